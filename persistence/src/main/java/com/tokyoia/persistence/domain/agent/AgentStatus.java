@@ -1,0 +1,3 @@
+package com.tokyoia.persistence.domain.agent;
+
+public enum AgentStatus { ACTIVE, PAUSED, RETIRED }

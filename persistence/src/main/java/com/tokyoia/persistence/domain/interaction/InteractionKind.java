@@ -1,0 +1,3 @@
+package com.tokyoia.persistence.domain.interaction;
+
+public enum InteractionKind { REQUEST, RESPONSE, DELEGATION, BROADCAST }

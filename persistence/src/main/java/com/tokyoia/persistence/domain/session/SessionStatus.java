@@ -1,0 +1,3 @@
+package com.tokyoia.persistence.domain.session;
+
+public enum SessionStatus { ACTIVE, ENDED }

@@ -1,0 +1,72 @@
+package com.tokyoia.persistence.partition;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Date;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+
+/**
+ * Makes sure the day partitions a write needs exist, so an insert never fails for a missing
+ * partition (for example a metric recorded for a past day). Runs in its own short transaction:
+ * creating a partition locks the parent table, which must not stay locked for a whole request.
+ * Days confirmed recently are remembered so the common case costs no round trip.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+public class DayPartitions {
+    public static final String AGENT_TASKS = "agent_tasks";
+    public static final String AGENT_METRICS = "agent_metrics";
+    public static final String AGENT_INTERACTIONS = "agent_interactions";
+    private static final Duration REMEMBER_FOR = Duration.ofMinutes(10);
+
+    @Resource(lookup = "java:jboss/datasources/TokyoIaDS")
+    DataSource dataSource;
+
+    private final Map<String, Instant> confirmed = new ConcurrentHashMap<>();
+
+    public void ensure(String table, Collection<LocalDate> days) {
+        Instant now = Instant.now();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement ensure = connection.prepareStatement("SELECT tokyoia_ensure_day_partition(?, ?)")) {
+            for (LocalDate day : days) {
+                String key = table + "/" + day;
+                Instant checkedAt = confirmed.get(key);
+                if (checkedAt != null && checkedAt.plus(REMEMBER_FOR).isAfter(now)) {
+                    continue;
+                }
+                ensure.setString(1, table);
+                ensure.setDate(2, Date.valueOf(day));
+                ensure.executeQuery().close();
+                confirmed.put(key, now);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not ensure day partitions of " + table, e);
+        }
+    }
+
+    /** Creates partitions from today-daysBack to today+daysAhead (UTC); returns how many were new. */
+    public int ensureWindow(int daysBack, int daysAhead) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement ensure = connection.prepareStatement("SELECT tokyoia_ensure_partitions(?, ?)")) {
+            ensure.setInt(1, daysBack);
+            ensure.setInt(2, daysAhead);
+            try (ResultSet rs = ensure.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not ensure the partition window", e);
+        }
+    }
+}
