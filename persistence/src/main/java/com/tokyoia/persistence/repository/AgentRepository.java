@@ -26,6 +26,11 @@ public class AgentRepository {
         em.persist(agent);
     }
 
+    /** Sends pending changes now, so a constraint violation surfaces inside the caller's code. */
+    public void flush() {
+        em.flush();
+    }
+
     public boolean nameTaken(String name, UUID exceptId) {
         return !em.createQuery("SELECT a.id FROM Agent a WHERE a.name = :name AND a.id <> :except", UUID.class)
                 .setParameter("name", name)

@@ -1,0 +1,72 @@
+package com.tokyoia.web.application;
+
+import com.tokyoia.persistence.cache.RedisCache;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Cache-aside for entity views: read the cache, else load from PostgreSQL and fill it. Writers
+ * evict after their transaction commits, so no reader can re-cache the old row between the
+ * eviction and the commit of the change.
+ */
+@ApplicationScoped
+public class ViewCache {
+    @Inject
+    RedisCache cache;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    private final Jsonb jsonb = JsonbBuilder.create();
+
+    @PreDestroy
+    void close() throws Exception {
+        jsonb.close();
+    }
+
+    public <T> Cached<T> get(String cacheName, String key, Class<T> type, Duration ttl, Supplier<Optional<T>> loader,
+                             Supplier<RuntimeException> notFound) {
+        Optional<String> cached = cache.get(cacheName, key);
+        if (cached.isPresent()) {
+            try {
+                return new Cached<>(jsonb.fromJson(cached.get(), type), true);
+            } catch (JsonbException e) {
+                cache.evict(cacheName, key); // written by an older version of the view: reload
+            }
+        }
+        T loaded = loader.get().orElseThrow(notFound);
+        cache.put(cacheName, key, jsonb.toJson(loaded), ttl);
+        return new Cached<>(loaded, false);
+    }
+
+    /** Evicts the entry once the current transaction commits (at once when there is none). */
+    public void evictAfterCommit(String cacheName, String key) {
+        if (transactions.getTransactionKey() == null) {
+            cache.evict(cacheName, key);
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    cache.evict(cacheName, key);
+                }
+            }
+        });
+    }
+}

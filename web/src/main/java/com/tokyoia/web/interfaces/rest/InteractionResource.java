@@ -1,0 +1,61 @@
+package com.tokyoia.web.interfaces.rest;
+
+import com.tokyoia.persistence.domain.interaction.InteractionEvent;
+import com.tokyoia.web.application.ApiLimits;
+import com.tokyoia.web.application.InteractionService;
+import com.tokyoia.web.application.Views.InteractionView;
+import com.tokyoia.web.interfaces.rest.dto.IngestResponse;
+import com.tokyoia.web.interfaces.rest.dto.InteractionBatchRequest;
+import com.tokyoia.web.interfaces.rest.dto.PageResponse;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+@Path("/interactions")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class InteractionResource {
+    @Inject
+    InteractionService interactions;
+    @Inject
+    RequestValues values;
+    @Inject
+    ApiLimits limits;
+
+    @POST
+    public Response ingest(InteractionBatchRequest request) {
+        if (request != null && request.interactions() != null) {
+            limits.checkBatchSize(request.interactions().size(), "interaction");
+        }
+        InteractionBatchRequest body = values.body(request);
+        Instant now = Instant.now();
+        List<InteractionEvent> events = new ArrayList<>(body.interactions().size());
+        for (int i = 0; i < body.interactions().size(); i++) {
+            InteractionBatchRequest.Interaction e = body.interactions().get(i);
+            limits.checkEventTime("interactions[" + i + "].occurredAt", e.occurredAt(), now);
+            events.add(new InteractionEvent(e.workflowId(), e.fromAgentId(), e.toAgentId(), e.kind(), e.tokens(),
+                    e.latencyMs(), e.occurredAt()));
+        }
+        return Response.accepted(new IngestResponse(interactions.ingest(events))).build();
+    }
+
+    /** Interactions in [from, to) (both required); with agentId, those it sent or received. */
+    @GET
+    public PageResponse<InteractionView> list(@QueryParam("agentId") String agentId, @QueryParam("from") String from,
+                                              @QueryParam("to") String to, @QueryParam("cursor") String cursor,
+                                              @QueryParam("limit") String limit) {
+        return PageResponse.of(interactions.list(values.uuid("agentId", agentId), values.range(from, to, true),
+                values.cursor(cursor), limits.pageSize(values.integer("limit", limit))));
+    }
+}

@@ -1,0 +1,147 @@
+package com.tokyoia.web.interfaces.rest;
+
+import com.tokyoia.persistence.domain.paging.InvalidCursorException;
+import com.tokyoia.persistence.domain.paging.KeysetCursor;
+import com.tokyoia.persistence.domain.paging.TimeRange;
+import com.tokyoia.web.application.InvalidInputException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Parses and checks values that arrive as text (path and query parameters) and validates bodies,
+ * turning every problem into an {@link InvalidInputException} that names the field. Parameters are
+ * taken as strings so a bad value gets this message instead of a bare 404 from JAX-RS.
+ */
+@ApplicationScoped
+public class RequestValues {
+    @Inject
+    Validator validator;
+
+    public UUID uuid(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            if (value.length() != 36) {
+                throw new IllegalArgumentException();
+            }
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, "'" + abbreviate(value) + "' is not a UUID");
+        }
+    }
+
+    public Instant instant(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "'" + abbreviate(value) + "' is not an ISO-8601 UTC instant such as 2026-11-26T00:00:00Z");
+        }
+    }
+
+    public TimeRange range(String from, String to, boolean required) {
+        Instant start = instant("from", from);
+        Instant end = instant("to", to);
+        if (required && start == null) {
+            throw new InvalidInputException("from", "is required");
+        }
+        if (required && end == null) {
+            throw new InvalidInputException("to", "is required");
+        }
+        if (start != null && end != null && !start.isBefore(end)) {
+            throw new InvalidInputException("to", "must be after 'from'");
+        }
+        return new TimeRange(start, end);
+    }
+
+    public <E extends Enum<E>> E enumValue(String field, String value, Class<E> type) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, "'" + abbreviate(value) + "' is not one of "
+                    + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    public Integer integer(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "'" + abbreviate(value) + "' is not an integer");
+        }
+    }
+
+    public KeysetCursor cursor(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return KeysetCursor.decode(value);
+        } catch (InvalidCursorException e) {
+            throw new InvalidInputException("cursor", e.getMessage());
+        }
+    }
+
+    /** Requires a body and validates it; the first violation becomes the reported field. */
+    public <T> T body(T body) {
+        if (body == null) {
+            throw new InvalidInputException("body", "a JSON body is required");
+        }
+        Set<ConstraintViolation<T>> violations = validator.validate(body);
+        if (!violations.isEmpty()) {
+            throw new jakarta.validation.ConstraintViolationException(violations);
+        }
+        return body;
+    }
+
+    /** "points[3].agentId" from a violation's path, without method and parameter nodes. */
+    public static String fieldOf(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER, PARAMETER -> {
+                    continue;
+                }
+                default -> {
+                }
+            }
+            if (node.isInIterable()) {
+                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    static String abbreviate(String value) {
+        return value.length() > 60 ? value.substring(0, 60) + "..." : value;
+    }
+
+    static String describe(Set<? extends ConstraintViolation<?>> violations) {
+        return violations.stream().map(v -> fieldOf(v.getPropertyPath()) + " " + v.getMessage()).sorted()
+                .collect(Collectors.joining("; "));
+    }
+}

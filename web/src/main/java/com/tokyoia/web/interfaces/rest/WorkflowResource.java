@@ -1,0 +1,69 @@
+package com.tokyoia.web.interfaces.rest;
+
+import com.tokyoia.persistence.domain.workflow.WorkflowStatus;
+import com.tokyoia.web.application.ApiLimits;
+import com.tokyoia.web.application.Views.WorkflowView;
+import com.tokyoia.web.application.WorkflowService;
+import com.tokyoia.web.interfaces.rest.dto.PageResponse;
+import com.tokyoia.web.interfaces.rest.dto.TransitionRequest;
+import com.tokyoia.web.interfaces.rest.dto.WorkflowRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+@Path("/workflows")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class WorkflowResource {
+    @Inject
+    WorkflowService workflows;
+    @Inject
+    RequestValues values;
+    @Inject
+    ApiLimits limits;
+    @Context
+    UriInfo uri;
+
+    @POST
+    public Response create(WorkflowRequest request) {
+        WorkflowRequest body = values.body(request);
+        WorkflowView created = workflows.create(body.name(), body.agentId());
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    }
+
+    /** Moves the workflow along PENDING -> RUNNING -> COMPLETED | FAILED | CANCELLED (409 otherwise). */
+    @POST
+    @Path("/{id}/status")
+    public WorkflowView transition(@PathParam("id") String id, TransitionRequest request) {
+        var workflowId = values.uuid("id", id);
+        TransitionRequest body = values.body(request);
+        return workflows.transition(workflowId, body.status(), body.errorMessage());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") String id) {
+        return CacheHeader.ok(workflows.get(values.uuid("id", id)));
+    }
+
+    /** Workflows created in [from, to), optionally in one status, oldest first. */
+    @GET
+    public PageResponse<WorkflowView> list(@QueryParam("from") String from, @QueryParam("to") String to,
+                                           @QueryParam("status") String status, @QueryParam("cursor") String cursor,
+                                           @QueryParam("limit") String limit) {
+        return PageResponse.of(workflows.list(values.range(from, to, false),
+                values.enumValue("status", status, WorkflowStatus.class), values.cursor(cursor),
+                limits.pageSize(values.integer("limit", limit))));
+    }
+}

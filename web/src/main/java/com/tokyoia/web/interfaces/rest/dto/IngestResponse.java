@@ -1,0 +1,5 @@
+package com.tokyoia.web.interfaces.rest.dto;
+
+/** Result of a batch ingest. */
+public record IngestResponse(int accepted) {
+}

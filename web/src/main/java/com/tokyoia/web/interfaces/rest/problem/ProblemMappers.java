@@ -1,0 +1,117 @@
+package com.tokyoia.web.interfaces.rest.problem;
+
+import com.tokyoia.persistence.domain.IllegalTransitionException;
+import com.tokyoia.web.application.ConflictException;
+import com.tokyoia.web.application.InvalidInputException;
+import com.tokyoia.web.application.PayloadTooLargeException;
+import com.tokyoia.web.application.ResourceNotFoundException;
+import com.tokyoia.web.interfaces.rest.RequestValues;
+import com.tokyoia.web.interfaces.rest.problem.Problem.FieldError;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+
+/** Maps the application's own exceptions to problem+json; one small mapper per exception. */
+public final class ProblemMappers {
+    private ProblemMappers() {
+    }
+
+    static String path(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+
+    @Provider
+    public static class InvalidInput implements ExceptionMapper<InvalidInputException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(InvalidInputException e) {
+            return Problem.of(Status.BAD_REQUEST, "invalid-input", e.field() + " " + e.getMessage(), path(uri),
+                    List.of(new FieldError(e.field(), e.getMessage()))).toResponse();
+        }
+    }
+
+    @Provider
+    public static class ConstraintViolations implements ExceptionMapper<ConstraintViolationException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(ConstraintViolationException e) {
+            List<FieldError> errors = e.getConstraintViolations().stream()
+                    .map(v -> new FieldError(RequestValues.fieldOf(v.getPropertyPath()), v.getMessage()))
+                    .sorted(java.util.Comparator.comparing(FieldError::field))
+                    .toList();
+            String detail = errors.stream().map(f -> f.field() + " " + f.message())
+                    .collect(java.util.stream.Collectors.joining("; "));
+            return Problem.of(Status.BAD_REQUEST, "invalid-input", detail, path(uri), errors).toResponse();
+        }
+    }
+
+    @Provider
+    public static class NotFound implements ExceptionMapper<ResourceNotFoundException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(ResourceNotFoundException e) {
+            return Problem.of(Status.NOT_FOUND, "not-found", e.getMessage(), path(uri),
+                    e.field() == null ? null : List.of(new FieldError(e.field(), e.getMessage()))).toResponse();
+        }
+    }
+
+    @Provider
+    public static class IllegalTransition implements ExceptionMapper<IllegalTransitionException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(IllegalTransitionException e) {
+            return Problem.of(Status.CONFLICT, "illegal-transition", e.getMessage(), path(uri),
+                    List.of(new FieldError("status", e.getMessage()))).toResponse();
+        }
+    }
+
+    @Provider
+    public static class Conflict implements ExceptionMapper<ConflictException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(ConflictException e) {
+            return Problem.of(Status.CONFLICT, "conflict", e.getMessage(), path(uri),
+                    List.of(new FieldError(e.field(), e.getMessage()))).toResponse();
+        }
+    }
+
+    @Provider
+    public static class ConcurrentUpdate implements ExceptionMapper<OptimisticLockException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(OptimisticLockException e) {
+            return Problem.of(Status.CONFLICT, "concurrent-update",
+                    "the resource was changed by another request; read it again and retry", path(uri), null).toResponse();
+        }
+    }
+
+    @Provider
+    public static class TooLarge implements ExceptionMapper<PayloadTooLargeException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(PayloadTooLargeException e) {
+            return Problem.of(Status.REQUEST_ENTITY_TOO_LARGE, "payload-too-large", e.getMessage(), path(uri), null)
+                    .toResponse();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package com.tokyoia.web.interfaces.rest.problem;
+
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Anything not mapped elsewhere is a server fault: logged in full with a reference the client
+ * gets, so support can find it; no stack trace or exception text goes out.
+ */
+@Provider
+public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());
+
+    @Context
+    UriInfo uri;
+
+    @Override
+    public Response toResponse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException lost) {
+                return new ProblemMappers.ConcurrentUpdate().toResponse(lost); // detected at commit
+            }
+        }
+        String reference = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected error, reference " + reference, e);
+        return Problem.of(Status.INTERNAL_SERVER_ERROR, "internal-error",
+                "an unexpected error occurred; reference " + reference, ProblemMappers.path(uri), null).toResponse();
+    }
+}

@@ -1,0 +1,44 @@
+package com.tokyoia.web.interfaces.rest.problem;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * JAX-RS's own errors (unknown path 404, wrong method 405, unsupported media type 415, bad
+ * request...) as problem+json with the same status.
+ */
+@Provider
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+    @Context
+    UriInfo uri;
+
+    @Override
+    public Response toResponse(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "HTTP " + status : type.getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "no resource at this path";
+            case 405 -> "method not allowed here";
+            case 406 -> "this resource produces application/json";
+            case 415 -> "send the body as application/json";
+            default -> status >= 500 ? "the request could not be processed" : title;
+        };
+        if (status == 400 && e.getCause() != null) {
+            String field = UnreadableBodyMapper.propertyIn(e);
+            detail = field == null ? "the body is not valid JSON for this request"
+                    : "the value of '" + field + "' has the wrong type or an unknown value";
+            return Problem.of(status, title, "unreadable-body", detail, ProblemMappers.path(uri),
+                    java.util.List.of(new Problem.FieldError(field == null ? "body" : field, detail))).toResponse();
+        }
+        Response problem = Problem.of(status, title, "http-" + status, detail, ProblemMappers.path(uri), null).toResponse();
+        if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
+            return Response.fromResponse(problem).header("Allow", e.getResponse().getHeaderString("Allow")).build();
+        }
+        return problem;
+    }
+}
