@@ -31,8 +31,12 @@ public class ViewCache {
     private final Jsonb jsonb = JsonbBuilder.create();
 
     @PreDestroy
-    void close() throws Exception {
-        jsonb.close();
+    void close() {
+        try {
+            jsonb.close();
+        } catch (Exception e) {
+            // Nothing to release beyond what the JVM reclaims.
+        }
     }
 
     public <T> Cached<T> get(String cacheName, String key, Class<T> type, Duration ttl, Supplier<Optional<T>> loader,

@@ -40,7 +40,8 @@ public class AgentResource {
     @POST
     public Response create(AgentRequest request) {
         AgentRequest body = values.body(request);
-        AgentView created = agents.create(body.name(), body.role(), body.model(), body.status(), body.description());
+        AgentStatus status = values.enumValue("status", body.status(), AgentStatus.class);
+        AgentView created = agents.create(body.name(), body.role(), body.model(), status, body.description());
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
     }
 
@@ -49,7 +50,8 @@ public class AgentResource {
     public AgentView update(@PathParam("id") String id, AgentRequest request) {
         UUID agentId = values.uuid("id", id);
         AgentRequest body = values.body(request);
-        AgentStatus status = body.status() == null ? AgentStatus.ACTIVE : body.status();
+        AgentStatus status = body.status() == null ? AgentStatus.ACTIVE
+                : values.enumValue("status", body.status(), AgentStatus.class);
         return agents.update(agentId, body.name(), body.role(), body.model(), status, body.description());
     }
 

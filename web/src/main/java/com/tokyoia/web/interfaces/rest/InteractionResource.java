@@ -1,6 +1,7 @@
 package com.tokyoia.web.interfaces.rest;
 
 import com.tokyoia.persistence.domain.interaction.InteractionEvent;
+import com.tokyoia.persistence.domain.interaction.InteractionKind;
 import com.tokyoia.web.application.ApiLimits;
 import com.tokyoia.web.application.InteractionService;
 import com.tokyoia.web.application.Views.InteractionView;
@@ -44,7 +45,8 @@ public class InteractionResource {
         for (int i = 0; i < body.interactions().size(); i++) {
             InteractionBatchRequest.Interaction e = body.interactions().get(i);
             limits.checkEventTime("interactions[" + i + "].occurredAt", e.occurredAt(), now);
-            events.add(new InteractionEvent(e.workflowId(), e.fromAgentId(), e.toAgentId(), e.kind(), e.tokens(),
+            InteractionKind kind = values.enumValue("interactions[" + i + "].kind", e.kind(), InteractionKind.class);
+            events.add(new InteractionEvent(e.workflowId(), e.fromAgentId(), e.toAgentId(), kind, e.tokens(),
                     e.latencyMs(), e.occurredAt()));
         }
         return Response.accepted(new IngestResponse(interactions.ingest(events))).build();

@@ -48,7 +48,8 @@ public class WorkflowResource {
     public WorkflowView transition(@PathParam("id") String id, TransitionRequest request) {
         var workflowId = values.uuid("id", id);
         TransitionRequest body = values.body(request);
-        return workflows.transition(workflowId, body.status(), body.errorMessage());
+        WorkflowStatus target = values.enumValue("status", body.status(), WorkflowStatus.class);
+        return workflows.transition(workflowId, target, body.errorMessage());
     }
 
     @GET

@@ -1,6 +1,5 @@
 package com.tokyoia.web.interfaces.rest.dto;
 
-import com.tokyoia.persistence.domain.interaction.InteractionKind;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -16,7 +15,7 @@ public record InteractionBatchRequest(@NotEmpty List<@Valid @NotNull Interaction
             UUID workflowId,
             @NotNull UUID fromAgentId,
             @NotNull UUID toAgentId,
-            @NotNull InteractionKind kind,
+            @NotNull String kind,
             @PositiveOrZero Integer tokens,
             @PositiveOrZero Integer latencyMs,
             @NotNull Instant occurredAt) {

@@ -1,6 +1,7 @@
 package com.tokyoia.web.interfaces.rest.problem;
 
 import com.tokyoia.persistence.domain.IllegalTransitionException;
+import com.tokyoia.persistence.domain.paging.InvalidCursorException;
 import com.tokyoia.web.application.ConflictException;
 import com.tokyoia.web.application.InvalidInputException;
 import com.tokyoia.web.application.PayloadTooLargeException;
@@ -23,7 +24,7 @@ public final class ProblemMappers {
     }
 
     static String path(UriInfo uri) {
-        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+        return uri == null ? null : uri.getRequestUri().getRawPath();
     }
 
     @Provider
@@ -33,8 +34,23 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(InvalidInputException e) {
-            return Problem.of(Status.BAD_REQUEST, "invalid-input", e.field() + " " + e.getMessage(), path(uri),
+            return toResponse(e, uri);
+        }
+
+        Response toResponse(InvalidInputException e, UriInfo at) {
+            return Problem.of(Status.BAD_REQUEST, "invalid-input", e.field() + " " + e.getMessage(), path(at),
                     List.of(new FieldError(e.field(), e.getMessage()))).toResponse();
+        }
+    }
+
+    @Provider
+    public static class InvalidCursor implements ExceptionMapper<InvalidCursorException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(InvalidCursorException e) {
+            return new InvalidInput().toResponse(new InvalidInputException("cursor", e.getMessage()), uri);
         }
     }
 

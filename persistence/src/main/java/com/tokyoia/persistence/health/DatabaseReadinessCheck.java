@@ -1,4 +1,4 @@
-package com.tokyoia.web.interfaces.health;
+package com.tokyoia.persistence.health;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +10,11 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only when PostgreSQL answers and the schema is migrated: without it nothing works. */
+/**
+ * Lives in the EAR library (not the WAR) because WildFly registers health checks of the
+ * top-level deployment's bean archives.
+ *
+ * Ready only when PostgreSQL answers and the schema is migrated: without it nothing works. */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadinessCheck implements HealthCheck {

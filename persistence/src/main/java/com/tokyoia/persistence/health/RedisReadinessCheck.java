@@ -1,4 +1,4 @@
-package com.tokyoia.web.interfaces.health;
+package com.tokyoia.persistence.health;
 
 import com.tokyoia.persistence.cache.CacheState;
 import com.tokyoia.persistence.cache.RedisCache;
