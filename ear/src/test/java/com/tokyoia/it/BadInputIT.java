@@ -174,6 +174,11 @@ class BadInputIT {
     void malformedIdsInPathAndQuery() {
         rejected(400, "id", () -> Http.get("/api/agents/not-a-uuid"));
         rejected(400, "workflowId", () -> Http.get("/api/tasks?workflowId=42"));
+        rejected(400, "agentId", () -> Http.post("/api/workflows", "{\"name\":\"w\",\"agentId\":\"nope\"}"));
+        rejected(400, "points[0].agentId", () -> Http.post("/api/metrics", """
+                {"points":[{"agentId":"zz","name":"m","value":1,"recordedAt":"%s"}]}""".formatted(Instant.now())));
+        rejected(400, "recordedAt", () -> Http.post("/api/metrics", """
+                {"points":[{"agentId":"%s","name":"m","value":1,"recordedAt":"yesterday"}]}""".formatted(agentId)));
     }
 
     @Test

@@ -19,7 +19,12 @@ public final class SchemaMigration {
         return Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(LOCATION)
-                .baselineOnMigrate(false)
+                // WildFly's timer store and batch repository create their tables in the same
+                // database at boot, before the EAR deploys; baseline below V1 so those don't block
+                // the first migration (our own tables, if present without history, still fail V1).
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .baselineDescription("server tables present before the first migration")
                 .validateMigrationNaming(true)
                 .load()
                 .migrate();

@@ -46,7 +46,9 @@ public class InteractionResource {
             InteractionBatchRequest.Interaction e = body.interactions().get(i);
             limits.checkEventTime("interactions[" + i + "].occurredAt", e.occurredAt(), now);
             InteractionKind kind = values.enumValue("interactions[" + i + "].kind", e.kind(), InteractionKind.class);
-            events.add(new InteractionEvent(e.workflowId(), e.fromAgentId(), e.toAgentId(), kind, e.tokens(),
+            String at = "interactions[" + i + "].";
+            events.add(new InteractionEvent(values.uuid(at + "workflowId", e.workflowId()),
+                    values.uuid(at + "fromAgentId", e.fromAgentId()), values.uuid(at + "toAgentId", e.toAgentId()), kind, e.tokens(),
                     e.latencyMs(), e.occurredAt()));
         }
         return Response.accepted(new IngestResponse(interactions.ingest(events))).build();

@@ -45,7 +45,7 @@ public class MetricResource {
         for (int i = 0; i < body.points().size(); i++) {
             MetricBatchRequest.Point p = body.points().get(i);
             limits.checkEventTime("points[" + i + "].recordedAt", p.recordedAt(), now);
-            points.add(new MetricPoint(p.agentId(), p.name(), p.value(), p.unit(), p.recordedAt()));
+            points.add(new MetricPoint(values.uuid("points[" + i + "].agentId", p.agentId()), p.name(), p.value(), p.unit(), p.recordedAt()));
         }
         return Response.accepted(new IngestResponse(metrics.ingest(points))).build();
     }

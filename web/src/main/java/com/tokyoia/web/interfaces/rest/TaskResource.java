@@ -37,7 +37,8 @@ public class TaskResource {
     @POST
     public Response create(TaskRequest request) {
         TaskRequest body = values.body(request);
-        TaskView created = tasks.create(body.workflowId(), body.agentId(), body.taskType());
+        TaskView created = tasks.create(values.uuid("workflowId", body.workflowId()), values.uuid("agentId", body.agentId()),
+                body.taskType());
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
     }
 

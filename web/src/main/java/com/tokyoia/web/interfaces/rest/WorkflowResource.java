@@ -38,7 +38,7 @@ public class WorkflowResource {
     @POST
     public Response create(WorkflowRequest request) {
         WorkflowRequest body = values.body(request);
-        WorkflowView created = workflows.create(body.name(), body.agentId());
+        WorkflowView created = workflows.create(body.name(), values.uuid("agentId", body.agentId()));
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
     }
 

@@ -8,13 +8,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /** Body of POST /api/metrics: many points in one request, stored all or nothing. */
 public record MetricBatchRequest(@NotEmpty List<@Valid @NotNull Point> points) {
 
     public record Point(
-            @NotNull UUID agentId,
+            @NotNull String agentId,
             @NotBlank @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9_.:-]+", message = "may only contain letters, digits and _ . : -") String name,
             @NotNull Double value,
             @Size(max = 50) String unit,
