@@ -1,0 +1,131 @@
+package com.tokyoia.etl.infrastructure.catalog;
+
+import com.tokyoia.persistence.lake.LakeColumn;
+import com.tokyoia.persistence.lake.LakeTable;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.glue.model.BatchCreatePartitionResponse;
+import software.amazon.awssdk.services.glue.model.Column;
+import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
+import software.amazon.awssdk.services.glue.model.PartitionError;
+import software.amazon.awssdk.services.glue.model.PartitionInput;
+import software.amazon.awssdk.services.glue.model.StorageDescriptor;
+import software.amazon.awssdk.services.glue.model.Table;
+import software.amazon.awssdk.services.glue.model.TableInput;
+
+/**
+ * AWS Glue catalog (AWS SDK v2): creates the database and the external Parquet table from the lake
+ * schema registry when missing, refuses to go on when an existing table's columns differ from the
+ * registry (schema drift), and registers each day with BatchCreatePartition, treating
+ * AlreadyExistsException as success.
+ */
+public final class GlueCatalogPublisher implements CatalogPublisher {
+    private final GlueClient glue;
+    private final String database;
+    private final String tableLocationRoot;
+    private final Set<String> verifiedTables = ConcurrentHashMap.newKeySet();
+
+    /** {@code tableLocationRoot}: s3://bucket/prefix, under which each table has its folder. */
+    public GlueCatalogPublisher(GlueClient glue, String database, String tableLocationRoot) {
+        this.glue = glue;
+        this.database = database;
+        this.tableLocationRoot = tableLocationRoot.replaceAll("/+$", "");
+    }
+
+    @Override
+    public void publish(LakeTable table, LocalDate day, String partitionUri) {
+        if (verifiedTables.add(table.name())) {
+            try {
+                ensureDatabase();
+                ensureTable(table);
+            } catch (RuntimeException e) {
+                verifiedTables.remove(table.name());
+                throw e;
+            }
+        }
+        BatchCreatePartitionResponse response = glue.batchCreatePartition(b -> b.databaseName(database)
+                .tableName(table.name())
+                .partitionInputList(PartitionInput.builder()
+                        .values(String.format("%04d", day.getYear()), String.format("%02d", day.getMonthValue()),
+                                String.format("%02d", day.getDayOfMonth()))
+                        .storageDescriptor(storage(table, partitionUri))
+                        .build()));
+        for (PartitionError error : response.errors()) {
+            if (!"AlreadyExistsException".equals(error.errorDetail().errorCode())) {
+                throw new IllegalStateException("Glue refused partition " + day + " of " + table.name() + ": "
+                        + error.errorDetail().errorCode() + " " + error.errorDetail().errorMessage());
+            }
+        }
+    }
+
+    private void ensureDatabase() {
+        try {
+            glue.getDatabase(b -> b.name(database));
+        } catch (EntityNotFoundException e) {
+            glue.createDatabase(b -> b.databaseInput(d -> d.name(database).description("Tokyo-IA data lake")));
+        }
+    }
+
+    private void ensureTable(LakeTable table) {
+        Table existing;
+        try {
+            existing = glue.getTable(b -> b.databaseName(database).name(table.name())).table();
+        } catch (EntityNotFoundException e) {
+            glue.createTable(b -> b.databaseName(database).tableInput(TableInput.builder()
+                    .name(table.name())
+                    .tableType("EXTERNAL_TABLE")
+                    .parameters(Map.of("classification", "parquet", "parquet.compression", "SNAPPY",
+                            "EXTERNAL", "TRUE"))
+                    .partitionKeys(partitionKeys())
+                    .storageDescriptor(storage(table, tableLocationRoot + "/" + table.name() + "/"))
+                    .build()));
+            return;
+        }
+        List<String> expected = columns(table).stream().map(c -> c.name() + " " + c.type()).toList();
+        List<String> actual = existing.storageDescriptor().columns().stream().map(c -> c.name() + " " + c.type()).toList();
+        if (!expected.equals(actual)) {
+            throw new IllegalStateException("schema drift in Glue table " + database + "." + table.name()
+                    + ": catalog has " + actual + ", lake schema registry says " + expected);
+        }
+    }
+
+    private static List<Column> partitionKeys() {
+        return List.of(Column.builder().name("year").type("string").build(),
+                Column.builder().name("month").type("string").build(),
+                Column.builder().name("day").type("string").build());
+    }
+
+    private static StorageDescriptor storage(LakeTable table, String location) {
+        return StorageDescriptor.builder()
+                .columns(columns(table))
+                .location(location)
+                .inputFormat("org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat")
+                .outputFormat("org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat")
+                .serdeInfo(s -> s.serializationLibrary("org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe")
+                        .parameters(Map.of("serialization.format", "1")))
+                .build();
+    }
+
+    static List<Column> columns(LakeTable table) {
+        return table.columns().stream().map(c -> Column.builder().name(c.name()).type(hiveType(c)).build())
+                .collect(Collectors.toList());
+    }
+
+    /** Glue/Hive type names of the registry's types. */
+    static String hiveType(LakeColumn column) {
+        return switch (column.type()) {
+            case UUID, STRING, ENUM -> "string";
+            case INT32 -> "int";
+            case INT64 -> "bigint";
+            case DOUBLE -> "double";
+            case DECIMAL -> "decimal(" + column.precision() + "," + column.scale() + ")";
+            case TIMESTAMP -> "timestamp";
+            case DATE -> "date";
+        };
+    }
+}

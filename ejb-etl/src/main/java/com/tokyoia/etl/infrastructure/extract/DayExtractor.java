@@ -1,0 +1,127 @@
+package com.tokyoia.etl.infrastructure.extract;
+
+import com.tokyoia.persistence.lake.LakeColumn;
+import com.tokyoia.persistence.lake.LakeTable;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * Streams one UTC day of one table out of PostgreSQL in a single REPEATABLE READ, read-only
+ * transaction: PostgreSQL's own count and content checksum are taken first, then the rows are read
+ * through a server-side cursor (fetch size, never the whole day in memory) from the same snapshot,
+ * so both describe exactly the rows that were written.
+ */
+public final class DayExtractor {
+    private static final int FETCH_SIZE = 10_000;
+
+    /** What PostgreSQL says about the day, taken in the export's snapshot. */
+    public record SourceFacts(long rows, String checksum) {
+    }
+
+    /** Receives each row, values in table column order (timestamps as epoch micros). */
+    @FunctionalInterface
+    public interface RowSink {
+        void accept(Object[] row) throws Exception;
+    }
+
+    private final DataSource dataSource;
+
+    public DayExtractor(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public SourceFacts extract(LakeTable table, LocalDate day, RowSink sink) throws Exception {
+        Timestamp from = Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+        Timestamp to = Timestamp.from(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                try (Statement begin = connection.createStatement()) {
+                    begin.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                }
+                SourceFacts facts = sourceFacts(connection, table, from, to);
+                try (PreparedStatement select = connection.prepareStatement(selectSql(table),
+                        ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                    select.setFetchSize(FETCH_SIZE);
+                    select.setTimestamp(1, from);
+                    select.setTimestamp(2, to);
+                    try (ResultSet rs = select.executeQuery()) {
+                        List<LakeColumn> columns = table.columns();
+                        while (rs.next()) {
+                            Object[] row = new Object[columns.size()];
+                            for (int i = 0; i < row.length; i++) {
+                                row[i] = read(rs, i + 1, columns.get(i));
+                            }
+                            sink.accept(row);
+                        }
+                    }
+                }
+                connection.commit();
+                return facts;
+            } catch (Exception e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    /** PostgreSQL's count and checksum of the day, outside of any export (used by reconcile). */
+    public SourceFacts facts(LakeTable table, LocalDate day) throws SQLException {
+        Timestamp from = Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+        Timestamp to = Timestamp.from(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        try (Connection connection = dataSource.getConnection()) {
+            return sourceFacts(connection, table, from, to);
+        }
+    }
+
+    private static SourceFacts sourceFacts(Connection connection, LakeTable table, Timestamp from, Timestamp to)
+            throws SQLException {
+        String sql = ContentChecksum.sql(table.name(), table.dayColumn(), RowCanonicalForm.sqlExpression(table));
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setTimestamp(1, from);
+            ps.setTimestamp(2, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long rows = rs.getLong(1);
+                return new SourceFacts(rows, ContentChecksum.format(rows, new BigInteger(rs.getString(2))));
+            }
+        }
+    }
+
+    static String selectSql(LakeTable table) {
+        String columns = table.columns().stream()
+                .map(c -> switch (c.type()) {
+                    case TIMESTAMP -> "(extract(epoch FROM " + c.name() + ") * 1000000)::bigint";
+                    default -> c.name();
+                })
+                .collect(Collectors.joining(", "));
+        return "SELECT " + columns + " FROM " + table.name() + " WHERE " + table.dayColumn() + " >= ? AND "
+                + table.dayColumn() + " < ? ORDER BY " + String.join(", ", table.sortColumns());
+    }
+
+    private static Object read(ResultSet rs, int index, LakeColumn column) throws SQLException {
+        Object value = switch (column.type()) {
+            case UUID -> rs.getObject(index, UUID.class);
+            case STRING, ENUM, DATE -> rs.getString(index);
+            case INT32 -> rs.getInt(index);
+            case INT64, TIMESTAMP -> rs.getLong(index);
+            case DOUBLE -> rs.getDouble(index);
+            case DECIMAL -> rs.getBigDecimal(index);
+        };
+        return rs.wasNull() ? null : value;
+    }
+}

@@ -1,0 +1,86 @@
+package com.tokyoia.etl.infrastructure.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The single-machine lake: a directory laid out like the bucket. Publishing is a copy to a hidden
+ * staging name in the target directory followed by an atomic rename over the key.
+ */
+public final class LocalDirectoryStore implements ObjectStore {
+    private static final String STAGING_PREFIX = ".staging-";
+    private final Path root;
+
+    public LocalDirectoryStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    @Override
+    public StoredObject put(String key, Path file, String sha256Hex) throws IOException {
+        Path target = resolve(key);
+        Files.createDirectories(target.getParent());
+        Path staging = target.resolveSibling(STAGING_PREFIX + UUID.randomUUID());
+        try {
+            Files.copy(file, staging, StandardCopyOption.REPLACE_EXISTING);
+            String copied = Sha256.ofFile(staging);
+            if (!copied.equals(sha256Hex)) {
+                throw new IOException("copy of " + key + " has SHA-256 " + copied + ", expected " + sha256Hex);
+            }
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(staging);
+        }
+        return head(key).orElseThrow(() -> new IOException(key + " vanished after publishing"));
+    }
+
+    @Override
+    public Optional<StoredObject> head(String key) throws IOException {
+        Path target = resolve(key);
+        if (!Files.isRegularFile(target)) {
+            return Optional.empty();
+        }
+        String sha256 = Sha256.ofFile(target);
+        return Optional.of(new StoredObject(key, Files.size(target), sha256, sha256, "LOCAL"));
+    }
+
+    @Override
+    public void download(String key, Path target) throws IOException {
+        Files.copy(resolve(key), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public List<String> list(String prefix) throws IOException {
+        Path base = resolve(prefix);
+        Path directory = prefix.endsWith("/") ? base : base.getParent();
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith(STAGING_PREFIX))
+                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .filter(k -> k.startsWith(prefix))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    @Override
+    public String uri(String key) {
+        return resolve(key).toUri().toString();
+    }
+
+    private Path resolve(String key) {
+        Path path = root.resolve(key).normalize();
+        if (!path.startsWith(root)) {
+            throw new IllegalArgumentException("key escapes the lake root: " + key);
+        }
+        return path;
+    }
+}

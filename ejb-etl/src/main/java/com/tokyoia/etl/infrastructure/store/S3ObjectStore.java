@@ -1,0 +1,187 @@
+package com.tokyoia.etl.infrastructure.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+
+/**
+ * The lake on S3 or an S3-compatible server (AWS SDK v2). Uploads carry their SHA-256 so the
+ * server rejects corrupted bytes; files above the multipart threshold go up in parts. Each upload
+ * lands under a staging key and is then copied server-side onto its final key, so the final key
+ * only ever holds complete files (S3 versioning keeps the previous version of a re-export).
+ */
+public final class S3ObjectStore implements ObjectStore, AutoCloseable {
+    private static final String STAGING = "_staging/";
+    private final S3Client s3;
+    private final S3Settings settings;
+
+    public S3ObjectStore(S3Settings settings) {
+        this(settings, DefaultCredentialsProvider.builder().build());
+    }
+
+    public S3ObjectStore(S3Settings settings, AwsCredentialsProvider credentials) {
+        this.settings = settings;
+        S3ClientBuilder builder = S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.builder().build())
+                .credentialsProvider(credentials)
+                .forcePathStyle(settings.pathStyle())
+                // Checksums are sent explicitly (SHA-256, as a header); no streaming trailers that
+                // S3-compatible servers may not understand.
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+        settings.region().ifPresent(r -> builder.region(Region.of(r)));
+        settings.endpoint().ifPresent(builder::endpointOverride);
+        this.s3 = builder.build();
+    }
+
+    /** For S3-compatible test servers that run without authentication. */
+    public static S3ObjectStore anonymous(S3Settings settings) {
+        return new S3ObjectStore(settings, AnonymousCredentialsProvider.create());
+    }
+
+    @Override
+    public StoredObject put(String key, Path file, String sha256Hex) throws IOException {
+        String staging = fullKey(STAGING + UUID.randomUUID() + ".parquet");
+        String target = fullKey(key);
+        try {
+            long size = Files.size(file);
+            if (size > settings.multipartThresholdBytes()) {
+                uploadInParts(staging, file);
+            } else {
+                s3.putObject(b -> {
+                    b.bucket(settings.bucket()).key(staging).checksumSHA256(Sha256.hexToBase64(sha256Hex));
+                    settings.serverSideEncryption().ifPresent(sse -> b.serverSideEncryption(ServerSideEncryption.fromValue(sse)));
+                }, RequestBody.fromFile(file));
+            }
+            s3.copyObject(b -> {
+                b.sourceBucket(settings.bucket()).sourceKey(staging).destinationBucket(settings.bucket()).destinationKey(target);
+                settings.serverSideEncryption().ifPresent(sse -> b.serverSideEncryption(ServerSideEncryption.fromValue(sse)));
+            });
+        } catch (S3Exception e) {
+            throw new IOException("S3 " + e.statusCode() + " writing " + target + ": " + e.awsErrorDetails().errorMessage(), e);
+        } finally {
+            try {
+                s3.deleteObject(b -> b.bucket(settings.bucket()).key(staging));
+            } catch (RuntimeException ignored) {
+                // A leftover staging object is harmless: readers never look under _staging/.
+            }
+        }
+        return head(key).orElseThrow(() -> new IOException(target + " is missing right after publishing"));
+    }
+
+    private void uploadInParts(String key, Path file) throws IOException {
+        String uploadId = s3.createMultipartUpload(b -> {
+            b.bucket(settings.bucket()).key(key).checksumAlgorithm(ChecksumAlgorithm.SHA256);
+            settings.serverSideEncryption().ifPresent(sse -> b.serverSideEncryption(ServerSideEncryption.fromValue(sse)));
+        }).uploadId();
+        List<CompletedPart> parts = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[(int) settings.partSizeBytes()];
+            for (int number = 1; ; number++) {
+                int length = in.readNBytes(buffer, 0, buffer.length);
+                if (length == 0) {
+                    break;
+                }
+                String checksum = Base64.getEncoder().encodeToString(sha256(buffer, length));
+                int partNumber = number;
+                String etag = s3.uploadPart(b -> b.bucket(settings.bucket()).key(key).uploadId(uploadId)
+                                .partNumber(partNumber).checksumSHA256(checksum),
+                        RequestBody.fromBytes(java.util.Arrays.copyOf(buffer, length))).eTag();
+                parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).checksumSHA256(checksum).build());
+            }
+            s3.completeMultipartUpload(b -> b.bucket(settings.bucket()).key(key).uploadId(uploadId)
+                    .multipartUpload(m -> m.parts(parts)));
+        } catch (IOException | RuntimeException e) {
+            s3.abortMultipartUpload(b -> b.bucket(settings.bucket()).key(key).uploadId(uploadId));
+            throw e;
+        }
+    }
+
+    private static byte[] sha256(byte[] data, int length) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(data, 0, length);
+            return digest.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public Optional<StoredObject> head(String key) throws IOException {
+        try {
+            HeadObjectResponse head = s3.headObject(b -> b.bucket(settings.bucket()).key(fullKey(key))
+                    .checksumMode(ChecksumMode.ENABLED));
+            String sha = head.checksumSHA256();
+            // A multipart object's checksum is a checksum of part checksums ("...-N"): not the file's.
+            String fileSha = sha == null || sha.contains("-") ? null : Sha256.base64ToHex(sha);
+            return Optional.of(new StoredObject(key, head.contentLength(), head.eTag(), fileSha,
+                    head.storageClassAsString() == null ? "STANDARD" : head.storageClassAsString()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw new IOException("S3 " + e.statusCode() + " reading " + key, e);
+        }
+    }
+
+    @Override
+    public void download(String key, Path target) throws IOException {
+        try (InputStream in = s3.getObject(b -> b.bucket(settings.bucket()).key(fullKey(key)))) {
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @Override
+    public List<String> list(String prefix) {
+        String full = fullKey(prefix);
+        int strip = settings.prefix().isEmpty() ? 0 : settings.prefix().length() + 1;
+        return s3.listObjectsV2Paginator(b -> b.bucket(settings.bucket()).prefix(full)).contents().stream()
+                .map(o -> o.key().substring(strip))
+                .filter(k -> !k.startsWith(STAGING))
+                .sorted()
+                .toList();
+    }
+
+    @Override
+    public String uri(String key) {
+        return "s3://" + settings.bucket() + "/" + fullKey(key);
+    }
+
+    private String fullKey(String key) {
+        return settings.prefix().isEmpty() ? key : settings.prefix() + "/" + key;
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+    }
+}
