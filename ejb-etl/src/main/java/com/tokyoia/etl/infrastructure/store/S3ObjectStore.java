@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -51,6 +52,8 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
                 .httpClient(UrlConnectionHttpClient.builder().build())
                 .credentialsProvider(credentials)
                 .forcePathStyle(settings.pathStyle())
+                // Retries are the ETL's (Retry: counted, logged, with backoff), not hidden in the SDK.
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 // Checksums are sent explicitly (SHA-256, as a header); no streaming trailers that
                 // S3-compatible servers may not understand.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)

@@ -1,0 +1,35 @@
+package com.tokyoia.etl;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A local HTTP listener standing in for Slack: records every alert body it receives. */
+final class WebhookReceiver implements AutoCloseable {
+    private final HttpServer server;
+    final List<String> bodies = new CopyOnWriteArrayList<>();
+
+    WebhookReceiver() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hooks/alerts", exchange -> {
+            try (exchange) {
+                bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                exchange.sendResponseHeaders(200, -1);
+            }
+        });
+        server.start();
+    }
+
+    URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/alerts");
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
