@@ -44,7 +44,7 @@ class CatchUpAndReconcileTest {
         TestDatabase.resetManifest(DAYS);
         DayExporter exporter = Exporters.exporter(new LocalDirectoryStore(lake), work);
         for (LakeTable table : TABLES) {
-            exporter.export(table, DAYS.get(0), 1, false); // the last night that ran
+            exporter.export(table, DAYS.get(0), -1, false); // the last night that ran
         }
         ManifestRepository manifest = new ManifestRepository(TestDatabase.dataSource());
         CatchUpPlanner planner = new CatchUpPlanner(manifest, 31);
@@ -56,7 +56,7 @@ class CatchUpAndReconcileTest {
         int exported = 0;
         for (LakeTable table : run.tables()) {
             for (LocalDate day : run.days()) {
-                if (exporter.export(table, day, 2, false).status() == DayExportResult.Status.EXPORTED) {
+                if (exporter.export(table, day, -2, false).status() == DayExportResult.Status.EXPORTED) {
                     exported++;
                 }
             }
@@ -76,9 +76,9 @@ class CatchUpAndReconcileTest {
         TestDatabase.resetManifest(List.of(day));
         LakeTable metrics = LakeSchemaRegistry.AGENT_METRICS;
         DayExporter exporter = Exporters.exporter(new LocalDirectoryStore(lake), work);
-        exporter.export(metrics, day, 1, false);
+        exporter.export(metrics, day, -1, false);
         LakeReconciler reconciler = new LakeReconciler(TestDatabase.dataSource(), exporter);
-        assertThat(reconciler.reconcile(List.of(metrics), day, day, 2)).as("nothing changed yet").isEmpty();
+        assertThat(reconciler.reconcile(List.of(metrics), day, day, -2)).as("nothing changed yet").isEmpty();
         long before = manifestRows(metrics, day);
 
         try (Connection c = TestDatabase.dataSource().getConnection()) {
@@ -88,7 +88,7 @@ class CatchUpAndReconcileTest {
             TestDatabase.exec(c, "INSERT INTO agent_metrics (agent_id, metric_name, metric_value, recorded_at) VALUES (?, 'late', 42.5, ?)",
                     agent, Timestamp.from(day.atTime(23, 59, 59).toInstant(ZoneOffset.UTC)));
         }
-        List<DayExportResult> reexported = reconciler.reconcile(List.of(metrics), day, day, 3);
+        List<DayExportResult> reexported = reconciler.reconcile(List.of(metrics), day, day, -3);
         assertThat(reexported).hasSize(1);
         assertThat(reexported.get(0).version()).isEqualTo(2);
         ManifestRow latest = new ManifestRepository(TestDatabase.dataSource()).latest(metrics.name(), day).orElseThrow();

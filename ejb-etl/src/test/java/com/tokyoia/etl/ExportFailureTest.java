@@ -60,13 +60,13 @@ class ExportFailureTest {
                 throw new IllegalStateException("simulated crash after upload");
             }
         };
-        assertThatThrownBy(() -> Exporters.exporter(store, work, crash).export(TASKS, DAY, 10, false))
+        assertThatThrownBy(() -> Exporters.exporter(store, work, crash).export(TASKS, DAY, -10, false))
                 .hasMessageContaining("simulated crash");
         ManifestRow afterCrash = manifest.latest(TASKS.name(), DAY).orElseThrow();
         assertThat(afterCrash.status()).as("the manifest claims nothing").isEqualTo("FAILED");
         assertThat(store.list(LakeKeys.partition(TASKS.name(), DAY))).hasSize(1);
 
-        DayExportResult restarted = Exporters.exporter(store, work).export(TASKS, DAY, 11, false);
+        DayExportResult restarted = Exporters.exporter(store, work).export(TASKS, DAY, -11, false);
         assertThat(restarted.status()).isEqualTo(DayExportResult.Status.EXPORTED);
         assertThat(restarted.version()).as("the restart takes over the same version").isEqualTo(1);
         assertThat(store.list(LakeKeys.partition(TASKS.name(), DAY))).containsExactly(LakeKeys.dataFile(TASKS.name(), DAY));
@@ -81,7 +81,7 @@ class ExportFailureTest {
     void s3FailingTwiceThenSucceedingCompletes(@TempDir Path work) throws Exception {
         try (FaultInjectingProxy flaky = new FaultInjectingProxy(s3.endpoint(), 2);
              S3ObjectStore store = S3ObjectStore.anonymous(S3ProxyServer.settings("flaky", flaky.endpoint()))) {
-            DayExportResult result = Exporters.exporter(store, work).export(TASKS, DAY, 20, false);
+            DayExportResult result = Exporters.exporter(store, work).export(TASKS, DAY, -20, false);
             assertThat(flaky.failed.get()).isEqualTo(2);
             assertThat(result.status()).isEqualTo(DayExportResult.Status.EXPORTED);
             assertThat(manifest.latest(TASKS.name(), DAY).orElseThrow().status()).isEqualTo("VALIDATED");
@@ -99,14 +99,14 @@ class ExportFailureTest {
              S3ObjectStore store = S3ObjectStore.anonymous(S3ProxyServer.settings("down", closed))) {
             DayExporter exporter = Exporters.exporter(store, work);
             DayExportTask task = new DayExportTask(exporter, List.of(new WebhookNotifier(webhook.url())));
-            assertThatThrownBy(() -> task.run("daily-export", TASKS, DAY, 30, false)).isNotNull();
+            assertThatThrownBy(() -> task.run("daily-export", TASKS, DAY, -30, false)).isNotNull();
 
             ManifestRow row = manifest.latest(TASKS.name(), DAY).orElseThrow();
             assertThat(row.status()).isEqualTo("FAILED");
             assertThat(row.errorMessage()).isNotBlank();
             assertThat(webhook.bodies).hasSize(1);
             assertThat(webhook.bodies.get(0)).contains("\"text\":").contains("\"table\":\"agent_tasks\"")
-                    .contains("\"day\":\"" + DAY + "\"").contains("\"executionId\":30").contains("\"job\":\"daily-export\"");
+                    .contains("\"day\":\"" + DAY + "\"").contains("\"executionId\":-30").contains("\"job\":\"daily-export\"");
         }
         assertThat(TestDatabase.count("SELECT count(*) FROM agent_tasks")).isEqualTo(rowsBefore);
         assertThat(new com.tokyoia.etl.infrastructure.extract.DayExtractor(TestDatabase.dataSource()).facts(TASKS, DAY).checksum())
@@ -119,7 +119,7 @@ class ExportFailureTest {
         try (S3ObjectStore store = S3ObjectStore.anonymous(S3ProxyServer.settings("down", closed))) {
             DayExportTask task = new DayExportTask(Exporters.exporter(store, work),
                     List.of(new WebhookNotifier(java.net.URI.create("http://127.0.0.1:" + S3ProxyServer.freePort() + "/x"))));
-            assertThatThrownBy(() -> task.run("daily-export", TASKS, DAY, 31, false))
+            assertThatThrownBy(() -> task.run("daily-export", TASKS, DAY, -31, false))
                     .isInstanceOf(software.amazon.awssdk.core.exception.SdkClientException.class)
                     .hasMessageContaining("Connection refused");
         }

@@ -17,7 +17,8 @@ import java.util.Set;
  */
 public record ExportRequest(LocalDate from, LocalDate to, List<LakeTable> tables) {
 
-    /** A request value the ETL refuses; names the field. */
+    /** A request value the ETL refuses; names the field. Reaches callers of EJBs unwrapped. */
+    @jakarta.ejb.ApplicationException
     public static final class InvalidExportRequest extends RuntimeException {
         private final String field;
 

@@ -1,0 +1,180 @@
+package com.tokyoia.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tokyoia.it.Http.Reply;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The ETL inside WildFly: the daily-export Jakarta Batch job started through the operations API,
+ * run on the batch-jberet subsystem with its JDBC job repository, writing the local lake in the
+ * server's data directory; read back with DuckDB. Also the nightly timer's registration and the
+ * refusal of bad requests (400, no job started).
+ */
+@ExtendWith(ArquillianExtension.class)
+class EtlIT {
+    static final LocalDate DAY_1 = LocalDate.of(2025, 5, 10);
+    static final LocalDate DAY_2 = LocalDate.of(2025, 5, 11);
+    static final Path LAKE = Path.of(System.getProperty("jboss.home"), "standalone", "data", "tokyo-ia-lake");
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.builtEar();
+    }
+
+    @BeforeAll
+    static void data() throws Exception {
+        try (Connection c = Db.connect()) {
+            for (LocalDate day : List.of(DAY_1, DAY_2)) {
+                exec(c, "SELECT tokyoia_ensure_day_partition('agent_tasks', ?)", day);
+                exec(c, "SELECT tokyoia_ensure_day_partition('agent_metrics', ?)", day);
+                Timestamp from = Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+                Timestamp to = Timestamp.from(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+                exec(c, "DELETE FROM agent_tasks WHERE created_at >= ? AND created_at < ?", from, to);
+                exec(c, "DELETE FROM agent_metrics WHERE recorded_at >= ? AND recorded_at < ?", from, to);
+                exec(c, "DELETE FROM export_manifest WHERE day = ?", day);
+            }
+            UUID agent = UUID.randomUUID();
+            UUID workflow = UUID.randomUUID();
+            exec(c, "INSERT INTO agents (id, name, role, model, status, created_at, updated_at) VALUES (?, ?, 'r', 'm', 'ACTIVE', now(), now())",
+                    agent, "etl-it-" + agent);
+            exec(c, "INSERT INTO workflows (id, name, agent_id, status, created_at, updated_at) VALUES (?, 'etl-it', ?, 'COMPLETED', now(), now())",
+                    workflow, agent);
+            for (LocalDate day : List.of(DAY_1, DAY_2)) {
+                int tasks = day.equals(DAY_1) ? 120 : 80;
+                for (int i = 0; i < tasks; i++) {
+                    Timestamp at = Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(i * 300L));
+                    exec(c, "INSERT INTO agent_tasks (id, workflow_id, agent_id, task_type, status, created_at, tokens_input, cost_usd, updated_at) "
+                            + "VALUES (?, ?, ?, 'summarize', 'COMPLETED', ?, ?, ?, ?)", UUID.randomUUID(), workflow, agent, at, i,
+                            new java.math.BigDecimal("0.000123").multiply(java.math.BigDecimal.valueOf(i)), at);
+                    exec(c, "INSERT INTO agent_metrics (agent_id, metric_name, metric_value, recorded_at) VALUES (?, 'latency_ms', ?, ?)",
+                            agent, i * 1.5, at);
+                }
+            }
+        }
+    }
+
+    @Test
+    void backfillRunsTheBatchJobAndTheLakeHoldsExactlyTheRows() throws Exception {
+        Reply started = Http.post("/api/etl/backfill", """
+                {"from":"%s","to":"%s","tables":"agent_tasks,agent_metrics"}""".formatted(DAY_1, DAY_2));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        long execution = started.json().getJsonNumber("executionId").longValue();
+
+        JsonObject run = awaitEnd(execution);
+        assertThat(run.getString("status")).as(run.toString()).isEqualTo("COMPLETED");
+        assertThat(run.getInt("daysTotal")).isEqualTo(4);
+        assertThat(run.getInt("daysDone")).isEqualTo(4);
+        assertThat(run.getJsonNumber("rows").longValue()).isEqualTo(400);
+
+        Reply days = Http.get("/api/etl/days?table=agent_tasks&from=" + DAY_1 + "&to=" + DAY_2);
+        assertThat(days.status()).isEqualTo(200);
+        assertThat(Http.get("/api/etl/days?table=agent_tasks&from=" + DAY_1 + "&to=" + DAY_2).body())
+                .contains("\"status\":\"VALIDATED\"").contains("\"rowCount\":120").contains("\"rowCount\":80");
+
+        assertThat(duck("SELECT count(*) FROM read_parquet('" + LAKE + "/agent_tasks/*/*/*/*.parquet', hive_partitioning = true) "
+                + "WHERE year = 2025 AND month = 5 AND day = 10")).isEqualTo(120);
+        assertThat(duck("SELECT count(*) FROM read_parquet('" + LAKE + "/agent_metrics/*/*/*/*.parquet', hive_partitioning = true) "
+                + "WHERE year = 2025 AND month = 5 AND day = 11")).isEqualTo(80);
+        assertThat(duck("SELECT sum(tokens_input) FROM read_parquet('" + LAKE + "/agent_tasks/year=2025/month=05/day=10/data.parquet')"))
+                .isEqualTo(Db.count("SELECT sum(tokens_input) FROM agent_tasks WHERE created_at >= ?::date AND created_at < ?::date + 1", DAY_1, DAY_1));
+
+        // The same backfill again: every day is already proven, nothing is written twice.
+        long again = Http.post("/api/etl/backfill", """
+                {"from":"%s","to":"%s","tables":"agent_tasks"}""".formatted(DAY_1, DAY_2)).json().getJsonNumber("executionId").longValue();
+        assertThat(awaitEnd(again).getString("status")).isEqualTo("COMPLETED");
+        assertThat(Db.count("SELECT count(*) FROM export_manifest WHERE table_name = 'agent_tasks' AND day IN (?, ?)", DAY_1, DAY_2)).isEqualTo(2);
+
+        // Re-export one day: a new version; deep verify re-reads it.
+        Reply reexport = Http.post("/api/etl/days/agent_tasks/" + DAY_1 + "/reexport", null);
+        assertThat(reexport.status()).as(reexport.body()).isEqualTo(202);
+        assertThat(awaitEnd(reexport.json().getJsonNumber("executionId").longValue()).getString("status")).isEqualTo("COMPLETED");
+        assertThat(Db.count("SELECT max(version) FROM export_manifest WHERE table_name = 'agent_tasks' AND day = ?", DAY_1)).isEqualTo(2);
+        Reply verify = Http.post("/api/etl/days/agent_tasks/" + DAY_1 + "/verify", null);
+        assertThat(verify.status()).as(verify.body()).isEqualTo(200);
+        assertThat(verify.json().getBoolean("ok")).as(verify.body()).isTrue();
+
+        Reply runs = Http.get("/api/etl/runs?limit=10");
+        assertThat(runs.body()).contains("\"executionId\":" + execution);
+    }
+
+    @Test
+    void badRequestsAreRefusedAndStartNothing() {
+        long jobsBefore = Db.count("SELECT count(*) FROM job_execution");
+        Map<String, String> cases = Map.of(
+                "{\"from\":\"2025-05-11\",\"to\":\"2025-05-10\"}", "to",
+                "{\"from\":\"" + LocalDate.now(ZoneOffset.UTC) + "\"}", "to",
+                "{\"from\":\"2020-01-01\",\"to\":\"2025-01-01\"}", "to",
+                "{\"from\":\"2025-05-10\",\"tables\":\"agents\"}", "tables",
+                "{\"from\":\"10/05/2025\"}", "from",
+                "{\"to\":\"2025-05-10\"}", "from");
+        cases.forEach((body, field) -> {
+            Reply reply = Http.post("/api/etl/backfill", body);
+            assertThat(reply.status()).as(body + " -> " + reply.body()).isEqualTo(400);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+            assertThat(reply.json().getJsonArray("errors").getJsonObject(0).getString("field")).as(body).isEqualTo(field);
+        });
+        assertThat(Http.post("/api/etl/days/agents/2025-05-10/reexport", null).status()).isEqualTo(400);
+        assertThat(Http.post("/api/etl/days/agent_tasks/2025-13-40/reexport", null).status()).isEqualTo(400);
+        assertThat(Http.get("/api/etl/runs/999999999").status()).isEqualTo(404);
+        assertThat(Db.count("SELECT count(*) FROM job_execution")).as("no job started").isEqualTo(jobsBefore);
+    }
+
+    @Test
+    void theNightlyTimerIsPersistedInTheDatabase() {
+        assertThat(Db.count("SELECT count(*) FROM jboss_ejb_timer WHERE timed_object_id LIKE '%NightlyExportTimer%'"))
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    private static JsonObject awaitEnd(long execution) throws InterruptedException {
+        for (int i = 0; i < 240; i++) {
+            Reply run = Http.get("/api/etl/runs/" + execution);
+            assertThat(run.status()).as(run.body()).isEqualTo(200);
+            String status = run.json().getString("status");
+            if (!status.equals("STARTING") && !status.equals("STARTED")) {
+                return run.json();
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("job execution " + execution + " did not end in 60 s");
+    }
+
+    private static long duck(String sql) throws Exception {
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); ResultSet rs = duck.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void exec(Connection c, String sql, Object... params) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            ps.execute();
+        }
+    }
+
+    static {
+        JsonValue.NULL.toString(); // parsson on the test classpath
+    }
+}

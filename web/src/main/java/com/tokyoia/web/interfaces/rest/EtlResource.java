@@ -1,0 +1,149 @@
+package com.tokyoia.web.interfaces.rest;
+
+import com.tokyoia.etl.application.DeepVerifier;
+import com.tokyoia.etl.domain.ExportRequest;
+import com.tokyoia.etl.domain.ExportRequest.InvalidExportRequest;
+import com.tokyoia.etl.infrastructure.batch.EtlOperations;
+import com.tokyoia.etl.infrastructure.manifest.ManifestRow;
+import com.tokyoia.web.application.InvalidInputException;
+import com.tokyoia.web.application.ResourceNotFoundException;
+import com.tokyoia.web.interfaces.rest.dto.BackfillRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * ETL administration: backfills, re-exports, reconcile runs, their progress, and what the lake
+ * holds per (table, day) according to the manifest. Every request is validated before any job
+ * starts; a refused request starts nothing.
+ */
+@Path("/etl")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class EtlResource {
+    @Inject
+    EtlOperations operations;
+    @Inject
+    RequestValues values;
+
+    /** Exports closed days [from, to] of the given tables (default all); days already proven are skipped. */
+    @POST
+    @Path("/backfill")
+    public Response backfill(BackfillRequest request) {
+        BackfillRequest body = values.body(request);
+        ExportRequest export = validated(body.from(), body.to(), body.tables());
+        long execution = operations.startExport(export, false);
+        return accepted(execution, export);
+    }
+
+    /** Exports one day again as a new manifest version (after a fix, or on demand). */
+    @POST
+    @Path("/days/{table}/{day}/reexport")
+    public Response reexport(@PathParam("table") String table, @PathParam("day") String day) {
+        ExportRequest export = validated(day, day, table);
+        return accepted(operations.startExport(export, true), export);
+    }
+
+    /** Deep verify: re-reads the day's published file completely and recomputes its checksum. */
+    @POST
+    @Path("/days/{table}/{day}/verify")
+    public DeepVerifier.Verdict verify(@PathParam("table") String table, @PathParam("day") String day) throws Exception {
+        ExportRequest export = validated(day, day, table);
+        return operations.verify(export.tables().get(0), export.from());
+    }
+
+    /** Compares exported days in the window with PostgreSQL and re-exports the changed ones. */
+    @POST
+    @Path("/reconcile")
+    public Response reconcile(BackfillRequest request) {
+        LocalDate yesterday = EtlOperations.today().minusDays(1);
+        String from = request == null || request.from() == null
+                ? yesterday.minusDays(operations.reconcileWindowDays() - 1L).toString() : request.from();
+        String to = request == null || request.to() == null ? yesterday.toString() : request.to();
+        ExportRequest range = validated(from, to, request == null ? null : request.tables());
+        long execution = operations.startReconcile(range.from(), range.to(), range.tableNames());
+        return Response.accepted(Map.of("executionId", execution, "job", EtlOperations.RECONCILE_JOB)).build();
+    }
+
+    @GET
+    @Path("/runs")
+    public List<EtlOperations.Run> runs(@QueryParam("limit") String limit) throws Exception {
+        Integer n = values.integer("limit", limit);
+        if (n != null && (n < 1 || n > 500)) {
+            throw new InvalidInputException("limit", "limit must be between 1 and 500");
+        }
+        return operations.runs(n == null ? 50 : n);
+    }
+
+    /** One run with its progress: days done of total, rows exported, rows per second. */
+    @GET
+    @Path("/runs/{id}")
+    public EtlOperations.Run run(@PathParam("id") String id) throws Exception {
+        Integer execution = values.integer("id", id);
+        return operations.run(execution).orElseThrow(() -> new ResourceNotFoundException("job execution", id, null));
+    }
+
+    /** The latest manifest version of every exported (table, day) in [from, to]. */
+    @GET
+    @Path("/days")
+    public List<ManifestRow> days(@QueryParam("table") String table, @QueryParam("from") String from,
+                                  @QueryParam("to") String to) throws Exception {
+        LocalDate start = date("from", from, EtlOperations.today().minusDays(30));
+        LocalDate end = date("to", to, EtlOperations.today());
+        if (end.isBefore(start)) {
+            throw new InvalidInputException("to", "must not be before 'from'");
+        }
+        String tableName = table == null ? null : ExportRequestTables.single(table);
+        return operations.days(tableName, start, end);
+    }
+
+    private ExportRequest validated(String from, String to, String tables) {
+        try {
+            return operations.validate(from, to, tables);
+        } catch (InvalidExportRequest e) {
+            throw new InvalidInputException(e.field(), e.getMessage());
+        }
+    }
+
+    private static LocalDate date(String field, String value, LocalDate fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (java.time.DateTimeException e) {
+            throw new InvalidInputException(field, "'" + value + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    private static Response accepted(long execution, ExportRequest export) {
+        return Response.accepted(Map.of("executionId", execution, "job", EtlOperations.EXPORT_JOB,
+                "from", export.from().toString(), "to", export.to().toString(), "tables", export.tableNames())).build();
+    }
+
+    /** Table names checked against the lake schema registry. */
+    static final class ExportRequestTables {
+        private ExportRequestTables() {
+        }
+
+        static String single(String table) {
+            try {
+                return ExportRequest.tables(table).get(0).name();
+            } catch (InvalidExportRequest e) {
+                throw new InvalidInputException("table", e.getMessage());
+            }
+        }
+    }
+}
