@@ -3,6 +3,7 @@ package com.tokyoia.etl.application;
 import com.tokyoia.etl.infrastructure.catalog.CatalogPublisher;
 import com.tokyoia.etl.infrastructure.extract.DayExtractor;
 import com.tokyoia.etl.infrastructure.extract.DayExtractor.SourceFacts;
+import com.tokyoia.etl.infrastructure.extract.PipelinedExtract;
 import com.tokyoia.etl.infrastructure.manifest.ExportLock;
 import com.tokyoia.etl.infrastructure.manifest.ManifestRepository;
 import com.tokyoia.etl.infrastructure.manifest.ManifestRow;
@@ -20,6 +21,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -43,12 +46,20 @@ public final class DayExporter {
     private final Path workDir;
     private final long rowGroupBytes;
     private final ExportObserver observer;
+    private final Executor executor;
 
     public DayExporter(DataSource dataSource, ObjectStore store, CatalogPublisher catalog, Retry retry, Path workDir,
                        long rowGroupBytes, ExportObserver observer) {
+        this(dataSource, store, catalog, retry, workDir, rowGroupBytes, observer, ForkJoinPool.commonPool());
+    }
+
+    /** {@code executor} runs the extract side of the pipeline (a managed executor in the server). */
+    public DayExporter(DataSource dataSource, ObjectStore store, CatalogPublisher catalog, Retry retry, Path workDir,
+                       long rowGroupBytes, ExportObserver observer, Executor executor) {
+        this.executor = executor;
         this.dataSource = dataSource;
         this.manifest = new ManifestRepository(dataSource);
-        this.extractor = new DayExtractor(dataSource);
+        this.extractor = new DayExtractor(dataSource, executor);
         this.store = store;
         this.catalog = catalog;
         this.retry = retry;
@@ -127,8 +138,8 @@ public final class DayExporter {
 
     private Extracted extract(LakeTable table, LocalDate day, Path local) throws Exception {
         try (DayParquetWriter writer = new DayParquetWriter(table, day.toString(), local, rowGroupBytes)) {
-            SourceFacts facts = extractor.extract(table, day, writer::write);
-            return new Extracted(facts, writer.finish());
+            PipelinedExtract.Result result = PipelinedExtract.run(extractor, table, day, writer, executor);
+            return new Extracted(result.source(), result.file());
         }
     }
 

@@ -9,6 +9,7 @@ import com.tokyoia.etl.application.LakeReconciler;
 import com.tokyoia.etl.infrastructure.config.EtlSettings;
 import com.tokyoia.etl.infrastructure.manifest.ManifestRepository;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import javax.sql.DataSource;
@@ -26,9 +27,12 @@ public class EtlRuntime {
     @Inject
     EtlSettings settings;
 
+    @Resource
+    ManagedExecutorService executor;
+
     public DayExporter exporter() {
         return new DayExporter(dataSource, settings.store(), settings.catalog(), settings.retry(), settings.workDir(),
-                settings.rowGroupBytes(), ExportObserver.NONE);
+                settings.rowGroupBytes(), ExportObserver.NONE, executor);
     }
 
     public DayExportTask task() {

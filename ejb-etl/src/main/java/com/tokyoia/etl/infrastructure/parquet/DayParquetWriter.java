@@ -1,7 +1,5 @@
 package com.tokyoia.etl.infrastructure.parquet;
 
-import com.tokyoia.etl.infrastructure.extract.ContentChecksum;
-import com.tokyoia.etl.infrastructure.extract.RowCanonicalForm;
 import com.tokyoia.persistence.lake.LakeTable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,8 +17,8 @@ import org.apache.parquet.io.OutputFile;
 
 /**
  * Writes one table's day to a local Snappy Parquet file, streaming: memory is bounded by one row
- * group, not by the day. While writing it computes the file's SHA-256 and the content checksum of
- * the rows, and stores the checksum and row count in the file's key-value metadata.
+ * group, not by the day. While writing it computes the file's SHA-256; the content checksum of the
+ * rows (computed by whoever extracts them) and the row count go into the file's key-value metadata.
  */
 public final class DayParquetWriter implements AutoCloseable {
     public static final String META_CHECKSUM = "tokyoia.content-checksum";
@@ -37,7 +35,7 @@ public final class DayParquetWriter implements AutoCloseable {
     private final HashingOutputFile output;
     private final RowWriteSupport support;
     private final ParquetWriter<Object[]> writer;
-    private final ContentChecksum checksum = new ContentChecksum();
+    private long rows;
     private WrittenFile written;
 
     public DayParquetWriter(LakeTable table, String day, Path path, long rowGroupBytes) throws IOException {
@@ -51,6 +49,9 @@ public final class DayParquetWriter implements AutoCloseable {
         this.writer = new Builder(output, support)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withDictionaryEncoding(true)
+                // Big enough that ids with tens of thousands of values per day (workflow ids) stay
+                // dictionary-encoded instead of falling back to plain strings.
+                .withDictionaryPageSize(8 << 20)
                 .withRowGroupSize(rowGroupBytes)
                 .withPageSize(1 << 20)
                 .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
@@ -60,23 +61,27 @@ public final class DayParquetWriter implements AutoCloseable {
     }
 
     public void write(Object[] row) throws IOException {
-        checksum.add(RowCanonicalForm.of(table, row));
         writer.write(row);
+        rows++;
     }
 
-    public WrittenFile finish() throws IOException {
+    /** Closes the file with the content checksum of the rows written. */
+    public WrittenFile finish(String contentChecksum) throws IOException {
         if (written == null) {
-            support.putMetadata(META_CHECKSUM, checksum.value());
-            support.putMetadata(META_ROWS, Long.toString(checksum.rows()));
+            support.putMetadata(META_CHECKSUM, contentChecksum);
+            support.putMetadata(META_ROWS, Long.toString(rows));
             writer.close();
-            written = new WrittenFile(path, checksum.rows(), Files.size(path), output.sha256Hex(), checksum.value());
+            written = new WrittenFile(path, rows, Files.size(path), output.sha256Hex(), contentChecksum);
         }
         return written;
     }
 
+    /** Closes without claiming a checksum (the file is being abandoned, or nothing was written). */
     @Override
     public void close() throws IOException {
-        finish();
+        if (written == null) {
+            writer.close();
+        }
     }
 
     private static final class Builder extends ParquetWriter.Builder<Object[], Builder> {

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Export benchmark (see BENCHMARKS.md): 1,000,000 and 5,000,000 agent_tasks rows of one day, each
+# in its own JVM so peak heap is comparable. Needs PostgreSQL on 127.0.0.1:5432 (database
+# tokyoia_bench is created); about 5 minutes on 2 cores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PGPASSWORD="${TOKYOIA_DB_PASSWORD:-postgres}"
+psql -h 127.0.0.1 -U "${TOKYOIA_DB_USER:-postgres}" -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname = 'tokyoia_bench'" | grep -q 1 \
+    || psql -h 127.0.0.1 -U "${TOKYOIA_DB_USER:-postgres}" -d postgres -qc "CREATE DATABASE tokyoia_bench"
+./mvnw -B -q -DskipTests -pl bench -am install
+CP="bench/target/tokyo-ia-bench-0.1.0-SNAPSHOT.jar:$(cat bench/target/classpath.txt)"
+for rows in ${BENCH_ROWS:-1000000 5000000}; do
+    echo "=== $rows rows ==="
+    java -Xmx1g -Ds3proxy.jar=bench/target/s3proxy/s3proxy.jar -cp "$CP" com.tokyoia.bench.ExportBenchmark "$rows"
+done
