@@ -119,7 +119,7 @@ public final class ExportBenchmark {
             System.out.printf("Parquet bytes                         %,d%n", result.bytes());
             System.out.printf("pg_total_relation_size(%s) %,d%n", partition, pgBytes);
             System.out.printf("Parquet / PostgreSQL                  %.1f %%%n", 100.0 * result.bytes() / pgBytes);
-            System.out.printf("peak heap during export               %,d MB (max heap %,d MB)%n", peakHeap / (1024 * 1024),
+            System.out.printf("heap pools, sum of peaks (upper bound) %,d MB (-Xmx %,d MB)%n", peakHeap / (1024 * 1024),
                     Runtime.getRuntime().maxMemory() / (1024 * 1024));
         } finally {
             s3proxy.destroy();
