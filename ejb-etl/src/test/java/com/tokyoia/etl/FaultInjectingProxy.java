@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An HTTP proxy in front of the real S3 server that answers the first N object writes (PUT) with
- * 503 SlowDown, as S3 does under load, and forwards everything else unchanged.
+ * 503 SlowDown, as S3 does under load, forwards everything else unchanged, and records requests.
  */
 final class FaultInjectingProxy implements AutoCloseable {
     private static final Set<String> HOP_HEADERS = Set.of("connection", "content-length", "host", "transfer-encoding",
@@ -23,6 +23,7 @@ final class FaultInjectingProxy implements AutoCloseable {
     private final HttpServer server;
     private final AtomicInteger failuresLeft;
     final AtomicInteger failed = new AtomicInteger();
+    final List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     FaultInjectingProxy(String target, int failPuts) throws IOException {
         this.failuresLeft = new AtomicInteger(failPuts);
@@ -31,6 +32,7 @@ final class FaultInjectingProxy implements AutoCloseable {
         server.createContext("/", exchange -> {
             try (exchange) {
                 byte[] body = exchange.getRequestBody().readAllBytes();
+                requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
                 if (exchange.getRequestMethod().equals("PUT") && failuresLeft.getAndDecrement() > 0) {
                     failed.incrementAndGet();
                     byte[] error = "<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>".getBytes();
