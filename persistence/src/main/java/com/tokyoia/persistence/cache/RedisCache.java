@@ -58,6 +58,26 @@ public class RedisCache {
     private final AtomicLong evictions = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
 
+    /** A cache outside CDI (tools, tests): same behaviour, explicit settings. */
+    public static RedisCache connect(String host, int port, int timeoutMs, int retrySeconds, String keyPrefix) {
+        RedisCache cache = new RedisCache();
+        cache.host = host;
+        cache.port = port;
+        cache.password = Optional.empty();
+        cache.database = 0;
+        cache.timeoutMs = timeoutMs;
+        cache.poolSize = 4;
+        cache.retrySeconds = retrySeconds;
+        cache.keyPrefix = keyPrefix;
+        cache.open();
+        return cache;
+    }
+
+    /** Releases the pool of a cache made by {@link #connect}. */
+    public void disconnect() {
+        close();
+    }
+
     @PostConstruct
     void open() {
         JedisPoolConfig config = new JedisPoolConfig();
@@ -129,7 +149,7 @@ public class RedisCache {
 
     private void count(String cache, String result, AtomicLong local) {
         local.incrementAndGet();
-        if (meters.isResolvable()) {
+        if (meters != null && meters.isResolvable()) {
             meters.get().counter("tokyoia.cache.requests", "cache", cache, "result", result).increment();
         }
     }

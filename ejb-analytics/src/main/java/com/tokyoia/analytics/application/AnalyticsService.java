@@ -1,0 +1,172 @@
+package com.tokyoia.analytics.application;
+
+import com.tokyoia.analytics.domain.AnalyticsQuery;
+import com.tokyoia.analytics.domain.AnalyticsRequest;
+import com.tokyoia.analytics.domain.DayPlan;
+import com.tokyoia.analytics.domain.PartialMerge;
+import com.tokyoia.analytics.infrastructure.ColdEngine;
+import com.tokyoia.analytics.infrastructure.HotEngine;
+import com.tokyoia.analytics.infrastructure.QueryLog;
+import com.tokyoia.etl.infrastructure.manifest.ManifestRepository;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Answers a named query over any range: plans the days (hot, cold, missing, archived), quotes the
+ * cold scan and enforces the limits before anything runs, serves from the cache when the same
+ * question over the same data versions was answered before, else runs the hot and cold partials,
+ * merges them exactly, caches and logs the answer.
+ */
+public final class AnalyticsService {
+    private static final Logger LOG = Logger.getLogger(AnalyticsService.class.getName());
+
+    /** The knobs, all from configuration in the server. */
+    public record Settings(int hotWindowDays, int maxRangeDays, BigDecimal maxQueryUsd, BigDecimal dailyBudgetUsd,
+                           Duration coldTtl, Duration hotTtl) {
+    }
+
+    private final HotEngine hot;
+    private final ColdEngine cold;
+    private final ManifestRepository manifest;
+    private final ResultCache cache;
+    private final QueryLog log;
+    private final Settings settings;
+    private final Supplier<LocalDate> today;
+
+    public AnalyticsService(DataSource dataSource, ColdEngine cold, ResultCache cache, Settings settings,
+                            Supplier<LocalDate> today) {
+        this.hot = new HotEngine(dataSource);
+        this.cold = cold;
+        this.manifest = new ManifestRepository(dataSource);
+        this.cache = cache;
+        this.log = new QueryLog(dataSource);
+        this.settings = settings;
+        this.today = today;
+    }
+
+    public AnalyticsRequest validate(String name, Map<String, String> parameters) {
+        return AnalyticsRequest.parse(name, parameters, today.get(), settings.maxRangeDays());
+    }
+
+    /** What the cold part of the request would scan and cost, and where each day would run. */
+    public Quote quote(AnalyticsRequest request) throws Exception {
+        DayPlan plan = plan(request);
+        return new Quote(plan, CostQuote.of(request.query(), plan));
+    }
+
+    public record Quote(DayPlan plan, CostQuote cost) {
+    }
+
+    public AnalyticsResult run(AnalyticsRequest request, boolean override) throws Exception {
+        long started = System.nanoTime();
+        AnalyticsQuery query = request.query();
+        Quote quote = quote(request);
+        DayPlan plan = quote.plan();
+        CostQuote cost = quote.cost();
+        if (!plan.archivedDays().isEmpty()) {
+            throw new QueryRefusedException(QueryRefusedException.Reason.ARCHIVED_DAYS, "days " + plan.archivedDays()
+                    + " are archived (Deep Archive): no engine can read them until they are restored",
+                    plan.archivedDays().stream().map(LocalDate::toString).toList(), cost.bytes(), cost.usd(), null);
+        }
+        if (!override && !plan.coldDays().isEmpty()) {
+            if (cost.usd().compareTo(settings.maxQueryUsd()) > 0) {
+                throw new QueryRefusedException(QueryRefusedException.Reason.OVER_QUERY_LIMIT, "the cold scan is quoted at $"
+                        + cost.usd() + " (" + cost.bytes() + " bytes), over the per-query limit of $" + settings.maxQueryUsd(),
+                        List.of(), cost.bytes(), cost.usd(), settings.maxQueryUsd());
+            }
+            BigDecimal spent = log.spentToday(today.get());
+            if (spent.add(cost.usd()).compareTo(settings.dailyBudgetUsd()) > 0) {
+                throw new QueryRefusedException(QueryRefusedException.Reason.OVER_DAILY_BUDGET, "the cold scan is quoted at $"
+                        + cost.usd() + "; $" + spent + " of the daily budget of $" + settings.dailyBudgetUsd() + " is spent",
+                        List.of(), cost.bytes(), cost.usd(), settings.dailyBudgetUsd());
+            }
+        }
+
+        String key = cacheKey(request, plan);
+        Optional<String> cached = cache.get(key);
+        if (cached.isPresent()) {
+            try {
+                AnalyticsResult hit = ResultCodec.decode(cached.get(), true, elapsed(started));
+                record(request, plan, cost, null, BigDecimal.ZERO.setScale(6), true, hit.rows().size(), hit.durationMs(), hit.engine());
+                return hit;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Unreadable cache entry " + key + "; answering afresh", e);
+            }
+        }
+
+        List<Map<String, Object>> partials = new ArrayList<>();
+        if (!plan.hotDays().isEmpty()) {
+            partials.addAll(hot.partials(query, plan.hotDays().get(0), plan.hotDays().get(plan.hotDays().size() - 1),
+                    request.filters()));
+        }
+        Long scanned = null;
+        String engine = plan.coldDays().isEmpty() ? "postgresql" : plan.hotDays().isEmpty() ? cold.name() : "postgresql+" + cold.name();
+        BigDecimal spentUsd = BigDecimal.ZERO.setScale(6);
+        if (!plan.coldDays().isEmpty()) {
+            ColdEngine.ColdAnswer answer = cold.partials(query, plan.coldDays(), request.filters());
+            partials.addAll(answer.partials());
+            scanned = answer.bytesScanned();
+            spentUsd = CostQuote.price(scanned != null ? scanned : cost.bytes(), true);
+        }
+        List<Map<String, Object>> rows = query.finish().apply(PartialMerge.merge(query, partials));
+        AnalyticsResult result = new AnalyticsResult(query.name(), request.from().toString(), request.to().toString(), rows,
+                plan.hotDays().stream().map(LocalDate::toString).toList(),
+                plan.coldDays().stream().map(d -> d.day().toString()).toList(),
+                plan.missingDays().stream().map(LocalDate::toString).toList(), engine, cost.bytes(), cost.usd(), scanned,
+                spentUsd, false, elapsed(started));
+        cache.put(key, ResultCodec.encode(result), plan.hotDays().isEmpty() ? settings.coldTtl() : settings.hotTtl());
+        record(request, plan, cost, scanned, spentUsd, false, rows.size(), result.durationMs(), engine);
+        return result;
+    }
+
+    public List<Map<String, Object>> costs(LocalDate from, LocalDate to) throws Exception {
+        return log.costs(from, to);
+    }
+
+    private DayPlan plan(AnalyticsRequest request) throws Exception {
+        return new DayRouter(manifest, settings.hotWindowDays()).plan(request.query().table(), request.from(), request.to(), today.get());
+    }
+
+    /**
+     * Query, parameters, the manifest version of every cold day, and for hot days a watermark of the
+     * hot rows: a re-export (new version) or a hot write changes the key, so exactly the answers
+     * that used the changed data miss.
+     */
+    private String cacheKey(AnalyticsRequest request, DayPlan plan) throws Exception {
+        StringBuilder text = new StringBuilder(request.query().name()).append('|').append(request.normalized()).append("|cold:");
+        plan.coldDays().forEach(d -> text.append(d.day()).append('@').append(d.version()).append(','));
+        text.append("|missing:").append(plan.missingDays());
+        if (!plan.hotDays().isEmpty()) {
+            text.append("|hot:").append(hot.watermark(request.query(), plan.hotDays().get(0),
+                    plan.hotDays().get(plan.hotDays().size() - 1)));
+        }
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+        return "analytics:" + request.query().name() + ":" + HexFormat.of().formatHex(digest);
+    }
+
+    private void record(AnalyticsRequest request, DayPlan plan, CostQuote cost, Long scanned, BigDecimal spent,
+                        boolean hit, int rows, long millis, String engine) {
+        try {
+            log.record(new QueryLog.Entry(request.query().name(), request.normalized(), engine, plan.hotDays().size(),
+                    plan.coldDays().size(), plan.missingDays().size(), cost.bytes(), cost.usd(), scanned, spent, hit, rows, millis));
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Could not write the analytics query log", e);
+        }
+    }
+
+    private static long elapsed(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+}

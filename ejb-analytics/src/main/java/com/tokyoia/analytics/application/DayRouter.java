@@ -1,0 +1,59 @@
+package com.tokyoia.analytics.application;
+
+import com.tokyoia.analytics.domain.DayPlan;
+import com.tokyoia.etl.infrastructure.manifest.ManifestRepository;
+import com.tokyoia.etl.infrastructure.manifest.ManifestRow;
+import com.tokyoia.persistence.lake.LakeTable;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Splits [from, to) by day: days inside the hot window (today - hotWindowDays and later) go to
+ * PostgreSQL; older days go to the lake if the manifest proves their copy, are refused if their copy
+ * is archived, and are reported missing otherwise.
+ */
+public final class DayRouter {
+    private final ManifestRepository manifest;
+    private final int hotWindowDays;
+
+    public DayRouter(ManifestRepository manifest, int hotWindowDays) {
+        this.manifest = manifest;
+        this.hotWindowDays = hotWindowDays;
+    }
+
+    public DayPlan plan(LakeTable table, LocalDate from, LocalDate to, LocalDate today) throws Exception {
+        LocalDate hotStart = today.minusDays(hotWindowDays);
+        Map<LocalDate, ManifestRow> exported = new HashMap<>();
+        if (from.isBefore(hotStart)) {
+            LocalDate lastCold = (to.isBefore(hotStart) ? to : hotStart).minusDays(1);
+            for (ManifestRow row : manifest.latestVersions(table.name(), from, lastCold)) {
+                exported.put(row.day(), row);
+            }
+        }
+        List<LocalDate> hot = new ArrayList<>();
+        List<DayPlan.ColdDay> cold = new ArrayList<>();
+        List<LocalDate> missing = new ArrayList<>();
+        List<LocalDate> archived = new ArrayList<>();
+        for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {
+            if (!day.isBefore(hotStart)) {
+                hot.add(day);
+                continue;
+            }
+            ManifestRow row = exported.get(day);
+            if (row == null) {
+                missing.add(day);
+            } else if ("ARCHIVED".equals(row.status()) || "DEEP_ARCHIVE".equals(row.storageClass())
+                    || "GLACIER".equals(row.storageClass())) {
+                archived.add(day);
+            } else if (row.isProven()) {
+                cold.add(new DayPlan.ColdDay(day, row.version(), row.objectKey(), row.columnSizes()));
+            } else {
+                missing.add(day);
+            }
+        }
+        return new DayPlan(hot, cold, missing, archived);
+    }
+}

@@ -1,0 +1,22 @@
+package com.tokyoia.analytics.application;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Where answers are cached (Redis in the server). Implementations degrade to "not cached", never fail. */
+public interface ResultCache {
+    Optional<String> get(String key);
+
+    void put(String key, String value, Duration ttl);
+
+    ResultCache NONE = new ResultCache() {
+        @Override
+        public Optional<String> get(String key) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void put(String key, String value, Duration ttl) {
+        }
+    };
+}

@@ -1,0 +1,17 @@
+package com.tokyoia.analytics.domain;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Where each day of a request is answered: hot days (inside the hot window) by PostgreSQL, cold
+ * days (older, with a proven export) by the cold engine. Missing days (older, never exported) are
+ * reported in the answer; archived days (in a storage class engines cannot read) refuse the query.
+ */
+public record DayPlan(List<LocalDate> hotDays, List<ColdDay> coldDays, List<LocalDate> missingDays,
+                      List<LocalDate> archivedDays) {
+
+    /** A cold day with the manifest facts the engine, the quote and the cache key need. */
+    public record ColdDay(LocalDate day, int version, String objectKey, String columnSizes) {
+    }
+}

@@ -1,0 +1,20 @@
+package com.tokyoia.analytics.infrastructure;
+
+import com.tokyoia.analytics.domain.AnalyticsQuery;
+import com.tokyoia.analytics.domain.DayPlan;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A query engine over the lake. Synchronous from the caller's view; engines that execute
+ * asynchronously (Athena, Trino) poll inside and report what they scanned when they know it.
+ */
+public interface ColdEngine {
+    /** The per-day partials and the bytes the engine says it read (null when it does not say). */
+    record ColdAnswer(List<Map<String, Object>> partials, Long bytesScanned, String engine) {
+    }
+
+    ColdAnswer partials(AnalyticsQuery query, List<DayPlan.ColdDay> days, Map<String, String> filters) throws Exception;
+
+    String name();
+}
