@@ -1,0 +1,158 @@
+package com.tokyoia.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tokyoia.it.Http.Reply;
+import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The analytics API in the server: two old days exported to the lake by the ETL job and answered
+ * by the embedded DuckDB (a WildFly module), recent days answered by PostgreSQL, merged; the
+ * provenance, the quote, the cache, the cost log and the refusals.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AnalyticsIT {
+    static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    static final LocalDate COLD_1 = TODAY.minusDays(41);
+    static final LocalDate COLD_2 = TODAY.minusDays(40);
+    static final LocalDate HOT = TODAY.minusDays(1);
+    static final UUID AGENT = UUID.randomUUID();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.builtEar();
+    }
+
+    @BeforeAll
+    static void data() throws Exception {
+        try (Connection c = Db.connect()) {
+            UUID workflow = UUID.randomUUID();
+            exec(c, "INSERT INTO agents (id, name, role, model, status, created_at, updated_at) VALUES (?, ?, 'r', 'm', 'ACTIVE', now(), now())",
+                    AGENT, "analytics-it-" + AGENT);
+            exec(c, "INSERT INTO workflows (id, name, agent_id, status, created_at, updated_at) VALUES (?, 'w', ?, 'COMPLETED', now(), now())",
+                    workflow, AGENT);
+            insertTasks(c, workflow, COLD_1, 5, 1);
+            insertTasks(c, workflow, COLD_2, 7, 2);
+            insertTasks(c, workflow, HOT, 3, 0);
+            for (LocalDate day : new LocalDate[]{COLD_1, COLD_2}) {
+                exec(c, "DELETE FROM export_manifest WHERE table_name = 'agent_tasks' AND day = ?", day);
+            }
+        }
+        Reply started = Http.post("/api/etl/backfill", """
+                {"from":"%s","to":"%s","tables":"agent_tasks"}""".formatted(COLD_1, COLD_2));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        long execution = started.json().getJsonNumber("executionId").longValue();
+        for (int i = 0; i < 240; i++) {
+            String status = Http.get("/api/etl/runs/" + execution).json().getString("status");
+            if (status.equals("COMPLETED")) {
+                return;
+            }
+            assertThat(status).isIn("STARTING", "STARTED");
+            Thread.sleep(250);
+        }
+        throw new AssertionError("export did not finish");
+    }
+
+    @Test
+    void answersAcrossTheLakeAndPostgresWithProvenanceQuoteCacheAndCosts() {
+        assertThat(Http.get("/api/analytics").body()).contains("\"name\":\"task_throughput\"").contains("latency_percentiles_by_agent");
+        String path = "/api/analytics/task_throughput?from=" + COLD_1 + "&to=" + TODAY + "&agentId=" + AGENT;
+        Reply first = Http.get(path);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        JsonObject result = first.json();
+        assertThat(result.getString("engine")).isEqualTo("postgresql+duckdb");
+        assertThat(result.getJsonArray("coldDays").toString()).contains(COLD_1.toString()).contains(COLD_2.toString());
+        assertThat(result.getJsonArray("hotDays")).hasSize(30);
+        assertThat(result.getJsonArray("missingDays").toString()).contains(TODAY.minusDays(35).toString());
+        assertThat(result.getBoolean("cacheHit")).isFalse();
+        Map<String, String> tasksPerDay = new java.util.HashMap<>();
+        result.getJsonArray("rows").forEach(v -> tasksPerDay.put(v.asJsonObject().getString("day"),
+                v.asJsonObject().getJsonNumber("tasks").bigDecimalValue().stripTrailingZeros().toPlainString()
+                        + "/" + v.asJsonObject().getJsonNumber("failed").bigDecimalValue().stripTrailingZeros().toPlainString()));
+        assertThat(tasksPerDay).containsEntry(COLD_1.toString(), "5/1").containsEntry(COLD_2.toString(), "7/2")
+                .containsEntry(HOT.toString(), "3/0").hasSize(3);
+        assertThat(result.getJsonNumber("quotedBytes").longValue()).isPositive();
+
+        Reply second = Http.get(path);
+        assertThat(second.json().getBoolean("cacheHit")).isTrue();
+        assertThat(second.json().getJsonArray("rows")).isEqualTo(result.getJsonArray("rows"));
+
+        Reply quote = Http.get("/api/analytics/task_throughput/quote?from=" + COLD_1 + "&to=" + COLD_2.plusDays(1));
+        assertThat(quote.status()).as(quote.body()).isEqualTo(200);
+        assertThat(quote.json().getJsonArray("coldDays")).hasSize(2);
+        assertThat(quote.json().getJsonNumber("quotedUsd").bigDecimalValue()).isEqualByComparingTo("0.000048");
+
+        Reply costs = Http.get("/api/costs");
+        assertThat(costs.status()).isEqualTo(200);
+        assertThat(costs.body()).contains("\"query\":\"task_throughput\"");
+    }
+
+    @Test
+    void archivedDaysAreRefusedByName() throws Exception {
+        try (Connection c = Db.connect()) {
+            exec(c, "UPDATE export_manifest SET status = 'ARCHIVED', storage_class = 'DEEP_ARCHIVE' WHERE table_name = 'agent_tasks' AND day = ?", COLD_1);
+            try {
+                Reply refused = Http.get("/api/analytics/token_cost_by_agent?from=" + COLD_1 + "&to=" + COLD_2);
+                assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+                assertThat(refused.json().getJsonArray("days").getString(0)).isEqualTo(COLD_1.toString());
+            } finally {
+                exec(c, "UPDATE export_manifest SET status = 'VALIDATED', storage_class = 'LOCAL' WHERE table_name = 'agent_tasks' AND day = ?", COLD_1);
+            }
+        }
+    }
+
+    @Test
+    void badRequestsAreProblemsAndRunNothing() {
+        long logged = Db.count("SELECT count(*) FROM analytics_query_log");
+        Map<String, String> cases = Map.of(
+                "/api/analytics/no_such_query?from=2026-01-01&to=2026-01-02", "name",
+                "/api/analytics/task_throughput?from=2026-01-05&to=2026-01-02", "to",
+                "/api/analytics/task_throughput?from=yesterday&to=2026-01-02", "from",
+                "/api/analytics/task_throughput?from=2020-01-01&to=2026-01-02", "to",
+                "/api/analytics/task_throughput?from=2026-01-01&to=2026-01-02&agentId=1%27%20OR%201%3D1", "agentId",
+                "/api/analytics/task_throughput?from=2026-01-01&to=2026-01-02&taskType=x%3B%20DROP%20TABLE%20agents", "taskType",
+                "/api/analytics/task_throughput?from=2026-01-01&to=2026-01-02&sql=select", "sql",
+                "/api/analytics/task_throughput?from=2026-01-01&to=2026-01-02&override=maybe", "override");
+        cases.forEach((path, field) -> {
+            Reply reply = Http.get(path);
+            assertThat(reply.status()).as(path + " " + reply.body()).isEqualTo(400);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+            assertThat(reply.json().getJsonArray("errors").getJsonObject(0).getString("field")).as(path).isEqualTo(field);
+        });
+        assertThat(Db.count("SELECT count(*) FROM analytics_query_log")).isEqualTo(logged);
+        assertThat(Db.count("SELECT count(*) FROM agents WHERE id = ?::uuid", AGENT.toString())).isEqualTo(1);
+    }
+
+    private static void insertTasks(Connection c, UUID workflow, LocalDate day, int count, int failed) throws Exception {
+        exec(c, "SELECT tokyoia_ensure_day_partition('agent_tasks', ?)", day);
+        for (int i = 0; i < count; i++) {
+            Timestamp at = Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(600L * (i + 1)));
+            exec(c, "INSERT INTO agent_tasks (id, workflow_id, agent_id, task_type, status, created_at, latency_ms, updated_at) "
+                    + "VALUES (?, ?, ?, 'summarize', ?, ?, ?, ?)", UUID.randomUUID(), workflow, AGENT, i < failed ? "FAILED" : "COMPLETED",
+                    at, 100 * (i + 1), at);
+        }
+    }
+
+    private static void exec(Connection c, String sql, Object... params) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            ps.execute();
+        }
+    }
+}

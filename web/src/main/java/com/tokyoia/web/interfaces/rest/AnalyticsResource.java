@@ -1,0 +1,120 @@
+package com.tokyoia.web.interfaces.rest;
+
+import com.tokyoia.analytics.application.AnalyticsResult;
+import com.tokyoia.analytics.application.AnalyticsService;
+import com.tokyoia.analytics.domain.AnalyticsRequest;
+import com.tokyoia.analytics.domain.DayPlan;
+import com.tokyoia.analytics.infrastructure.AnalyticsBean;
+import com.tokyoia.web.application.InvalidInputException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Named analytics over any time range: rows plus where each day was answered, what the cold part
+ * was quoted and cost, and whether the cache answered. Users pick a query by name; never SQL.
+ */
+@Path("/")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AnalyticsResource {
+    @Inject
+    AnalyticsBean analytics;
+    @Inject
+    RequestValues values;
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Path("analytics")
+    public List<Map<String, Object>> catalog() {
+        return analytics.catalog();
+    }
+
+    @GET
+    @Path("analytics/{name}")
+    public AnalyticsResult run(@PathParam("name") String name) throws Exception {
+        Map<String, String> parameters = parameters();
+        boolean override = override(parameters);
+        return analytics.run(analytics.validate(name, parameters), override);
+    }
+
+    /** The quote of the cold part and the day plan, without running anything. */
+    @GET
+    @Path("analytics/{name}/quote")
+    public Map<String, Object> quote(@PathParam("name") String name) throws Exception {
+        Map<String, String> parameters = parameters();
+        override(parameters);
+        AnalyticsRequest request = analytics.validate(name, parameters);
+        AnalyticsService.Quote quote = analytics.quote(request);
+        DayPlan plan = quote.plan();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("query", request.query().name());
+        out.put("hotDays", plan.hotDays().stream().map(LocalDate::toString).toList());
+        out.put("coldDays", plan.coldDays().stream().map(d -> d.day().toString()).toList());
+        out.put("missingDays", plan.missingDays().stream().map(LocalDate::toString).toList());
+        out.put("archivedDays", plan.archivedDays().stream().map(LocalDate::toString).toList());
+        out.put("quotedBytes", quote.cost().bytes());
+        out.put("quotedUsd", quote.cost().usd());
+        out.put("columns", request.query().columns());
+        return out;
+    }
+
+    /** Cost per day and per query (from the query log), default the last 30 days. */
+    @GET
+    @Path("costs")
+    public List<Map<String, Object>> costs(@QueryParam("from") String from, @QueryParam("to") String to) throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate start = date("from", from, today.minusDays(30));
+        LocalDate end = date("to", to, today.plusDays(1));
+        if (!start.isBefore(end)) {
+            throw new InvalidInputException("to", "must be after 'from'");
+        }
+        return analytics.costs(start, end);
+    }
+
+    private Map<String, String> parameters() {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        uri.getQueryParameters().forEach((key, list) -> {
+            if (list.size() != 1) {
+                throw new InvalidInputException(key, "must be given once");
+            }
+            parameters.put(key, list.get(0));
+        });
+        return parameters;
+    }
+
+    private static boolean override(Map<String, String> parameters) {
+        String value = parameters.get("override");
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw new InvalidInputException("override", "must be true or false");
+    }
+
+    private static LocalDate date(String field, String value, LocalDate fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (java.time.DateTimeException e) {
+            throw new InvalidInputException(field, "'" + value + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+}

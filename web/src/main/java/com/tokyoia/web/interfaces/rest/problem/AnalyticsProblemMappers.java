@@ -1,0 +1,54 @@
+package com.tokyoia.web.interfaces.rest.problem;
+
+import com.tokyoia.analytics.application.QueryRefusedException;
+import com.tokyoia.analytics.domain.AnalyticsRequest.InvalidAnalyticsRequest;
+import com.tokyoia.web.application.InvalidInputException;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Analytics refusals as problem+json: bad requests 400, archived days 409, cost limits 422 with the quote. */
+public final class AnalyticsProblemMappers {
+    private AnalyticsProblemMappers() {
+    }
+
+    @Provider
+    public static class InvalidRequest implements ExceptionMapper<InvalidAnalyticsRequest> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(InvalidAnalyticsRequest e) {
+            return new ProblemMappers.InvalidInput().toResponse(new InvalidInputException(e.field(), e.getMessage()), uri);
+        }
+    }
+
+    /** RFC 9457 allows extension members: here the quote and the days behind the refusal. */
+    @JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "days", "quotedBytes", "quotedUsd", "limitUsd"})
+    public record Refusal(String type, String title, int status, String detail, String instance, List<String> days,
+                          long quotedBytes, BigDecimal quotedUsd, BigDecimal limitUsd) {
+    }
+
+    @Provider
+    public static class Refused implements ExceptionMapper<QueryRefusedException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(QueryRefusedException e) {
+            boolean archived = e.reason() == QueryRefusedException.Reason.ARCHIVED_DAYS;
+            int status = archived ? 409 : 422;
+            String title = archived ? "Conflict" : "Unprocessable Content";
+            String type = "urn:tokyo-ia:problem:" + (archived ? "archived-days" : e.reason().name().toLowerCase().replace('_', '-'));
+            return Response.status(status).type(Problem.MEDIA_TYPE)
+                    .entity(new Refusal(type, title, status, e.getMessage(), ProblemMappers.path(uri), e.days(),
+                            e.quotedBytes(), e.quotedUsd(), e.limitUsd()))
+                    .build();
+        }
+    }
+}
