@@ -1,0 +1,207 @@
+package com.tokyoia.bench;
+
+import com.tokyoia.analytics.application.AnalyticsResult;
+import com.tokyoia.analytics.application.AnalyticsService;
+import com.tokyoia.analytics.application.ResultCache;
+import com.tokyoia.analytics.domain.AnalyticsRequest;
+import com.tokyoia.analytics.domain.DayPlan;
+import com.tokyoia.analytics.domain.PartialMerge;
+import com.tokyoia.analytics.domain.QueryCatalog;
+import com.tokyoia.analytics.infrastructure.DuckDbEngine;
+import com.tokyoia.analytics.infrastructure.RedisResultCache;
+import com.tokyoia.etl.infrastructure.parquet.DayParquetWriter;
+import com.tokyoia.etl.infrastructure.parquet.ParquetFiles;
+import com.tokyoia.etl.infrastructure.store.LakeKeys;
+import com.tokyoia.persistence.cache.RedisCache;
+import com.tokyoia.persistence.lake.LakeSchemaRegistry;
+import com.tokyoia.persistence.lake.LakeTable;
+import com.tokyoia.persistence.migration.SchemaMigration;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Cold analytics: a lake of DAYS days of agent_tasks (ROWS rows a day) written straight to Parquet
+ * with the export's writer, registered in the manifest; then a 30-day per-agent aggregation
+ * (task_throughput) measured (1) directly on the DuckDB engine, (2) through the analytics service
+ * (router, quote, cache key, merge, query log; cache off) and (3) as a Redis cache hit, with p50
+ * and p99 over repeated runs, and the files and bytes the 30-day query touches.
+ *
+ * Usage: AnalyticsBenchmark ROWS_PER_DAY DAYS RUNS
+ */
+public final class AnalyticsBenchmark {
+    public static void main(String[] args) throws Exception {
+        int rowsPerDay = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        int days = args.length > 1 ? Integer.parseInt(args[1]) : 90;
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        LocalDate today = LocalDate.of(2023, 7, 1);
+        LocalDate first = today.minusDays(days);
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(System.getenv().getOrDefault("TOKYOIA_BENCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/tokyoia_bench"));
+        ds.setUser(System.getenv().getOrDefault("TOKYOIA_DB_USER", "postgres"));
+        ds.setPassword(System.getenv().getOrDefault("TOKYOIA_DB_PASSWORD", "postgres"));
+        SchemaMigration.migrate(ds);
+        Path lake = Path.of(System.getProperty("bench.lake", "bench/target/lake-" + rowsPerDay));
+        LakeTable table = LakeSchemaRegistry.AGENT_TASKS;
+
+        long t = System.nanoTime();
+        int written = buildLake(ds, lake, table, first, today, rowsPerDay);
+        System.out.printf("lake: %d days x %,d rows (%d files written now) in %.1f s%n", days, rowsPerDay, written,
+                (System.nanoTime() - t) / 1e9);
+
+        try (DuckDbEngine duck = new DuckDbEngine(lake)) {
+            RedisCache redis = RedisCache.connect("127.0.0.1", 6379, 500, 5, "tokyoia-bench-" + UUID.randomUUID() + ":");
+            AnalyticsService.Settings settings = new AnalyticsService.Settings(0, 400, new BigDecimal("1000"),
+                    new BigDecimal("100000"), Duration.ofHours(1), Duration.ofSeconds(60));
+            AnalyticsService uncached = new AnalyticsService(ds, duck, ResultCache.NONE, settings, () -> today);
+            AnalyticsService cached = new AnalyticsService(ds, duck, new RedisResultCache(redis), settings, () -> today);
+            Map<String, String> range = Map.of("from", today.minusDays(30).toString(), "to", today.toString());
+            AnalyticsRequest request = uncached.validate("task_throughput", range);
+            List<DayPlan.ColdDay> coldDays = uncached.quote(request).plan().coldDays();
+
+            long[] direct = new long[runs];
+            long[] routed = new long[runs];
+            long[] hits = new long[runs * 5];
+            List<Map<String, Object>> directRows = null;
+            for (int i = -2; i < runs; i++) { // two warm-up rounds
+                long s = System.nanoTime();
+                directRows = QueryCatalog.TASK_THROUGHPUT.finish().apply(PartialMerge.merge(QueryCatalog.TASK_THROUGHPUT,
+                        duck.partials(QueryCatalog.TASK_THROUGHPUT, coldDays, Map.of()).partials()));
+                long d = System.nanoTime() - s;
+                s = System.nanoTime();
+                AnalyticsResult viaService = uncached.run(request, false);
+                long r = System.nanoTime() - s;
+                if (i >= 0) {
+                    direct[i] = d;
+                    routed[i] = r;
+                }
+                if (!viaService.rows().equals(directRows)) {
+                    throw new IllegalStateException("router and engine disagree");
+                }
+            }
+            cached.run(request, false);
+            for (int i = 0; i < hits.length; i++) {
+                long s = System.nanoTime();
+                AnalyticsResult hit = cached.run(request, false);
+                hits[i] = System.nanoTime() - s;
+                if (!hit.cacheHit()) {
+                    throw new IllegalStateException("expected a cache hit");
+                }
+            }
+            long files = coldDays.size();
+            long bytes = 0;
+            for (DayPlan.ColdDay d : coldDays) {
+                bytes += Files.size(lake.resolve(d.objectKey()));
+            }
+            long allBytes;
+            try (var walk = Files.walk(lake.resolve(table.name()))) {
+                allBytes = walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            }
+            AnalyticsResult sample = uncached.run(request, false);
+            System.out.println();
+            System.out.printf("30-day per-agent aggregation (task_throughput), %d result rows, %d runs%n", directRows.size(), runs);
+            System.out.printf("  DuckDB engine directly        p50 %7.1f ms   p99 %7.1f ms%n", ms(direct, 0.50), ms(direct, 0.99));
+            System.out.printf("  through the analytics service p50 %7.1f ms   p99 %7.1f ms   (router overhead p50 %.1f ms)%n",
+                    ms(routed, 0.50), ms(routed, 0.99), ms(routed, 0.50) - ms(direct, 0.50));
+            System.out.printf("  Redis cache hit               p50 %7.2f ms   p99 %7.2f ms   (%d hits)%n", ms(hits, 0.50), ms(hits, 0.99), hits.length);
+            System.out.printf("pruning: files read %d of %d days; bytes of those files %,d of %,d in the lake (%.1f%%)%n",
+                    files, days, bytes, allBytes, 100.0 * bytes / allBytes);
+            System.out.printf("quote for the 30 days: %,d bytes (columns %s), $%s%n", sample.quotedBytes(),
+                    QueryCatalog.TASK_THROUGHPUT.columns(), sample.quotedUsd());
+            redis.disconnect();
+        }
+    }
+
+    private static double ms(long[] nanos, double p) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+
+    /** Writes the missing days (files and VALIDATED manifest rows); an existing lake is reused. */
+    private static int buildLake(PGSimpleDataSource ds, Path lake, LakeTable table, LocalDate first, LocalDate today,
+                                 int rowsPerDay) throws Exception {
+        int written = 0;
+        UUID[] agents = new UUID[200];
+        UUID[] workflows = new UUID[50_000];
+        Random ids = new Random(7);
+        for (int i = 0; i < agents.length; i++) {
+            agents[i] = new UUID(ids.nextLong(), ids.nextLong());
+        }
+        for (int i = 0; i < workflows.length; i++) {
+            workflows[i] = new UUID(ids.nextLong(), ids.nextLong());
+        }
+        String[] types = {"summarize", "summarize", "summarize", "plan", "plan", "translate", "review", "code", "search", "classify"};
+        for (LocalDate day = first; day.isBefore(today); day = day.plusDays(1)) {
+            String key = LakeKeys.dataFile(table.name(), day);
+            Path file = lake.resolve(key);
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                Random random = new Random(day.toEpochDay());
+                long dayStart = day.atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000L;
+                List<Object[]> rows = new ArrayList<>(rowsPerDay);
+                for (int i = 0; i < rowsPerDay; i++) {
+                    long created = dayStart + (long) (random.nextDouble() * 86_400_000_000L);
+                    boolean failed = random.nextInt(20) == 0;
+                    int latency = (int) Math.max(20, Math.exp(7.4 + random.nextGaussian()));
+                    int tin = (int) Math.max(1, Math.exp(6.8 + random.nextGaussian()));
+                    Integer tout = failed ? null : (int) Math.max(1, Math.exp(5.5 + random.nextGaussian()));
+                    rows.add(new Object[]{UUID.randomUUID(), workflows[random.nextInt(workflows.length)], agents[random.nextInt(agents.length)],
+                            types[random.nextInt(types.length)], failed ? "FAILED" : "COMPLETED", created, created + 500_000,
+                            created + latency * 1000L, tin, tout,
+                            BigDecimal.valueOf(tin * 25L + (tout == null ? 0 : tout * 100L), 7).setScale(6, java.math.RoundingMode.HALF_EVEN),
+                            latency, failed ? "model timeout (task " + i + ")" : null, created + latency * 1000L});
+                }
+                rows.sort((a, b) -> {
+                    int c = a[2].toString().compareTo(b[2].toString());
+                    return c != 0 ? c : Long.compare((Long) a[5], (Long) b[5]);
+                });
+                Path tmp = file.resolveSibling(".tmp-data.parquet");
+                try (DayParquetWriter writer = new DayParquetWriter(table, day.toString(), tmp, 64L << 20)) {
+                    for (Object[] row : rows) {
+                        writer.write(row);
+                    }
+                    writer.finish("rows:" + rowsPerDay + ";sum:benchmark");
+                }
+                Files.move(tmp, file);
+                written++;
+            }
+            ParquetFiles.Footer footer = ParquetFiles.footer(file);
+            String sizes = footer.columnBytes().entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + e.getValue())
+                    .collect(Collectors.joining(",", "{", "}"));
+            try (Connection c = ds.getConnection()) {
+                try (PreparedStatement del = c.prepareStatement("DELETE FROM export_manifest WHERE table_name = ? AND day = ?")) {
+                    del.setString(1, table.name());
+                    del.setObject(2, day);
+                    del.executeUpdate();
+                }
+                try (PreparedStatement ins = c.prepareStatement("INSERT INTO export_manifest (table_name, day, version, status, row_count, "
+                        + "bytes, column_sizes, content_checksum, object_key, storage_class, created_at, updated_at, validated_at) "
+                        + "VALUES (?, ?, 1, 'VALIDATED', ?, ?, ?, 'benchmark', ?, 'LOCAL', now(), now(), now())")) {
+                    ins.setString(1, table.name());
+                    ins.setObject(2, day);
+                    ins.setLong(3, footer.rows());
+                    ins.setLong(4, Files.size(file));
+                    ins.setString(5, sizes);
+                    ins.setString(6, key);
+                    ins.executeUpdate();
+                }
+            }
+        }
+        return written;
+    }
+
+}
