@@ -181,6 +181,25 @@ class AnalyticsTest {
     }
 
     @Test
+    void theDailyBudgetCountsWhatWasSpentAndRefusesBeyondIt() throws Exception {
+        AnalyticsService spender = service(0, duck, ResultCache.NONE, NO_LIMIT);
+        run(spender, "token_cost_by_agent", Map.of());
+        BigDecimal spent = new com.tokyoia.analytics.infrastructure.QueryLog(LakeFixture.dataSource()).spentToday(LakeFixture.TODAY);
+        assertThat(spent).isPositive();
+        AnalyticsService broke = new AnalyticsService(LakeFixture.dataSource(), duck, ResultCache.NONE,
+                new AnalyticsService.Settings(0, 400, NO_LIMIT, spent, Duration.ofHours(24), Duration.ofSeconds(60)),
+                () -> LakeFixture.TODAY);
+        assertThatThrownBy(() -> run(broke, "token_cost_by_agent", Map.of()))
+                .isInstanceOfSatisfying(QueryRefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(QueryRefusedException.Reason.OVER_DAILY_BUDGET));
+        // Hot-only questions scan nothing in the lake and are never refused for cost.
+        AnalyticsService hotOnly = new AnalyticsService(LakeFixture.dataSource(), duck, ResultCache.NONE,
+                new AnalyticsService.Settings(400, 400, NO_LIMIT, spent, Duration.ofHours(24), Duration.ofSeconds(60)),
+                () -> LakeFixture.TODAY);
+        assertThat(run(hotOnly, "token_cost_by_agent", Map.of()).costUsd()).isZero();
+    }
+
+    @Test
     void cachedAnswersHitAndAReExportOfATouchedDayMakesTheNextCallMiss() throws Exception {
         RedisCache redis = RedisCache.connect("127.0.0.1", 6379, 500, 5, "tokyoia-test-" + UUID.randomUUID() + ":");
         try {

@@ -126,7 +126,9 @@ public final class AnalyticsService {
                 plan.coldDays().stream().map(d -> d.day().toString()).toList(),
                 plan.missingDays().stream().map(LocalDate::toString).toList(), engine, cost.bytes(), cost.usd(), scanned,
                 spentUsd, false, elapsed(started));
-        cache.put(key, ResultCodec.encode(result), plan.hotDays().isEmpty() ? settings.coldTtl() : settings.hotTtl());
+        if (cache != ResultCache.NONE) {
+            cache.put(key, ResultCodec.encode(result), plan.hotDays().isEmpty() ? settings.coldTtl() : settings.hotTtl());
+        }
         record(request, plan, cost, scanned, spentUsd, false, rows.size(), result.durationMs(), engine);
         return result;
     }

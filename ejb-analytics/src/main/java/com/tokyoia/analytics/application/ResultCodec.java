@@ -16,28 +16,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Results to and from the cache's JSON. Values are strings, decimals or null, kept exactly. */
+/**
+ * Results to and from the cache's JSON, column-wise ({"columns": [...], "rows": [[...], ...]}) so
+ * large answers do not repeat every key. Values are strings, decimals or null, kept exactly.
+ */
 final class ResultCodec {
     private ResultCodec() {
     }
 
     static String encode(AnalyticsResult r) {
+        List<String> columns = r.rows().isEmpty() ? List.of() : List.copyOf(r.rows().get(0).keySet());
         JsonArrayBuilder rows = Json.createArrayBuilder();
         for (Map<String, Object> row : r.rows()) {
-            JsonObjectBuilder o = Json.createObjectBuilder();
-            row.forEach((k, v) -> {
+            JsonArrayBuilder values = Json.createArrayBuilder();
+            for (String column : columns) {
+                Object v = row.get(column);
                 if (v == null) {
-                    o.addNull(k);
+                    values.addNull();
                 } else if (v instanceof BigDecimal d) {
-                    o.add(k, d);
+                    values.add(d);
                 } else {
-                    o.add(k, v.toString());
+                    values.add(v.toString());
                 }
-            });
-            rows.add(o);
+            }
+            rows.add(values);
         }
         JsonObjectBuilder o = Json.createObjectBuilder().add("query", r.query()).add("from", r.from()).add("to", r.to())
-                .add("rows", rows).add("hotDays", strings(r.hotDays())).add("coldDays", strings(r.coldDays()))
+                .add("columns", strings(columns)).add("rows", rows).add("hotDays", strings(r.hotDays())).add("coldDays", strings(r.coldDays()))
                 .add("missingDays", strings(r.missingDays())).add("engine", r.engine()).add("quotedBytes", r.quotedBytes())
                 .add("quotedUsd", r.quotedUsd());
         return o.build().toString();
@@ -48,15 +53,20 @@ final class ResultCodec {
         try (JsonReader reader = Json.createReader(new StringReader(json))) {
             o = reader.readObject();
         }
+        List<String> columns = list(o.getJsonArray("columns"));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (JsonValue value : o.getJsonArray("rows")) {
+            JsonArray values = value.asJsonArray();
             Map<String, Object> row = new LinkedHashMap<>();
-            value.asJsonObject().forEach((k, v) -> row.put(k, switch (v.getValueType()) {
-                case NULL -> null;
-                case NUMBER -> ((JsonNumber) v).bigDecimalValue();
-                case STRING -> ((JsonString) v).getString();
-                default -> v.toString();
-            }));
+            for (int i = 0; i < columns.size(); i++) {
+                JsonValue v = values.get(i);
+                row.put(columns.get(i), switch (v.getValueType()) {
+                    case NULL -> null;
+                    case NUMBER -> ((JsonNumber) v).bigDecimalValue();
+                    case STRING -> ((JsonString) v).getString();
+                    default -> v.toString();
+                });
+            }
             rows.add(row);
         }
         return new AnalyticsResult(o.getString("query"), o.getString("from"), o.getString("to"), rows,
