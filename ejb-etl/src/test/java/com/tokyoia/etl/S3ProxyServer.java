@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -107,9 +106,5 @@ public final class S3ProxyServer implements AutoCloseable {
     public void close() throws Exception {
         process.destroy();
         process.waitFor();
-    }
-
-    public static List<String> tables() {
-        return List.of("workflows", "agent_tasks", "agent_metrics", "agent_interactions", "user_sessions");
     }
 }

@@ -18,18 +18,4 @@ public final class LatencyBuckets {
                 + " ELSE floor(" + column + " / 1000.0) * 1000 END AS BIGINT)";
         return Expr.same(sql);
     }
-
-    /** The lower bound of the bucket holding the value, in Java (for tests and documentation). */
-    public static long bucket(long value) {
-        if (value < 1000) {
-            return value;
-        }
-        if (value < 10_000) {
-            return value / 10 * 10;
-        }
-        if (value < 100_000) {
-            return value / 100 * 100;
-        }
-        return value / 1000 * 1000;
-    }
 }

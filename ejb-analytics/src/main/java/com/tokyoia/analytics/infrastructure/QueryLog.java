@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -85,9 +84,5 @@ public final class QueryLog {
             }
         }
         return rows;
-    }
-
-    static Instant now() {
-        return Instant.now();
     }
 }

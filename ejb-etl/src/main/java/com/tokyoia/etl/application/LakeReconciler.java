@@ -3,7 +3,6 @@ package com.tokyoia.etl.application;
 import com.tokyoia.etl.infrastructure.extract.DayExtractor;
 import com.tokyoia.etl.infrastructure.manifest.ManifestRepository;
 import com.tokyoia.etl.infrastructure.manifest.ManifestRow;
-import com.tokyoia.persistence.lake.LakeSchemaRegistry;
 import com.tokyoia.persistence.lake.LakeTable;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -45,9 +44,5 @@ public final class LakeReconciler {
             }
         }
         return reexported;
-    }
-
-    public static List<LakeTable> allTables() {
-        return LakeSchemaRegistry.tables();
     }
 }

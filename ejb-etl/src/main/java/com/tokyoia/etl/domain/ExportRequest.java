@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -83,9 +82,5 @@ public record ExportRequest(LocalDate from, LocalDate to, List<LakeTable> tables
         } catch (DateTimeParseException e) {
             throw new InvalidExportRequest(field, "'" + value + "' is not a date (YYYY-MM-DD)");
         }
-    }
-
-    static List<String> names(List<LakeTable> tables) {
-        return Arrays.asList(tables.stream().map(LakeTable::name).toArray(String[]::new));
     }
 }

@@ -4,7 +4,6 @@ import com.tokyoia.persistence.domain.agent.Agent;
 import com.tokyoia.persistence.domain.agent.AgentStatus;
 import com.tokyoia.persistence.domain.paging.KeysetCursor;
 import com.tokyoia.persistence.domain.paging.Page;
-import com.tokyoia.persistence.domain.paging.TimeRange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -53,7 +52,6 @@ public class AgentRepository {
     public Page<Agent> list(AgentStatus status, KeysetCursor after, int limit) {
         var rows = new KeysetQuery("agents", "created_at", "id")
                 .whereEquals("status", status == null ? null : status.name())
-                .within(TimeRange.unbounded())
                 .after(after, after == null ? null : after.uuidId())
                 .fetch(em, Agent.class, limit);
         return Page.of(rows, limit, a -> new KeysetCursor(a.getCreatedAt(), a.getId().toString()));

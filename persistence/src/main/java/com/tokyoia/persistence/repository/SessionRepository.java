@@ -2,7 +2,6 @@ package com.tokyoia.persistence.repository;
 
 import com.tokyoia.persistence.domain.paging.KeysetCursor;
 import com.tokyoia.persistence.domain.paging.Page;
-import com.tokyoia.persistence.domain.paging.TimeRange;
 import com.tokyoia.persistence.domain.session.UserSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -35,7 +34,6 @@ public class SessionRepository {
                 .where("status = 'ACTIVE'")
                 .where("last_heartbeat_at >= ?", heartbeatSince)
                 .whereEquals("user_id", userId)
-                .within(TimeRange.unbounded())
                 .after(after, after == null ? null : after.uuidId())
                 .fetch(em, UserSession.class, limit);
         return Page.of(rows, limit, s -> new KeysetCursor(s.getStartedAt(), s.getId().toString()));

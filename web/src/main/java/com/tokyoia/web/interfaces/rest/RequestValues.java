@@ -14,7 +14,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Parses and checks values that arrive as text (path and query parameters) and validates bodies,
@@ -138,10 +137,5 @@ public class RequestValues {
 
     static String abbreviate(String value) {
         return value.length() > 60 ? value.substring(0, 60) + "..." : value;
-    }
-
-    static String describe(Set<? extends ConstraintViolation<?>> violations) {
-        return violations.stream().map(v -> fieldOf(v.getPropertyPath()) + " " + v.getMessage()).sorted()
-                .collect(Collectors.joining("; "));
     }
 }
