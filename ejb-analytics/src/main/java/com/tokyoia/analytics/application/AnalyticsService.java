@@ -94,8 +94,8 @@ public final class AnalyticsService {
             }
         }
 
-        String key = cacheKey(request, plan);
-        Optional<String> cached = cache.get(key);
+        String key = cache.isActive() ? cacheKey(request, plan) : null;
+        Optional<String> cached = key == null ? Optional.empty() : cache.get(key);
         if (cached.isPresent()) {
             try {
                 AnalyticsResult hit = ResultCodec.decode(cached.get(), true, elapsed(started));
@@ -126,7 +126,7 @@ public final class AnalyticsService {
                 plan.coldDays().stream().map(d -> d.day().toString()).toList(),
                 plan.missingDays().stream().map(LocalDate::toString).toList(), engine, cost.bytes(), cost.usd(), scanned,
                 spentUsd, false, elapsed(started));
-        if (cache != ResultCache.NONE) {
+        if (key != null) {
             cache.put(key, ResultCodec.encode(result), plan.hotDays().isEmpty() ? settings.coldTtl() : settings.hotTtl());
         }
         record(request, plan, cost, scanned, spentUsd, false, rows.size(), result.durationMs(), engine);

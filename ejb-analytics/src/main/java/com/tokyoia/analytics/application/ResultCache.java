@@ -9,7 +9,17 @@ public interface ResultCache {
 
     void put(String key, String value, Duration ttl);
 
+    /** False for {@link #NONE}: callers then skip building keys and encoding answers altogether. */
+    default boolean isActive() {
+        return true;
+    }
+
     ResultCache NONE = new ResultCache() {
+        @Override
+        public boolean isActive() {
+            return false;
+        }
+
         @Override
         public Optional<String> get(String key) {
             return Optional.empty();
