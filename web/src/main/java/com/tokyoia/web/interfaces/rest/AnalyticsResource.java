@@ -77,8 +77,8 @@ public class AnalyticsResource {
     @Path("costs")
     public List<Map<String, Object>> costs(@QueryParam("from") String from, @QueryParam("to") String to) throws Exception {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        LocalDate start = date("from", from, today.minusDays(30));
-        LocalDate end = date("to", to, today.plusDays(1));
+        LocalDate start = values.date("from", from, today.minusDays(30));
+        LocalDate end = values.date("to", to, today.plusDays(1));
         if (!start.isBefore(end)) {
             throw new InvalidInputException("to", "must be after 'from'");
         }
@@ -105,16 +105,5 @@ public class AnalyticsResource {
             return true;
         }
         throw new InvalidInputException("override", "must be true or false");
-    }
-
-    private static LocalDate date(String field, String value, LocalDate fallback) {
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (java.time.DateTimeException e) {
-            throw new InvalidInputException(field, "'" + value + "' is not a date (YYYY-MM-DD)");
-        }
     }
 }

@@ -100,12 +100,12 @@ public class EtlResource {
     @Path("/days")
     public List<ManifestRow> days(@QueryParam("table") String table, @QueryParam("from") String from,
                                   @QueryParam("to") String to) throws Exception {
-        LocalDate start = date("from", from, EtlOperations.today().minusDays(30));
-        LocalDate end = date("to", to, EtlOperations.today());
+        LocalDate start = values.date("from", from, EtlOperations.today().minusDays(30));
+        LocalDate end = values.date("to", to, EtlOperations.today());
         if (end.isBefore(start)) {
             throw new InvalidInputException("to", "must not be before 'from'");
         }
-        String tableName = table == null ? null : ExportRequestTables.single(table);
+        String tableName = table == null ? null : knownTable(table);
         return operations.days(tableName, start, end);
     }
 
@@ -117,33 +117,17 @@ public class EtlResource {
         }
     }
 
-    private static LocalDate date(String field, String value, LocalDate fallback) {
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (java.time.DateTimeException e) {
-            throw new InvalidInputException(field, "'" + value + "' is not a date (YYYY-MM-DD)");
-        }
-    }
-
     private static Response accepted(long execution, ExportRequest export) {
         return Response.accepted(Map.of("executionId", execution, "job", EtlOperations.EXPORT_JOB,
                 "from", export.from().toString(), "to", export.to().toString(), "tables", export.tableNames())).build();
     }
 
-    /** Table names checked against the lake schema registry. */
-    static final class ExportRequestTables {
-        private ExportRequestTables() {
-        }
-
-        static String single(String table) {
-            try {
-                return ExportRequest.tables(table).get(0).name();
-            } catch (InvalidExportRequest e) {
-                throw new InvalidInputException("table", e.getMessage());
-            }
+    /** The table name checked against the lake schema registry. */
+    private static String knownTable(String table) {
+        try {
+            return ExportRequest.tables(table).get(0).name();
+        } catch (InvalidExportRequest e) {
+            throw new InvalidInputException("table", e.getMessage());
         }
     }
 }

@@ -10,6 +10,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Set;
@@ -47,6 +48,18 @@ public class RequestValues {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(field, "'" + abbreviate(value) + "' is not an ISO-8601 UTC instant such as 2026-11-26T00:00:00Z");
+        }
+    }
+
+    /** A UTC day (YYYY-MM-DD); {@code fallback} when absent. */
+    public LocalDate date(String field, String value, LocalDate fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "'" + abbreviate(value) + "' is not a date (YYYY-MM-DD)");
         }
     }
 

@@ -27,6 +27,11 @@ public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException
 
     @Override
     public Response toResponse(ProcessingException e) {
+        return unreadable(e, uri);
+    }
+
+    /** The problem for a body that could not be read (also used for JAX-RS's own 400s with a cause). */
+    static Response unreadable(Throwable e, UriInfo uri) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof PayloadTooLargeException tooLarge) {
                 return new ProblemMappers.TooLarge().toResponse(tooLarge);

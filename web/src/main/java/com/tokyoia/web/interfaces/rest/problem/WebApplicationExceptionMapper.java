@@ -29,11 +29,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             default -> status >= 500 ? "the request could not be processed" : title;
         };
         if (status == 400 && e.getCause() != null) {
-            String field = UnreadableBodyMapper.propertyIn(e);
-            detail = field == null ? "the body is not valid JSON for this request"
-                    : "the value of '" + field + "' has the wrong type or an unknown value";
-            return Problem.of(status, title, "unreadable-body", detail, ProblemMappers.path(uri),
-                    java.util.List.of(new Problem.FieldError(field == null ? "body" : field, detail))).toResponse();
+            return UnreadableBodyMapper.unreadable(e, uri);
         }
         Response problem = Problem.of(status, title, "http-" + status, detail, ProblemMappers.path(uri), null).toResponse();
         if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
