@@ -111,6 +111,7 @@ public class EtlSettings {
     private ObjectStore store;
     private CatalogPublisher catalog;
     private GlueClient glue;
+    private List<FailureNotifier> notifiers;
 
     @PostConstruct
     void build() {
@@ -131,7 +132,11 @@ public class EtlSettings {
             }
             default -> throw new IllegalStateException("tokyoia.lake.catalog must be 'none' or 'glue', not '" + catalogKind + "'");
         };
-        LOG.info(() -> "Lake: " + store.uri("") + ", catalog " + catalogKind);
+        List<FailureNotifier> configured = new ArrayList<>();
+        webhookUrl.filter(u -> !u.isBlank()).ifPresent(u -> configured.add(new WebhookNotifier(URI.create(u))));
+        mailTo.filter(t -> !t.isBlank()).ifPresent(t -> configured.add(new MailNotifier(mailSession, mailFrom, t)));
+        notifiers = List.copyOf(configured);
+        LOG.info(() -> "Lake: " + store.uri("") + ", catalog " + catalogKind + ", " + notifiers.size() + " alert channel(s)");
     }
 
     @PreDestroy
@@ -177,9 +182,6 @@ public class EtlSettings {
     }
 
     public List<FailureNotifier> notifiers() {
-        List<FailureNotifier> notifiers = new ArrayList<>();
-        webhookUrl.filter(u -> !u.isBlank()).ifPresent(u -> notifiers.add(new WebhookNotifier(URI.create(u))));
-        mailTo.filter(t -> !t.isBlank()).ifPresent(t -> notifiers.add(new MailNotifier(mailSession, mailFrom, t)));
         return notifiers;
     }
 }
