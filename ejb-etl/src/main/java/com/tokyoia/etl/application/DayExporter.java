@@ -3,6 +3,7 @@ package com.tokyoia.etl.application;
 import com.tokyoia.etl.infrastructure.catalog.CatalogPublisher;
 import com.tokyoia.etl.infrastructure.extract.DayExtractor;
 import com.tokyoia.etl.infrastructure.extract.DayExtractor.SourceFacts;
+import com.tokyoia.etl.infrastructure.extract.OutsideServerThreads;
 import com.tokyoia.etl.infrastructure.extract.PipelinedExtract;
 import com.tokyoia.etl.infrastructure.manifest.ExportLock;
 import com.tokyoia.etl.infrastructure.manifest.ManifestRepository;
@@ -22,7 +23,6 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -50,7 +50,7 @@ public final class DayExporter {
 
     public DayExporter(DataSource dataSource, ObjectStore store, CatalogPublisher catalog, Retry retry, Path workDir,
                        long rowGroupBytes, ExportObserver observer) {
-        this(dataSource, store, catalog, retry, workDir, rowGroupBytes, observer, ForkJoinPool.commonPool());
+        this(dataSource, store, catalog, retry, workDir, rowGroupBytes, observer, OutsideServerThreads.POOL);
     }
 
     /** {@code executor} runs the extract side of the pipeline (a managed executor in the server). */

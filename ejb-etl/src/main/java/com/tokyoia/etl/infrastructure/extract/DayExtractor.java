@@ -17,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
@@ -44,7 +43,7 @@ public final class DayExtractor {
     private final Executor executor;
 
     public DayExtractor(DataSource dataSource) {
-        this(dataSource, ForkJoinPool.commonPool());
+        this(dataSource, OutsideServerThreads.POOL);
     }
 
     /** {@code executor} runs PostgreSQL's checksum query beside the row stream (a managed executor in the server). */
