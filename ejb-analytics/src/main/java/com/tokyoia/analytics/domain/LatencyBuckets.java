@@ -12,10 +12,15 @@ public final class LatencyBuckets {
     }
 
     public static Expr bucketOf(String column) {
-        String sql = "CAST(CASE WHEN " + column + " < 1000 THEN " + column
-                + " WHEN " + column + " < 10000 THEN floor(" + column + " / 10.0) * 10"
-                + " WHEN " + column + " < 100000 THEN floor(" + column + " / 100.0) * 100"
-                + " ELSE floor(" + column + " / 1000.0) * 1000 END AS BIGINT)";
-        return Expr.same(sql);
+        // DuckDB's "/" divides in floating point; Trino divides decimals with rounding (12399 / 100.0
+        // is 124.0 at scale 1), so Trino gets integer division, exact for the non-negative values here.
+        String floored = bucket(column, "floor(" + column + " / 10.0) * 10", "floor(" + column + " / 100.0) * 100",
+                "floor(" + column + " / 1000.0) * 1000");
+        return new Expr(floored, floored, bucket(column, column + " / 10 * 10", column + " / 100 * 100", column + " / 1000 * 1000"));
+    }
+
+    private static String bucket(String column, String tens, String hundreds, String thousands) {
+        return "CAST(CASE WHEN " + column + " < 1000 THEN " + column + " WHEN " + column + " < 10000 THEN " + tens
+                + " WHEN " + column + " < 100000 THEN " + hundreds + " ELSE " + thousands + " END AS BIGINT)";
     }
 }

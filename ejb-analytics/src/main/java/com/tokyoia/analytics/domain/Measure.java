@@ -6,7 +6,7 @@ package com.tokyoia.analytics.domain;
  */
 public record Measure(String name, Expr aggregate) {
     public static Measure sum(String name, Expr value) {
-        return new Measure(name, new Expr("sum(" + value.postgres() + ")", "sum(" + value.duckdb() + ")"));
+        return new Measure(name, value.wrap("sum(", ")"));
     }
 
     public static Measure sum(String name, String value) {

@@ -25,19 +25,27 @@ public final class QueryCatalog {
     private static final Filter USER = new Filter("userId", "user_id", Filter.Kind.TOKEN);
 
     private static Dimension uuid(String column) {
-        return new Dimension(column, new Expr(column + "::text", column));
+        return new Dimension(column, new Expr(column + "::text", column, column));
     }
 
-    private static Expr micros(String column) {
-        return new Expr("((extract(epoch FROM " + column + ") * 1000000)::bigint)", "epoch_us(" + column + ")");
-    }
-
-    private static Expr durationMicros(String start, String end) {
-        Expr s = micros(start);
-        Expr e = micros(end);
+    /**
+     * Milliseconds from start to end. Athena and Trino read Parquet timestamps as timestamp(3),
+     * rounding the stored microseconds half up, so PostgreSQL and DuckDB round each timestamp the
+     * same way (in exact integer arithmetic) before subtracting: every engine gives the same sums.
+     */
+    private static Expr durationMillis(String start, String end) {
         String guard = "CASE WHEN " + start + " IS NOT NULL AND " + end + " IS NOT NULL THEN ";
-        return new Expr(guard + e.postgres() + " - " + s.postgres() + " ELSE 0 END",
-                guard + e.duckdb() + " - " + s.duckdb() + " ELSE 0 END");
+        return new Expr(guard + postgresMillis(end) + " - " + postgresMillis(start) + " ELSE 0 END",
+                guard + duckdbMillis(end) + " - " + duckdbMillis(start) + " ELSE 0 END",
+                guard + "date_diff('millisecond', " + start + ", " + end + ") ELSE 0 END");
+    }
+
+    private static String postgresMillis(String column) {
+        return "(((extract(epoch FROM " + column + ") * 1000000)::bigint + 500) / 1000)";
+    }
+
+    private static String duckdbMillis(String column) {
+        return "((epoch_us(" + column + ") + 500) // 1000)";
     }
 
     private static Expr when(String condition) {
@@ -64,12 +72,12 @@ public final class QueryCatalog {
             List.of(count("workflows"), sum("completed", when("status = 'COMPLETED'")), sum("failed", when("status = 'FAILED'")),
                     sum("cancelled", when("status = 'CANCELLED'")),
                     sum("timed", when("started_at IS NOT NULL AND finished_at IS NOT NULL")),
-                    sum("duration_us", durationMicros("started_at", "finished_at"))),
+                    sum("duration_ms", durationMillis("started_at", "finished_at"))),
             null, List.of(AGENT, STATUS), List.of("status", "agent_id", "started_at", "finished_at"),
             rows -> rows.stream().map(r -> {
                 Map<String, Object> out = with(r, "success_rate", ratio(r.get("completed"), r.get("workflows")));
-                out.put("avg_duration_ms", ratio(r.get("duration_us"), ((BigDecimal) r.get("timed")).multiply(BigDecimal.valueOf(1000))));
-                out.remove("duration_us");
+                out.put("avg_duration_ms", ratio(r.get("duration_ms"), r.get("timed")));
+                out.remove("duration_ms");
                 out.remove("timed");
                 return out;
             }).toList());
@@ -78,12 +86,12 @@ public final class QueryCatalog {
             "Sessions started per day, distinct users, ended sessions and their average length",
             LakeSchemaRegistry.USER_SESSIONS, true, List.of(),
             List.of(count("sessions"), new Measure("users", Expr.same("count(DISTINCT user_id)")),
-                    sum("ended", when("ended_at IS NOT NULL")), sum("length_us", durationMicros("started_at", "ended_at"))),
+                    sum("ended", when("ended_at IS NOT NULL")), sum("length_ms", durationMillis("started_at", "ended_at"))),
             null, List.of(USER), List.of("user_id", "started_at", "ended_at"),
             rows -> rows.stream().map(r -> {
-                Map<String, Object> out = with(r, "avg_length_s", ratio(r.get("length_us"),
-                        ((BigDecimal) r.get("ended")).multiply(BigDecimal.valueOf(1_000_000))));
-                out.remove("length_us");
+                Map<String, Object> out = with(r, "avg_length_s", ratio(r.get("length_ms"),
+                        ((BigDecimal) r.get("ended")).multiply(BigDecimal.valueOf(1000))));
+                out.remove("length_ms");
                 return out;
             }).toList());
 
