@@ -3,6 +3,7 @@ package com.tokyoia.etl.infrastructure.config;
 import com.tokyoia.etl.application.Retry;
 import com.tokyoia.etl.infrastructure.catalog.CatalogPublisher;
 import com.tokyoia.etl.infrastructure.catalog.GlueCatalogPublisher;
+import com.tokyoia.etl.infrastructure.catalog.TrinoCatalogPublisher;
 import com.tokyoia.etl.infrastructure.notify.FailureNotifier;
 import com.tokyoia.etl.infrastructure.notify.MailNotifier;
 import com.tokyoia.etl.infrastructure.notify.WebhookNotifier;
@@ -10,6 +11,7 @@ import com.tokyoia.etl.infrastructure.store.LocalDirectoryStore;
 import com.tokyoia.etl.infrastructure.store.ObjectStore;
 import com.tokyoia.etl.infrastructure.store.S3ObjectStore;
 import com.tokyoia.etl.infrastructure.store.S3Settings;
+import com.tokyoia.etl.infrastructure.trino.TrinoConnector;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -32,7 +35,7 @@ import software.amazon.awssdk.services.glue.GlueClientBuilder;
 
 /**
  * The ETL's wiring from MicroProfile Config: which object store (local directory or S3), which
- * catalog (none or Glue), where alerts go, retry and file-size settings. Built once per deployment.
+ * catalog (none, Glue or Trino), where alerts go, retry and file-size settings. Built once per deployment.
  */
 @ApplicationScoped
 public class EtlSettings {
@@ -111,6 +114,7 @@ public class EtlSettings {
     private ObjectStore store;
     private CatalogPublisher catalog;
     private GlueClient glue;
+    private TrinoConnector trino;
     private List<FailureNotifier> notifiers;
 
     @PostConstruct
@@ -130,7 +134,15 @@ public class EtlSettings {
                 glue = builder.build();
                 yield new GlueCatalogPublisher(glue, glueDatabase, "s3://" + bucket.orElseThrow() + "/" + prefix);
             }
-            default -> throw new IllegalStateException("tokyoia.lake.catalog must be 'none' or 'glue', not '" + catalogKind + "'");
+            case "trino" -> {
+                if (!(store instanceof S3ObjectStore)) {
+                    throw new IllegalStateException("tokyoia.lake.catalog=trino needs tokyoia.lake.store=s3: Trino reads the lake from S3");
+                }
+                trino = TrinoConnector.fromConfig(ConfigProvider.getConfig());
+                yield new TrinoCatalogPublisher(trino, "s3://" + bucket.orElseThrow() + "/" + prefix);
+            }
+            default -> throw new IllegalStateException("tokyoia.lake.catalog must be 'none', 'glue' or 'trino', not '"
+                    + catalogKind + "'");
         };
         List<FailureNotifier> configured = new ArrayList<>();
         webhookUrl.filter(u -> !u.isBlank()).ifPresent(u -> configured.add(new WebhookNotifier(URI.create(u))));
@@ -146,6 +158,9 @@ public class EtlSettings {
         }
         if (glue != null) {
             glue.close();
+        }
+        if (trino != null) {
+            trino.close();
         }
     }
 
