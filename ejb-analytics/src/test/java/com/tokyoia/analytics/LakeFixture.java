@@ -5,9 +5,11 @@ import com.tokyoia.etl.application.ExportObserver;
 import com.tokyoia.etl.application.Retry;
 import com.tokyoia.etl.infrastructure.catalog.CatalogPublisher;
 import com.tokyoia.etl.infrastructure.store.LocalDirectoryStore;
+import com.tokyoia.etl.infrastructure.store.ObjectStore;
 import com.tokyoia.persistence.lake.LakeSchemaRegistry;
 import com.tokyoia.persistence.lake.LakeTable;
 import com.tokyoia.persistence.migration.SchemaMigration;
+import com.zaxxer.hikari.HikariDataSource;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +26,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * 120 days of generated hot data ending 2024-06-30 (the tests' "today" is 2024-07-01), every day of
- * every exported table exported to a local lake with the real ETL classes. Built once per JVM.
+ * 120 days of generated hot data ending 2024-06-30 (the tests' "today" is 2024-07-01), exported
+ * with the real ETL classes: to a local lake directory, or to any store and catalog a test gives.
+ * Built once per JVM.
  */
 final class LakeFixture {
     static final LocalDate TODAY = LocalDate.of(2024, 7, 1);
@@ -42,31 +44,51 @@ final class LakeFixture {
 
     static synchronized DataSource dataSource() {
         if (dataSource == null) {
-            PGSimpleDataSource ds = new PGSimpleDataSource();
-            ds.setUrl(System.getenv().getOrDefault("TOKYOIA_DB_URL", "jdbc:postgresql://127.0.0.1:5432/tokyoia_test"));
-            ds.setUser(System.getenv().getOrDefault("TOKYOIA_DB_USER", "postgres"));
+            HikariDataSource ds = new HikariDataSource();
+            ds.setJdbcUrl(System.getenv().getOrDefault("TOKYOIA_DB_URL", "jdbc:postgresql://127.0.0.1:5432/tokyoia_test"));
+            ds.setUsername(System.getenv().getOrDefault("TOKYOIA_DB_USER", "postgres"));
             ds.setPassword(System.getenv().getOrDefault("TOKYOIA_DB_PASSWORD", "postgres"));
+            ds.setMaximumPoolSize(8);
             SchemaMigration.migrate(ds);
             dataSource = ds;
         }
         return dataSource;
     }
 
+    /** The generated days, every table exported to a local lake directory. */
     static synchronized Path lake() throws Exception {
         if (lake == null) {
+            generated();
             Path root = Files.createTempDirectory("analytics-lake-");
-            build(root);
+            exportAll(exporter(root), FIRST, TODAY);
             lake = root;
         }
         return lake;
     }
 
     static DayExporter exporter(Path root) {
-        return new DayExporter(dataSource(), new LocalDirectoryStore(root), CatalogPublisher.NONE,
-                new Retry(1, Duration.ofMillis(50)), root.resolveSibling(root.getFileName() + "-work"), 8L << 20, ExportObserver.NONE);
+        return exporter(new LocalDirectoryStore(root), CatalogPublisher.NONE, root.resolveSibling(root.getFileName() + "-work"));
     }
 
-    private static void build(Path root) throws Exception {
+    static DayExporter exporter(ObjectStore store, CatalogPublisher catalog, Path workDir) {
+        return new DayExporter(dataSource(), store, catalog, new Retry(1, Duration.ofMillis(50)), workDir, 8L << 20,
+                ExportObserver.NONE);
+    }
+
+    /** Exports every table's days in [first, end) with the real ETL classes. */
+    static void exportAll(DayExporter exporter, LocalDate first, LocalDate end) throws Exception {
+        for (LakeTable table : LakeSchemaRegistry.tables()) {
+            for (LocalDate d = first; d.isBefore(end); d = d.plusDays(1)) {
+                exporter.export(table, d, -100, false);
+            }
+        }
+    }
+
+    /** The 120 days of hot data, generated once per JVM (earlier rows of those days are replaced). */
+    static synchronized void generated() throws Exception {
+        if (!AGENTS.isEmpty()) {
+            return;
+        }
         try (Connection c = dataSource().getConnection()) {
             c.setAutoCommit(false);
             Timestamp from = ts(FIRST.atStartOfDay(ZoneOffset.UTC).toInstant());
@@ -142,12 +164,6 @@ final class LakeFixture {
                 }
             }
             c.commit();
-        }
-        DayExporter exporter = exporter(root);
-        for (LakeTable table : LakeSchemaRegistry.tables()) {
-            for (LocalDate d = FIRST; d.isBefore(TODAY); d = d.plusDays(1)) {
-                exporter.export(table, d, -100, false);
-            }
         }
     }
 

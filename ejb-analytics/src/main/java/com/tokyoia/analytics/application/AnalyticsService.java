@@ -99,7 +99,7 @@ public final class AnalyticsService {
         if (cached.isPresent()) {
             try {
                 AnalyticsResult hit = ResultCodec.decode(cached.get(), true, elapsed(started));
-                record(request, plan, cost, null, BigDecimal.ZERO.setScale(6), true, hit.rows().size(), hit.durationMs(), hit.engine());
+                record(request, plan, cost, null, BigDecimal.ZERO.setScale(6), true, hit.rows().size(), hit.durationMs(), hit.engine(), null);
                 return hit;
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Unreadable cache entry " + key + "; answering afresh", e);
@@ -114,8 +114,9 @@ public final class AnalyticsService {
         Long scanned = null;
         String engine = plan.coldDays().isEmpty() ? "postgresql" : plan.hotDays().isEmpty() ? cold.name() : "postgresql+" + cold.name();
         BigDecimal spentUsd = BigDecimal.ZERO.setScale(6);
+        ColdEngine.ColdAnswer answer = null;
         if (!plan.coldDays().isEmpty()) {
-            ColdEngine.ColdAnswer answer = cold.partials(query, plan.coldDays(), request.filters());
+            answer = cold.partials(query, plan.coldDays(), request.filters());
             partials.addAll(answer.partials());
             scanned = answer.bytesScanned();
             spentUsd = CostQuote.price(scanned != null ? scanned : cost.bytes(), true);
@@ -129,7 +130,7 @@ public final class AnalyticsService {
         if (key != null) {
             cache.put(key, ResultCodec.encode(result), plan.hotDays().isEmpty() ? settings.coldTtl() : settings.hotTtl());
         }
-        record(request, plan, cost, scanned, spentUsd, false, rows.size(), result.durationMs(), engine);
+        record(request, plan, cost, scanned, spentUsd, false, rows.size(), result.durationMs(), engine, answer);
         return result;
     }
 
@@ -159,10 +160,11 @@ public final class AnalyticsService {
     }
 
     private void record(AnalyticsRequest request, DayPlan plan, CostQuote cost, Long scanned, BigDecimal spent,
-                        boolean hit, int rows, long millis, String engine) {
+                        boolean hit, int rows, long millis, String engine, ColdEngine.ColdAnswer answer) {
         try {
             log.record(new QueryLog.Entry(request.query().name(), request.normalized(), engine, plan.hotDays().size(),
-                    plan.coldDays().size(), plan.missingDays().size(), cost.bytes(), cost.usd(), scanned, spent, hit, rows, millis));
+                    plan.coldDays().size(), plan.missingDays().size(), cost.bytes(), cost.usd(), scanned, spent, hit, rows, millis,
+                    answer == null ? null : answer.engineQueryId(), answer == null ? null : answer.engineMillis()));
         } catch (Exception e) {
             LOG.log(Level.WARNING, "Could not write the analytics query log", e);
         }

@@ -4,6 +4,7 @@ import com.tokyoia.analytics.application.AnalyticsResult;
 import com.tokyoia.analytics.application.AnalyticsService;
 import com.tokyoia.analytics.domain.AnalyticsRequest;
 import com.tokyoia.analytics.domain.QueryCatalog;
+import com.tokyoia.etl.infrastructure.trino.TrinoConnector;
 import com.tokyoia.persistence.cache.RedisCache;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -19,16 +20,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.athena.AthenaClientBuilder;
 
 /**
- * The analytics bean: the server's entry point to {@link AnalyticsService}. One embedded DuckDB
- * per server reads the local lake; answers are cached in Redis. Bean-managed concurrency: the
- * service is thread-safe and every call gets its own DuckDB and JDBC connections.
+ * The analytics bean: the server's entry point to {@link AnalyticsService}. The cold engine is
+ * configured (tokyoia.analytics.engine): embedded DuckDB over the local lake (default), Trino, or
+ * Athena; answers are cached in Redis. Bean-managed concurrency: the
+ * service is thread-safe and every call gets its own engine and JDBC connections.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -46,6 +55,36 @@ public class AnalyticsBean {
     @Inject
     @ConfigProperty(name = "tokyoia.lake.store", defaultValue = "local")
     String store;
+    @Inject
+    @ConfigProperty(name = "tokyoia.analytics.engine", defaultValue = "duckdb")
+    String engine;
+    @Inject
+    @ConfigProperty(name = "tokyoia.athena.work-group", defaultValue = "primary")
+    String athenaWorkGroup;
+    @Inject
+    @ConfigProperty(name = "tokyoia.athena.catalog", defaultValue = "AwsDataCatalog")
+    String athenaCatalog;
+    @Inject
+    @ConfigProperty(name = "tokyoia.athena.database", defaultValue = "tokyoia_lake")
+    String athenaDatabase;
+    @Inject
+    @ConfigProperty(name = "tokyoia.athena.output-location")
+    Optional<String> athenaOutputLocation;
+    @Inject
+    @ConfigProperty(name = "tokyoia.athena.result-reuse-max-age-minutes", defaultValue = "60")
+    int athenaResultReuseMinutes;
+    @Inject
+    @ConfigProperty(name = "tokyoia.athena.first-poll-ms", defaultValue = "200")
+    long athenaFirstPollMs;
+    @Inject
+    @ConfigProperty(name = "tokyoia.athena.max-poll-ms", defaultValue = "2000")
+    long athenaMaxPollMs;
+    @Inject
+    @ConfigProperty(name = "tokyoia.athena.timeout-seconds", defaultValue = "300")
+    long athenaTimeoutSeconds;
+    @Inject
+    @ConfigProperty(name = "tokyoia.athena.endpoint")
+    Optional<String> athenaEndpoint;
     @Inject
     @ConfigProperty(name = "tokyoia.analytics.hot-window-days", defaultValue = "30")
     int hotWindowDays;
@@ -65,29 +104,60 @@ public class AnalyticsBean {
     @ConfigProperty(name = "tokyoia.analytics.hot-ttl-seconds", defaultValue = "60")
     long hotTtlSeconds;
 
-    private DuckDbEngine duckdb;
+    private ColdEngine cold;
+    private final List<AutoCloseable> resources = new ArrayList<>();
     private AnalyticsService service;
 
     @PostConstruct
     void start() {
-        if (!"local".equals(store)) {
-            LOG.warning("tokyoia.lake.store is '" + store + "': the embedded DuckDB engine reads only a local lake; "
-                    + "cold days will fail until a Trino or Athena engine is configured");
-        }
-        try {
-            duckdb = new DuckDbEngine(Path.of(lakeRoot));
-        } catch (Exception e) {
-            throw new IllegalStateException("could not start the embedded DuckDB engine", e);
-        }
-        service = new AnalyticsService(dataSource, duckdb, new RedisResultCache(redis),
+        cold = switch (engine) {
+            case "duckdb" -> duckdb();
+            case "trino" -> {
+                TrinoConnector trino = TrinoConnector.fromConfig(ConfigProvider.getConfig());
+                resources.add(trino);
+                yield new TrinoEngine(trino);
+            }
+            case "athena" -> athena();
+            default -> throw new IllegalStateException("tokyoia.analytics.engine must be 'duckdb', 'trino' or 'athena', not '"
+                    + engine + "'");
+        };
+        LOG.info(() -> "Analytics: cold engine " + cold.name());
+        service = new AnalyticsService(dataSource, cold, new RedisResultCache(redis),
                 new AnalyticsService.Settings(hotWindowDays, maxRangeDays, maxQueryUsd, dailyBudgetUsd,
                         Duration.ofSeconds(coldTtlSeconds), Duration.ofSeconds(hotTtlSeconds)),
                 () -> LocalDate.now(ZoneOffset.UTC));
     }
 
+    private ColdEngine duckdb() {
+        if (!"local".equals(store)) {
+            LOG.warning("tokyoia.lake.store is '" + store + "': the embedded DuckDB engine reads only a local lake; "
+                    + "cold days will fail; configure tokyoia.analytics.engine=trino or athena");
+        }
+        try {
+            DuckDbEngine duckdb = new DuckDbEngine(Path.of(lakeRoot));
+            resources.add(duckdb);
+            return duckdb;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start the embedded DuckDB engine", e);
+        }
+    }
+
+    /** Region and credentials come from the AWS default chains (AWS_REGION, profiles, instance roles). */
+    private ColdEngine athena() {
+        AthenaClientBuilder builder = AthenaClient.builder().httpClient(UrlConnectionHttpClient.create());
+        athenaEndpoint.filter(e -> !e.isBlank()).ifPresent(e -> builder.endpointOverride(URI.create(e)));
+        AthenaClient client = builder.build();
+        resources.add(client);
+        return new AthenaEngine(client, new AthenaEngine.Settings(athenaWorkGroup, athenaCatalog, athenaDatabase,
+                athenaOutputLocation.filter(o -> !o.isBlank()), athenaResultReuseMinutes, Duration.ofMillis(athenaFirstPollMs),
+                Duration.ofMillis(athenaMaxPollMs), Duration.ofSeconds(athenaTimeoutSeconds)));
+    }
+
     @PreDestroy
     void stop() throws Exception {
-        duckdb.close();
+        for (AutoCloseable resource : resources) {
+            resource.close();
+        }
     }
 
     public AnalyticsRequest validate(String name, Map<String, String> parameters) {

@@ -10,8 +10,15 @@ import java.util.Map;
  * asynchronously (Athena, Trino) poll inside and report what they scanned when they know it.
  */
 public interface ColdEngine {
-    /** The per-day partials and the bytes the engine says it read (null when it does not say). */
-    record ColdAnswer(List<Map<String, Object>> partials, Long bytesScanned, String engine) {
+    /**
+     * The per-day partials, the bytes the engine says it read, its own query id and execution time
+     * (each null when the engine does not say).
+     */
+    record ColdAnswer(List<Map<String, Object>> partials, Long bytesScanned, String engine, String engineQueryId,
+                      Long engineMillis) {
+        public ColdAnswer(List<Map<String, Object>> partials, Long bytesScanned, String engine) {
+            this(partials, bytesScanned, engine, null, null);
+        }
     }
 
     ColdAnswer partials(AnalyticsQuery query, List<DayPlan.ColdDay> days, Map<String, String> filters) throws Exception;

@@ -57,22 +57,27 @@ final class PartialQueries {
     }
 
     static List<Map<String, Object>> read(AnalyticsQuery query, PreparedStatement ps) throws SQLException {
-        List<Map<String, Object>> rows = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("day", rs.getObject(1, LocalDate.class));
-                int i = 2;
-                for (Dimension d : query.dims()) {
-                    Object value = rs.getObject(i++);
-                    row.put(d.name(), value instanceof Number n ? new BigDecimal(n.toString()) : value == null ? null : value.toString());
-                }
-                for (Measure m : query.measures()) {
-                    BigDecimal value = rs.getBigDecimal(i++);
-                    row.put(m.name(), value == null ? BigDecimal.ZERO.setScale(6) : value.setScale(6));
-                }
-                rows.add(row);
+            return read(query, rs);
+        }
+    }
+
+    /** Reads every row: the day, then dimensions as text (numbers as BigDecimal), then measures at scale 6. */
+    static List<Map<String, Object>> read(AnalyticsQuery query, ResultSet rs) throws SQLException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        while (rs.next()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("day", rs.getObject(1, LocalDate.class));
+            int i = 2;
+            for (Dimension d : query.dims()) {
+                Object value = rs.getObject(i++);
+                row.put(d.name(), value instanceof Number n ? new BigDecimal(n.toString()) : value == null ? null : value.toString());
             }
+            for (Measure m : query.measures()) {
+                BigDecimal value = rs.getBigDecimal(i++);
+                row.put(m.name(), value == null ? BigDecimal.ZERO.setScale(6) : value.setScale(6));
+            }
+            rows.add(row);
         }
         return rows;
     }

@@ -23,14 +23,14 @@ public final class QueryLog {
 
     public record Entry(String query, String parameters, String engine, int hotDays, int coldDays, int missingDays,
                         long quotedBytes, BigDecimal quotedUsd, Long scannedBytes, BigDecimal costUsd, boolean cacheHit,
-                        int rows, long durationMs) {
+                        int rows, long durationMs, String engineQueryId, Long engineMs) {
     }
 
     public void record(Entry e) throws Exception {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO analytics_query_log (query_name, parameters, engine, hot_days, cold_days, missing_days, "
-                        + "quoted_bytes, quoted_usd, scanned_bytes, cost_usd, cache_hit, result_rows, duration_ms) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + "quoted_bytes, quoted_usd, scanned_bytes, cost_usd, cache_hit, result_rows, duration_ms, engine_query_id, engine_ms) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, e.query());
             ps.setString(2, e.parameters());
             ps.setString(3, e.engine());
@@ -44,6 +44,8 @@ public final class QueryLog {
             ps.setBoolean(11, e.cacheHit());
             ps.setInt(12, e.rows());
             ps.setLong(13, e.durationMs());
+            ps.setString(14, e.engineQueryId());
+            ps.setObject(15, e.engineMs());
             ps.executeUpdate();
         }
     }

@@ -1,0 +1,49 @@
+package com.tokyoia.analytics.infrastructure;
+
+import com.tokyoia.analytics.domain.AnalyticsQuery;
+import com.tokyoia.analytics.domain.DayPlan;
+import com.tokyoia.etl.infrastructure.trino.TrinoConnector;
+import io.trino.jdbc.QueryStats;
+import io.trino.jdbc.TrinoResultSet;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The self-hosted cold engine: Trino over the lake's Hive catalog (JDBC, bound parameters). It runs
+ * the same SQL Athena would ({@link LakeSql}) and reports the bytes Trino read from storage, its
+ * query id and its execution time, so quotes can be compared with what really happened.
+ */
+public final class TrinoEngine implements ColdEngine {
+    private final TrinoConnector trino;
+
+    public TrinoEngine(TrinoConnector trino) {
+        this.trino = trino;
+    }
+
+    @Override
+    public ColdAnswer partials(AnalyticsQuery query, List<DayPlan.ColdDay> days, Map<String, String> filters) throws Exception {
+        if (days.isEmpty()) {
+            return new ColdAnswer(List.of(), 0L, name());
+        }
+        LakeSql statement = LakeSql.partials(query, days, filters);
+        try (Connection c = trino.connect(); PreparedStatement ps = c.prepareStatement(statement.sql())) {
+            for (int i = 0; i < statement.values().size(); i++) {
+                ps.setString(i + 1, statement.values().get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Map<String, Object>> rows = PartialQueries.read(query, rs);
+                // Final once every row is read: the query has finished.
+                QueryStats stats = rs.unwrap(TrinoResultSet.class).getStats();
+                return new ColdAnswer(rows, stats.getPhysicalInputBytes(), name(), stats.getQueryId(), stats.getElapsedTimeMillis());
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return "trino";
+    }
+}
