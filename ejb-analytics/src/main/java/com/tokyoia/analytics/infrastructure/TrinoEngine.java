@@ -8,6 +8,7 @@ import io.trino.jdbc.TrinoResultSet;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +40,9 @@ public final class TrinoEngine implements ColdEngine {
                 QueryStats stats = rs.unwrap(TrinoResultSet.class).getStats();
                 return new ColdAnswer(rows, stats.getPhysicalInputBytes(), name(), stats.getQueryId(), stats.getElapsedTimeMillis());
             }
+        } catch (SQLException e) {
+            // Trino unreachable or the query failed there: the request was fine, the engine behind it was not.
+            throw new ColdEngineException(name(), null, "Trino could not answer " + query.name() + ": " + e.getMessage());
         }
     }
 

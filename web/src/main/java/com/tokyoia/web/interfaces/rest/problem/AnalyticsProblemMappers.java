@@ -2,6 +2,7 @@ package com.tokyoia.web.interfaces.rest.problem;
 
 import com.tokyoia.analytics.application.QueryRefusedException;
 import com.tokyoia.analytics.domain.AnalyticsRequest.InvalidAnalyticsRequest;
+import com.tokyoia.analytics.infrastructure.ColdEngineException;
 import com.tokyoia.web.application.InvalidInputException;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.core.Context;
@@ -12,7 +13,10 @@ import jakarta.ws.rs.ext.Provider;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** Analytics refusals as problem+json: bad requests 400, archived days 409, cost limits 422 with the quote. */
+/**
+ * Analytics refusals as problem+json: bad requests 400, archived days 409, cost limits 422 with the
+ * quote, and 502 when the cold engine behind us (Athena, Trino) failed, with its reason and query id.
+ */
 public final class AnalyticsProblemMappers {
     private AnalyticsProblemMappers() {
     }
@@ -48,6 +52,25 @@ public final class AnalyticsProblemMappers {
             return Response.status(status).type(Problem.MEDIA_TYPE)
                     .entity(new Refusal(type, title, status, e.getMessage(), ProblemMappers.path(uri), e.days(),
                             e.quotedBytes(), e.quotedUsd(), e.limitUsd()))
+                    .build();
+        }
+    }
+
+    @JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "engine", "engineQueryId"})
+    public record EngineFailure(String type, String title, int status, String detail, String instance, String engine,
+                                String engineQueryId) {
+    }
+
+    @Provider
+    public static class EngineFailed implements ExceptionMapper<ColdEngineException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(ColdEngineException e) {
+            return Response.status(502).type(Problem.MEDIA_TYPE)
+                    .entity(new EngineFailure("urn:tokyo-ia:problem:cold-engine-failed", "Bad Gateway", 502, e.getMessage(),
+                            ProblemMappers.path(uri), e.engine(), e.engineQueryId()))
                     .build();
         }
     }
