@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -131,44 +132,66 @@ public final class AnalyticsBenchmark {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
     }
 
-    /** Writes the missing days (files and VALIDATED manifest rows); an existing lake is reused. */
-    private static int buildLake(PGSimpleDataSource ds, Path lake, LakeTable table, LocalDate first, LocalDate today,
-                                 int rowsPerDay) throws Exception {
-        int written = 0;
-        UUID[] agents = new UUID[200];
-        UUID[] workflows = new UUID[50_000];
+    private static final UUID[] AGENTS = new UUID[200];
+    private static final UUID[] WORKFLOWS = new UUID[50_000];
+    private static final String[] TYPES = {"summarize", "summarize", "summarize", "plan", "plan", "translate", "review", "code",
+            "search", "classify"};
+
+    static {
         Random ids = new Random(7);
-        for (int i = 0; i < agents.length; i++) {
-            agents[i] = new UUID(ids.nextLong(), ids.nextLong());
+        for (int i = 0; i < AGENTS.length; i++) {
+            AGENTS[i] = new UUID(ids.nextLong(), ids.nextLong());
         }
-        for (int i = 0; i < workflows.length; i++) {
-            workflows[i] = new UUID(ids.nextLong(), ids.nextLong());
+        for (int i = 0; i < WORKFLOWS.length; i++) {
+            WORKFLOWS[i] = new UUID(ids.nextLong(), ids.nextLong());
         }
-        String[] types = {"summarize", "summarize", "summarize", "plan", "plan", "translate", "review", "code", "search", "classify"};
+    }
+
+    static List<UUID> agents() {
+        return List.of(AGENTS);
+    }
+
+    static List<UUID> workflows() {
+        return List.of(WORKFLOWS);
+    }
+
+    /**
+     * One day of agent_tasks rows in the lake's column order (timestamps as epoch microseconds),
+     * the same for every call with the same day but the task ids, sorted as the export sorts them.
+     */
+    static List<Object[]> rows(LocalDate day, int rowsPerDay) {
+        Random random = new Random(day.toEpochDay());
+        long dayStart = day.atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000L;
+        List<Object[]> rows = new ArrayList<>(rowsPerDay);
+        for (int i = 0; i < rowsPerDay; i++) {
+            long created = dayStart + (long) (random.nextDouble() * 86_400_000_000L);
+            boolean failed = random.nextInt(20) == 0;
+            int latency = (int) Math.max(20, Math.exp(7.4 + random.nextGaussian()));
+            int tin = (int) Math.max(1, Math.exp(6.8 + random.nextGaussian()));
+            Integer tout = failed ? null : (int) Math.max(1, Math.exp(5.5 + random.nextGaussian()));
+            rows.add(new Object[]{UUID.randomUUID(), WORKFLOWS[random.nextInt(WORKFLOWS.length)], AGENTS[random.nextInt(AGENTS.length)],
+                    TYPES[random.nextInt(TYPES.length)], failed ? "FAILED" : "COMPLETED", created, created + 500_000,
+                    created + latency * 1000L, tin, tout,
+                    BigDecimal.valueOf(tin * 25L + (tout == null ? 0 : tout * 100L), 7).setScale(6, java.math.RoundingMode.HALF_EVEN),
+                    latency, failed ? "model timeout (task " + i + ")" : null, created + latency * 1000L});
+        }
+        rows.sort((a, b) -> {
+            int c = a[2].toString().compareTo(b[2].toString());
+            return c != 0 ? c : Long.compare((Long) a[5], (Long) b[5]);
+        });
+        return rows;
+    }
+
+    /** Writes the missing days (files and VALIDATED manifest rows); an existing lake is reused. */
+    static int buildLake(DataSource ds, Path lake, LakeTable table, LocalDate first, LocalDate today,
+                         int rowsPerDay) throws Exception {
+        int written = 0;
         for (LocalDate day = first; day.isBefore(today); day = day.plusDays(1)) {
             String key = LakeKeys.dataFile(table.name(), day);
             Path file = lake.resolve(key);
             if (!Files.exists(file)) {
                 Files.createDirectories(file.getParent());
-                Random random = new Random(day.toEpochDay());
-                long dayStart = day.atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000L;
-                List<Object[]> rows = new ArrayList<>(rowsPerDay);
-                for (int i = 0; i < rowsPerDay; i++) {
-                    long created = dayStart + (long) (random.nextDouble() * 86_400_000_000L);
-                    boolean failed = random.nextInt(20) == 0;
-                    int latency = (int) Math.max(20, Math.exp(7.4 + random.nextGaussian()));
-                    int tin = (int) Math.max(1, Math.exp(6.8 + random.nextGaussian()));
-                    Integer tout = failed ? null : (int) Math.max(1, Math.exp(5.5 + random.nextGaussian()));
-                    rows.add(new Object[]{UUID.randomUUID(), workflows[random.nextInt(workflows.length)], agents[random.nextInt(agents.length)],
-                            types[random.nextInt(types.length)], failed ? "FAILED" : "COMPLETED", created, created + 500_000,
-                            created + latency * 1000L, tin, tout,
-                            BigDecimal.valueOf(tin * 25L + (tout == null ? 0 : tout * 100L), 7).setScale(6, java.math.RoundingMode.HALF_EVEN),
-                            latency, failed ? "model timeout (task " + i + ")" : null, created + latency * 1000L});
-                }
-                rows.sort((a, b) -> {
-                    int c = a[2].toString().compareTo(b[2].toString());
-                    return c != 0 ? c : Long.compare((Long) a[5], (Long) b[5]);
-                });
+                List<Object[]> rows = rows(day, rowsPerDay);
                 Path tmp = file.resolveSibling(".tmp-data.parquet");
                 try (DayParquetWriter writer = new DayParquetWriter(table, day.toString(), tmp, 64L << 20)) {
                     for (Object[] row : rows) {
