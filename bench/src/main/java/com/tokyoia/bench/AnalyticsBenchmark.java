@@ -121,7 +121,7 @@ public final class AnalyticsBenchmark {
             System.out.printf("pruning: files read %d of %d days; bytes of those files %,d of %,d in the lake (%.1f%%)%n",
                     files, days, bytes, allBytes, 100.0 * bytes / allBytes);
             System.out.printf("quote for the 30 days: %,d bytes (columns %s), $%s%n", sample.quotedBytes(),
-                    QueryCatalog.TASK_THROUGHPUT.columns(), sample.quotedUsd());
+                    QueryCatalog.TASK_THROUGHPUT.columnsRead(List.of()), sample.quotedUsd());
             redis.disconnect();
         }
     }

@@ -132,21 +132,27 @@ class AnalyticsTest {
         }
     }
 
+    /** The manifest's compressed sizes of these agent_tasks columns over [from, to). */
+    static long columnBytes(LocalDate from, LocalDate to, List<String> columns) throws Exception {
+        long sum = 0;
+        Pattern entry = Pattern.compile("\"([^\"]+)\":(\\d+)");
+        for (ManifestRow row : new ManifestRepository(LakeFixture.dataSource()).latestVersions("agent_tasks", from, to.minusDays(1))) {
+            Matcher m = entry.matcher(row.columnSizes());
+            while (m.find()) {
+                if (columns.contains(m.group(1))) {
+                    sum += Long.parseLong(m.group(2));
+                }
+            }
+        }
+        return sum;
+    }
+
     @Test
     void theQuoteIsTheManifestSizesOfExactlyTheTouchedDaysAndColumnsAndOverLimitRunsNothing() throws Exception {
         AnalyticsQuery query = QueryCatalog.TOKEN_COST_BY_AGENT;
         LocalDate from = LakeFixture.FIRST.plusDays(20);
         LocalDate to = from.plusDays(7);
-        long expected = 0;
-        Pattern entry = Pattern.compile("\"([^\"]+)\":(\\d+)");
-        for (ManifestRow row : new ManifestRepository(LakeFixture.dataSource()).latestVersions("agent_tasks", from, to.minusDays(1))) {
-            Matcher m = entry.matcher(row.columnSizes());
-            while (m.find()) {
-                if (List.of("agent_id", "tokens_input", "tokens_output", "cost_usd", "workflow_id", "task_type").contains(m.group(1))) {
-                    expected += Long.parseLong(m.group(2));
-                }
-            }
-        }
+        long expected = columnBytes(from, to, List.of("agent_id", "tokens_input", "tokens_output", "cost_usd"));
         long quoted = expected;
         AtomicInteger coldRuns = new AtomicInteger();
         ColdEngine counting = new ColdEngine() {
@@ -166,6 +172,11 @@ class AnalyticsTest {
         AnalyticsService.Quote quote = strict.quote(request);
         assertThat(quote.cost().bytes()).isEqualTo(expected).isPositive();
         assertThat(quote.cost().days()).isEqualTo(7);
+        // A filter adds the column it reads, and nothing else.
+        assertThat(strict.quote(strict.validate(query.name(), Map.of("from", from.toString(), "to", to.toString(),
+                "taskType", "plan"))).cost().bytes())
+                .isEqualTo(columnBytes(from, to, List.of("agent_id", "tokens_input", "tokens_output", "cost_usd", "task_type")))
+                .isGreaterThan(expected);
         // 10 MB minimum at $5/TB.
         assertThat(quote.cost().usd()).isEqualByComparingTo("0.000048");
 

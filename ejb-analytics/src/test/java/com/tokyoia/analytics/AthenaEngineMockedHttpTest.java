@@ -166,7 +166,8 @@ class AthenaEngineMockedHttpTest {
 
         JsonObject start = startRequest();
         assertThat(start.getString("QueryString")).contains("year = ? AND month = ? AND day IN (?, ?)")
-                .contains("user_id = ?").doesNotContain("user-3").doesNotContain("2024");
+                .contains("user_id = ?").doesNotContain("user-3").doesNotContain("2024")
+                .matches("(?s).* /\\* lake versions [0-9a-f]{16} \\*/");
         assertThat(start.getJsonArray("ExecutionParameters").getValuesAs(jakarta.json.JsonString::getString))
                 .containsExactly("'2024'", "'06'", "'01'", "'02'", "'user-3'");
         assertThat(start.getString("WorkGroup")).isEqualTo("analytics");
@@ -190,6 +191,47 @@ class AthenaEngineMockedHttpTest {
         assertThat(answer.bytesScanned()).isEqualTo(123456789L);
         assertThat(answer.engineMillis()).isEqualTo(4321L);
         assertThat(answer.engineQueryId()).isEqualTo("q-1");
+    }
+
+    @Test
+    void aReExportedDayChangesTheQueryTextSoAthenaCannotReuseTheOldResult() {
+        AthenaEngine engine = engine(Duration.ofSeconds(30));
+        var statement = com.tokyoia.analytics.infrastructure.LakeSql.partials(QueryCatalog.SESSION_ACTIVITY, List.of(JUNE_1, JUNE_2), Map.of());
+        String before = engine.request(statement, List.of(JUNE_1, JUNE_2)).queryString();
+        String again = engine.request(statement, List.of(JUNE_1, JUNE_2)).queryString();
+        String after = engine.request(statement, List.of(JUNE_1, new DayPlan.ColdDay(JUNE_2.day(), 2, "k", "{}"))).queryString();
+        assertThat(again).isEqualTo(before);
+        assertThat(after).isNotEqualTo(before);
+    }
+
+    @Test
+    void dimensionsAreTypedFromTheResultMetadataAndNullsStayNull() throws Exception {
+        states(SUCCEEDED);
+        String metadata = "\"ResultSetMetadata\":{\"ColumnInfo\":[" + column("partition_day", "date") + ","
+                + column("task_type", "varchar") + "," + column("bucket", "bigint") + "," + column("tasks", "decimal") + "]}";
+        athena.stubFor(operation("GetQueryResults").willReturn(aResponse().withHeader("Content-Type", JSON).withBody(
+                "{\"UpdateCount\":0,\"ResultSet\":{\"Rows\":[" + row("partition_day", "task_type", "bucket", "tasks") + ","
+                        + row("2024-06-01", "plan", "1230", "3.000000") + "," + row("2024-06-01", null, "40", "1.000000") + "],"
+                        + metadata + "}}")));
+
+        List<Map<String, Object>> rows = engine(Duration.ofSeconds(30)).partials(QueryCatalog.LATENCY_BY_TASK_TYPE,
+                List.of(JUNE_1), Map.of()).partials();
+
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).containsEntry("task_type", "plan").containsEntry("bucket", new BigDecimal("1230"))
+                .containsEntry("tasks", new BigDecimal("3.000000"));
+        assertThat(rows.get(1)).containsEntry("task_type", null).containsEntry("bucket", new BigDecimal("40"));
+    }
+
+    @Test
+    void anAthenaErrorWhileFollowingTheQueryStopsItAndIsAClearError() {
+        athena.stubFor(operation("GetQueryExecution").willReturn(aResponse().withStatus(400).withHeader("Content-Type", JSON)
+                .withBody("{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}")));
+
+        assertThatThrownBy(() -> engine(Duration.ofSeconds(30)).partials(QueryCatalog.SESSION_ACTIVITY, List.of(JUNE_1), Map.of()))
+                .isInstanceOf(ColdEngineException.class)
+                .hasMessageContaining("Athena query q-1 could not be followed").hasMessageContaining("Rate exceeded");
+        athena.verify(1, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonAthena.StopQueryExecution")));
     }
 
     @Test

@@ -106,16 +106,16 @@ class TrinoTierIT {
     void everyCatalogQueryGivesTheSameAnswerOnPostgresDuckDbTrinoAndAthenasSqlOnTrino() throws Exception {
         AnalyticsService postgres = service(400, duck);
         AnalyticsService duckdb = service(0, duck);
-        AnalyticsService onTrino = service(0, new TrinoEngine(trino));
+        AnalyticsService onTrino = service(0, new TrinoEngine(trino, Duration.ofMinutes(2)));
         AnalyticsService athenaSql = service(0, new AthenaRequestOnTrino());
-        AnalyticsService split = service(20, new TrinoEngine(trino));
-        String agent = LakeFixture.AGENTS.get(1).toString();
+        AnalyticsService split = service(20, new TrinoEngine(trino, Duration.ofMinutes(2)));
         for (AnalyticsQuery query : QueryCatalog.all()) {
-            for (Map<String, String> filters : List.of(Map.<String, String>of(), query.filter("agentId").isPresent()
-                    ? Map.of("agentId", agent) : Map.<String, String>of())) {
+            for (Map<String, String> filters : filterCases(query)) {
                 AnalyticsResult hot = run(postgres, query.name(), filters, FIRST);
                 assertThat(hot.coldDays()).as(query.name()).isEmpty();
-                assertThat(hot.rows()).as(query.name() + " has rows").isNotEmpty();
+                if (filters.size() <= 1) { // all filters at once may well match nothing: then all must say so
+                    assertThat(hot.rows()).as(query.name() + " " + filters + " has rows").isNotEmpty();
+                }
                 for (AnalyticsService cold : List.of(duckdb, onTrino, athenaSql)) {
                     AnalyticsResult answer = run(cold, query.name(), filters, FIRST);
                     assertThat(answer.hotDays()).as(query.name()).isEmpty();
@@ -124,14 +124,44 @@ class TrinoTierIT {
                 }
                 AnalyticsResult mixed = run(split, query.name(), filters, FIRST);
                 assertThat(mixed.engine()).isEqualTo("postgresql+trino");
-                assertThat(mixed.rows()).as(query.name() + " split").isEqualTo(hot.rows());
+                assertThat(mixed.rows()).as(query.name() + " " + filters + " split").isEqualTo(hot.rows());
             }
         }
     }
 
+    /** No filter, each filter the query accepts alone (with a value that matches rows), and all of them together. */
+    static List<Map<String, String>> filterCases(AnalyticsQuery query) throws Exception {
+        Map<String, String> values = new HashMap<>();
+        values.put("agentId", LakeFixture.AGENTS.get(1).toString());
+        values.put("fromAgentId", LakeFixture.AGENTS.get(2).toString());
+        values.put("toAgentId", LakeFixture.AGENTS.get(3).toString());
+        values.put("taskType", "plan");
+        values.put("status", "COMPLETED");
+        values.put("userId", "user-3");
+        try (Connection c = LakeFixture.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT workflow_id::text FROM agent_tasks WHERE created_at >= ? GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")) {
+            ps.setObject(1, FIRST.atStartOfDay().atOffset(java.time.ZoneOffset.UTC));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                values.put("workflowId", rs.getString(1));
+            }
+        }
+        List<Map<String, String>> cases = new ArrayList<>();
+        cases.add(Map.of());
+        Map<String, String> all = new HashMap<>();
+        query.filters().forEach(f -> {
+            cases.add(Map.of(f.name(), values.get(f.name())));
+            all.put(f.name(), values.get(f.name()));
+        });
+        if (all.size() > 1) {
+            cases.add(all);
+        }
+        return cases;
+    }
+
     @Test
     void trinoReadsOnlyTheTouchedPartitionsAndTheQueryLogRecordsItsStatistics() throws Exception {
-        AnalyticsService onTrino = service(0, new TrinoEngine(trino));
+        AnalyticsService onTrino = service(0, new TrinoEngine(trino, Duration.ofMinutes(2)));
         AnalyticsResult threeDays = run(onTrino, "token_cost_by_agent", Map.of(), LakeFixture.TODAY.minusDays(3));
         AnalyticsResult allDays = run(onTrino, "token_cost_by_agent", Map.of(), FIRST);
         long threeFiles = fileBytes("agent_tasks", LakeFixture.TODAY.minusDays(3), LakeFixture.TODAY);
@@ -162,20 +192,21 @@ class TrinoTierIT {
 
     @Test
     void aTableWhoseColumnsDifferFromTheRegistryIsRefused() throws Exception {
-        TrinoConnector other = new TrinoConnector(new TrinoConnector.Settings(trino.settings().url(), "tokyoia-it", "lake", "tokyoia_it_drift"));
-        try (Connection c = other.connect(); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA IF NOT EXISTS lake.tokyoia_it_drift");
-            s.execute("DROP TABLE IF EXISTS lake.tokyoia_it_drift.agent_metrics");
-            s.execute("CREATE TABLE lake.tokyoia_it_drift.agent_metrics (id bigint, value varchar, year varchar, month varchar, day varchar) "
-                    + "WITH (format = 'PARQUET', partitioned_by = ARRAY['year', 'month', 'day'], "
-                    + "external_location = 's3://tokyo-ia-lake/drift/agent_metrics/')");
+        try (TrinoConnector other = new TrinoConnector(new TrinoConnector.Settings(trino.settings().url(), "tokyoia-it", "lake",
+                "tokyoia_it_drift"))) {
+            try (Connection c = other.connect(); Statement s = c.createStatement()) {
+                s.execute("CREATE SCHEMA IF NOT EXISTS lake.tokyoia_it_drift");
+                s.execute("DROP TABLE IF EXISTS lake.tokyoia_it_drift.agent_metrics");
+                s.execute("CREATE TABLE lake.tokyoia_it_drift.agent_metrics (id bigint, value varchar, year varchar, month varchar, "
+                        + "day varchar) WITH (format = 'PARQUET', partitioned_by = ARRAY['year', 'month', 'day'], "
+                        + "external_location = 's3://tokyo-ia-lake/drift/agent_metrics/')");
+            }
+            TrinoCatalogPublisher publisher = new TrinoCatalogPublisher(other, "s3://tokyo-ia-lake/drift");
+            assertThatThrownBy(() -> publisher.publish(LakeSchemaRegistry.AGENT_METRICS, LakeFixture.TODAY.minusDays(1),
+                    store.uri(LakeKeys.partition("agent_metrics", LakeFixture.TODAY.minusDays(1)))))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("schema drift")
+                    .hasMessageContaining("catalog has [id bigint, value varchar");
         }
-        TrinoCatalogPublisher publisher = new TrinoCatalogPublisher(other, "s3://tokyo-ia-lake/drift");
-        assertThatThrownBy(() -> publisher.publish(LakeSchemaRegistry.AGENT_METRICS, LakeFixture.TODAY.minusDays(1),
-                store.uri(LakeKeys.partition("agent_metrics", LakeFixture.TODAY.minusDays(1)))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("schema drift")
-                .hasMessageContaining("id bigint");
-        other.close();
     }
 
     static long partitions(String table) throws Exception {
@@ -201,11 +232,10 @@ class TrinoTierIT {
     static final class AthenaRequestOnTrino implements ColdEngine {
         private final AthenaEngine athena = new AthenaEngine(null, new AthenaEngine.Settings("primary", "AwsDataCatalog",
                 "tokyoia_lake", Optional.empty(), 60, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMinutes(1)));
-        private final TrinoEngine reader = new TrinoEngine(trino);
 
         @Override
         public ColdAnswer partials(AnalyticsQuery query, List<DayPlan.ColdDay> days, Map<String, String> filters) throws Exception {
-            StartQueryExecutionRequest request = athena.request(LakeSql.partials(query, days, filters));
+            StartQueryExecutionRequest request = athena.request(LakeSql.partials(query, days, filters), days);
             filters.values().forEach(value -> assertThat(request.queryString()).doesNotContain(value));
             String sql = "EXECUTE IMMEDIATE '" + request.queryString().replace("'", "''") + "' USING "
                     + String.join(", ", request.executionParameters());

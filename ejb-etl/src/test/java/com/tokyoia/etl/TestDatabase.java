@@ -1,6 +1,7 @@
 package com.tokyoia.etl;
 
 import com.tokyoia.persistence.migration.SchemaMigration;
+import com.zaxxer.hikari.HikariDataSource;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The test PostgreSQL (migrated) and a generator of hot data for given days. Each test class owns
@@ -28,10 +28,12 @@ public final class TestDatabase {
 
     public static synchronized DataSource dataSource() {
         if (dataSource == null) {
-            PGSimpleDataSource ds = new PGSimpleDataSource();
-            ds.setUrl(System.getenv().getOrDefault("TOKYOIA_DB_URL", "jdbc:postgresql://127.0.0.1:5432/tokyoia_test"));
-            ds.setUser(System.getenv().getOrDefault("TOKYOIA_DB_USER", "postgres"));
+            // Pooled, as the server's datasource is: a new PostgreSQL connection costs ~40 ms on these machines.
+            HikariDataSource ds = new HikariDataSource();
+            ds.setJdbcUrl(System.getenv().getOrDefault("TOKYOIA_DB_URL", "jdbc:postgresql://127.0.0.1:5432/tokyoia_test"));
+            ds.setUsername(System.getenv().getOrDefault("TOKYOIA_DB_USER", "postgres"));
             ds.setPassword(System.getenv().getOrDefault("TOKYOIA_DB_PASSWORD", "postgres"));
+            ds.setMaximumPoolSize(8);
             SchemaMigration.migrate(ds);
             dataSource = ds;
         }

@@ -63,7 +63,7 @@ public final class AnalyticsService {
     /** What the cold part of the request would scan and cost, and where each day would run. */
     public Quote quote(AnalyticsRequest request) throws Exception {
         DayPlan plan = plan(request);
-        return new Quote(plan, CostQuote.of(request.query(), plan));
+        return new Quote(plan, CostQuote.of(request.query(), plan, request.filters().keySet()));
     }
 
     public record Quote(DayPlan plan, CostQuote cost) {

@@ -1,6 +1,8 @@
 package com.tokyoia.analytics.domain;
 
 import com.tokyoia.persistence.lake.LakeTable;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +14,8 @@ import java.util.function.Function;
  * added up across days and tiers ({@link PartialMerge}) and {@code finish} derives the published
  * columns (rates, averages, percentiles) from the sums. Measures are sums, except per-day queries,
  * where any aggregate is allowed (a day is answered by one tier only, so its value is kept as is).
- * {@code columns} lists every column of the table the query reads, for the cost quote.
+ * {@code columns} lists the columns of the table the query reads without filters; a filter adds
+ * its own column ({@link #columnsRead}), and the cost quote counts exactly those.
  */
 public record AnalyticsQuery(String name, String description, LakeTable table, boolean perDay, List<Dimension> dims,
                              List<Measure> measures, Expr condition, List<Filter> filters, List<String> columns,
@@ -20,5 +23,14 @@ public record AnalyticsQuery(String name, String description, LakeTable table, b
 
     public Optional<Filter> filter(String name) {
         return filters.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    /** The columns an engine reads for a request with the given filters. */
+    public List<String> columnsRead(Collection<String> givenFilters) {
+        List<String> read = new ArrayList<>(columns);
+        for (String name : givenFilters) {
+            filter(name).map(Filter::column).filter(c -> !read.contains(c)).ifPresent(read::add);
+        }
+        return read;
     }
 }

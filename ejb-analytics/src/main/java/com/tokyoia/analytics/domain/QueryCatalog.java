@@ -56,7 +56,7 @@ public final class QueryCatalog {
             "Tasks per agent per day, with failures and failure rate",
             LakeSchemaRegistry.AGENT_TASKS, true, List.of(uuid("agent_id")),
             List.of(count("tasks"), sum("completed", when("status = 'COMPLETED'")), sum("failed", when("status = 'FAILED'"))),
-            null, List.of(AGENT, WORKFLOW, TASK_TYPE), List.of("agent_id", "status", "workflow_id", "task_type"),
+            null, List.of(AGENT, WORKFLOW, TASK_TYPE), List.of("agent_id", "status"),
             rows -> rows.stream().map(r -> with(r, "failure_rate", ratio(r.get("failed"), r.get("tasks")))).toList());
 
     public static final AnalyticsQuery LATENCY_BY_AGENT = latency("latency_percentiles_by_agent", uuid("agent_id"));
@@ -73,7 +73,7 @@ public final class QueryCatalog {
                     sum("cancelled", when("status = 'CANCELLED'")),
                     sum("timed", when("started_at IS NOT NULL AND finished_at IS NOT NULL")),
                     sum("duration_ms", durationMillis("started_at", "finished_at"))),
-            null, List.of(AGENT, STATUS), List.of("status", "agent_id", "started_at", "finished_at"),
+            null, List.of(AGENT, STATUS), List.of("status", "started_at", "finished_at"),
             rows -> rows.stream().map(r -> {
                 Map<String, Object> out = with(r, "success_rate", ratio(r.get("completed"), r.get("workflows")));
                 out.put("avg_duration_ms", ratio(r.get("duration_ms"), r.get("timed")));
@@ -100,7 +100,7 @@ public final class QueryCatalog {
             LakeSchemaRegistry.AGENT_INTERACTIONS, false, List.of(uuid("from_agent_id"), uuid("to_agent_id")),
             List.of(count("interactions"), sum("tokens", "coalesce(tokens, 0)"), sum("latency_ms", "coalesce(latency_ms, 0)")),
             null, List.of(FROM_AGENT, TO_AGENT, WORKFLOW),
-            List.of("from_agent_id", "to_agent_id", "tokens", "latency_ms", "workflow_id"),
+            List.of("from_agent_id", "to_agent_id", "tokens", "latency_ms"),
             rows -> rows.stream().map(r -> {
                 Map<String, Object> out = with(r, "avg_latency_ms", ratio(r.get("latency_ms"), r.get("interactions")));
                 out.remove("latency_ms");
@@ -127,7 +127,7 @@ public final class QueryCatalog {
                 LakeSchemaRegistry.AGENT_TASKS, false,
                 List.of(key, new Dimension("bucket", LatencyBuckets.bucketOf("latency_ms"))),
                 List.of(count("tasks")), Expr.same("latency_ms IS NOT NULL"), List.of(AGENT, TASK_TYPE, STATUS),
-                List.of(key.name(), "latency_ms", "agent_id", "task_type", "status"),
+                List.of(key.name(), "latency_ms"),
                 rows -> percentiles(rows, key.name()));
     }
 
@@ -136,7 +136,7 @@ public final class QueryCatalog {
                 List.of(key), List.of(count("tasks"), sum("tokens_input", "coalesce(tokens_input, 0)"),
                 sum("tokens_output", "coalesce(tokens_output, 0)"), sum("cost_usd", "coalesce(cost_usd, 0)")),
                 null, List.of(AGENT, WORKFLOW, TASK_TYPE),
-                List.of(key.name(), "tokens_input", "tokens_output", "cost_usd", "agent_id", "workflow_id", "task_type"),
+                List.of(key.name(), "tokens_input", "tokens_output", "cost_usd"),
                 rows -> rows.stream().map(r -> with(r, "avg_cost_usd", ratio(r.get("cost_usd"), r.get("tasks")))).toList());
     }
 

@@ -59,6 +59,9 @@ public class AnalyticsBean {
     @ConfigProperty(name = "tokyoia.analytics.engine", defaultValue = "duckdb")
     String engine;
     @Inject
+    @ConfigProperty(name = "tokyoia.trino.query-timeout-seconds", defaultValue = "300")
+    long trinoTimeoutSeconds;
+    @Inject
     @ConfigProperty(name = "tokyoia.athena.work-group", defaultValue = "primary")
     String athenaWorkGroup;
     @Inject
@@ -115,7 +118,7 @@ public class AnalyticsBean {
             case "trino" -> {
                 TrinoConnector trino = TrinoConnector.fromConfig(ConfigProvider.getConfig());
                 resources.add(trino);
-                yield new TrinoEngine(trino);
+                yield new TrinoEngine(trino, Duration.ofSeconds(trinoTimeoutSeconds));
             }
             case "athena" -> athena();
             default -> throw new IllegalStateException("tokyoia.analytics.engine must be 'duckdb', 'trino' or 'athena', not '"

@@ -5,13 +5,20 @@ import com.tokyoia.analytics.domain.DayPlan;
 import com.tokyoia.analytics.domain.Dimension;
 import com.tokyoia.analytics.domain.Measure;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.ColumnInfo;
 import software.amazon.awssdk.services.athena.model.Datum;
@@ -31,6 +38,8 @@ import software.amazon.awssdk.services.athena.model.StartQueryExecutionRequest;
  * The bytes Athena scanned (what it bills) and its engine time come back with the answer.
  */
 public final class AthenaEngine implements ColdEngine {
+    private static final Logger LOG = Logger.getLogger(AthenaEngine.class.getName());
+
     /** {@code resultReuseMaxAgeMinutes} 0 turns result reuse off. */
     public record Settings(String workGroup, String catalog, String database, Optional<String> outputLocation,
                            int resultReuseMaxAgeMinutes, Duration firstPoll, Duration maxPoll, Duration timeout) {
@@ -61,21 +70,30 @@ public final class AthenaEngine implements ColdEngine {
         if (days.isEmpty()) {
             return new ColdAnswer(List.of(), 0L, name());
         }
-        String id = athena.startQueryExecution(request(LakeSql.partials(query, days, filters))).queryExecutionId();
-        QueryExecution execution = awaitCompletion(id);
-        List<Map<String, Object>> rows = results(query, id);
-        QueryExecutionStatistics statistics = execution.statistics();
-        return new ColdAnswer(rows, statistics == null ? null : statistics.dataScannedInBytes(), name(), id,
-                statistics == null ? null : statistics.engineExecutionTimeInMillis());
+        String id = athena.startQueryExecution(request(LakeSql.partials(query, days, filters), days)).queryExecutionId();
+        try {
+            QueryExecution execution = awaitCompletion(id);
+            List<Map<String, Object>> rows = results(query, id);
+            QueryExecutionStatistics statistics = execution.statistics();
+            return new ColdAnswer(rows, statistics == null ? null : statistics.dataScannedInBytes(), name(), id,
+                    statistics == null ? null : statistics.engineExecutionTimeInMillis());
+        } catch (SdkException e) {
+            // Throttled, unreachable or refused while the query runs: do not leave it running (and billing).
+            stopQuietly(id);
+            throw new ColdEngineException(name(), id, "Athena query " + id + " could not be followed: " + e.getMessage());
+        }
     }
 
     /**
      * What is sent to StartQueryExecution. Athena substitutes each execution parameter as a SQL
      * literal, so text values go as quoted literals; they never become part of the query string.
+     * The query string ends with a comment naming the manifest versions of the days: Athena reuses
+     * results of an identical query string without looking at the data, and a re-export rewrites
+     * the same object keys, so a new version must make a new query string.
      */
-    public StartQueryExecutionRequest request(LakeSql statement) {
+    public StartQueryExecutionRequest request(LakeSql statement, List<DayPlan.ColdDay> days) {
         StartQueryExecutionRequest.Builder request = StartQueryExecutionRequest.builder()
-                .queryString(statement.sql())
+                .queryString(statement.sql() + " /* lake versions " + versions(days) + " */")
                 .workGroup(settings.workGroup())
                 .queryExecutionContext(c -> c.catalog(settings.catalog()).database(settings.database()))
                 .executionParameters(statement.values().stream().map(AthenaEngine::literal).toList());
@@ -85,6 +103,18 @@ public final class AthenaEngine implements ColdEngine {
                     .maxAgeInMinutes(settings.resultReuseMaxAgeMinutes())));
         }
         return request.build();
+    }
+
+    private static String versions(List<DayPlan.ColdDay> days) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (DayPlan.ColdDay day : days) {
+                sha.update((day.day() + "@" + day.version() + ";").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String literal(String value) {
@@ -98,7 +128,7 @@ public final class AthenaEngine implements ColdEngine {
             try {
                 sleeper.sleep(wait);
             } catch (InterruptedException e) {
-                stop(id);
+                stopQuietly(id);
                 throw e;
             }
             QueryExecution execution = athena.getQueryExecution(r -> r.queryExecutionId(id)).queryExecution();
@@ -111,7 +141,7 @@ public final class AthenaEngine implements ColdEngine {
                 throw new ColdEngineException(name(), id, "Athena query " + id + " " + state + ": " + reason(status));
             }
             if (System.nanoTime() > deadline) {
-                stop(id);
+                stopQuietly(id);
                 throw new ColdEngineException(name(), id, "Athena query " + id + " did not finish within "
                         + readable(settings.timeout()) + " (last state " + state + ") and was stopped");
             }
@@ -132,8 +162,13 @@ public final class AthenaEngine implements ColdEngine {
         return reason == null || reason.isBlank() ? "no reason given" : reason;
     }
 
-    private void stop(String id) {
-        athena.stopQueryExecution(r -> r.queryExecutionId(id));
+    /** Best effort: the reason to stop is the error to report, not a failure of the stop itself. */
+    private void stopQuietly(String id) {
+        try {
+            athena.stopQueryExecution(r -> r.queryExecutionId(id));
+        } catch (SdkException e) {
+            LOG.log(Level.WARNING, "Could not stop Athena query " + id, e);
+        }
     }
 
     private List<Map<String, Object>> results(AnalyticsQuery query, String id) {

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -19,9 +20,12 @@ import java.util.Map;
  */
 public final class TrinoEngine implements ColdEngine {
     private final TrinoConnector trino;
+    private final Duration timeout;
 
-    public TrinoEngine(TrinoConnector trino) {
+    /** {@code timeout}: a query still running then is cancelled on Trino and reported as failed. */
+    public TrinoEngine(TrinoConnector trino, Duration timeout) {
         this.trino = trino;
+        this.timeout = timeout;
     }
 
     @Override
@@ -31,6 +35,7 @@ public final class TrinoEngine implements ColdEngine {
         }
         LakeSql statement = LakeSql.partials(query, days, filters);
         try (Connection c = trino.connect(); PreparedStatement ps = c.prepareStatement(statement.sql())) {
+            ps.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
             for (int i = 0; i < statement.values().size(); i++) {
                 ps.setString(i + 1, statement.values().get(i));
             }

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,6 +27,7 @@ public final class TrinoCatalogPublisher implements CatalogPublisher {
     private final TrinoConnector trino;
     private final String tableLocationRoot;
     private final Set<String> verifiedTables = ConcurrentHashMap.newKeySet();
+    private final Map<String, Object> tableLocks = new ConcurrentHashMap<>();
 
     /** {@code tableLocationRoot}: s3://bucket/prefix, under which each table has its folder. */
     public TrinoCatalogPublisher(TrinoConnector trino, String tableLocationRoot) {
@@ -36,13 +38,15 @@ public final class TrinoCatalogPublisher implements CatalogPublisher {
     @Override
     public void publish(LakeTable table, LocalDate day, String partitionUri) throws SQLException {
         try (Connection c = trino.connect()) {
-            if (verifiedTables.add(table.name())) {
-                try {
-                    ensureSchema(c);
-                    ensureTable(c, table);
-                } catch (SQLException | RuntimeException e) {
-                    verifiedTables.remove(table.name());
-                    throw e;
+            if (!verifiedTables.contains(table.name())) {
+                // Parallel partitions of one job publish days of the same table: one creates or
+                // checks it, the others wait for that instead of registering into a missing table.
+                synchronized (tableLocks.computeIfAbsent(table.name(), name -> new Object())) {
+                    if (!verifiedTables.contains(table.name())) {
+                        ensureSchema(c);
+                        ensureTable(c, table);
+                        verifiedTables.add(table.name());
+                    }
                 }
             }
             List<String> values = partitionValues(day);
@@ -118,7 +122,8 @@ public final class TrinoCatalogPublisher implements CatalogPublisher {
                     + "], location => " + literal(partitionUri) + ")");
         } catch (SQLException e) {
             // A concurrent publisher registered it between the check and the call: the goal is reached.
-            if (e.getMessage() == null || !e.getMessage().contains("already exists")) {
+            // Trino says "Partition [...] is already registered with location ...".
+            if (e.getMessage() == null || !e.getMessage().contains("already registered")) {
                 throw e;
             }
         }

@@ -1,6 +1,6 @@
 package com.tokyoia.etl.infrastructure.trino;
 
-import io.trino.jdbc.TrinoDriver;
+import io.trino.jdbc.NonRegisteringTrinoDriver;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -8,15 +8,17 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * Connections to the Trino coordinator that serves the lake's Hive catalog, shared by the Trino
- * catalog publisher (ETL) and the Trino cold engine (analytics). The driver is called directly:
- * inside the server, DriverManager does not see drivers packaged in a deployment.
+ * catalog publisher (ETL) and the Trino cold engine (analytics). The driver is called directly
+ * (inside the server, DriverManager does not see drivers packaged in a deployment), and is the
+ * non-registering one: a DriverManager entry would pin the deployment's class loader on redeploy.
  */
 public final class TrinoConnector implements AutoCloseable {
     public record Settings(String url, String user, String catalog, String schema) {
     }
 
     private final Settings settings;
-    private final TrinoDriver driver = new TrinoDriver();
+    private final NonRegisteringTrinoDriver driver = new NonRegisteringTrinoDriver() {
+    };
 
     public TrinoConnector(Settings settings) {
         this.settings = settings;

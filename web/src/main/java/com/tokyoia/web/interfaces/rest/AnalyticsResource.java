@@ -68,7 +68,7 @@ public class AnalyticsResource {
         out.put("archivedDays", plan.archivedDays().stream().map(LocalDate::toString).toList());
         out.put("quotedBytes", quote.cost().bytes());
         out.put("quotedUsd", quote.cost().usd());
-        out.put("columns", request.query().columns());
+        out.put("columns", request.query().columnsRead(request.filters().keySet()));
         return out;
     }
 
