@@ -54,8 +54,8 @@ import software.amazon.awssdk.services.athena.AthenaClient;
  */
 class AthenaEngineMockedHttpTest {
     private static final String JSON = "application/x-amz-json-1.1";
-    private static final DayPlan.ColdDay JUNE_1 = new DayPlan.ColdDay(LocalDate.of(2024, 6, 1), 1, "k", "{}");
-    private static final DayPlan.ColdDay JUNE_2 = new DayPlan.ColdDay(LocalDate.of(2024, 6, 2), 1, "k", "{}");
+    private static final DayPlan.ColdDay JUNE_1 = new DayPlan.ColdDay(LocalDate.of(2024, 6, 1), 1, "k", "{}", 1000L);
+    private static final DayPlan.ColdDay JUNE_2 = new DayPlan.ColdDay(LocalDate.of(2024, 6, 2), 1, "k", "{}", 1000L);
     private WireMockServer athena;
     private AthenaClient client;
     private final List<Duration> waits = new ArrayList<>();
@@ -199,7 +199,7 @@ class AthenaEngineMockedHttpTest {
         var statement = com.tokyoia.analytics.infrastructure.LakeSql.partials(QueryCatalog.SESSION_ACTIVITY, List.of(JUNE_1, JUNE_2), Map.of());
         String before = engine.request(statement, List.of(JUNE_1, JUNE_2)).queryString();
         String again = engine.request(statement, List.of(JUNE_1, JUNE_2)).queryString();
-        String after = engine.request(statement, List.of(JUNE_1, new DayPlan.ColdDay(JUNE_2.day(), 2, "k", "{}"))).queryString();
+        String after = engine.request(statement, List.of(JUNE_1, new DayPlan.ColdDay(JUNE_2.day(), 2, "k", "{}", 1000L))).queryString();
         assertThat(again).isEqualTo(before);
         assertThat(after).isNotEqualTo(before);
     }

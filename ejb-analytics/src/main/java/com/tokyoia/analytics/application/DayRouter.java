@@ -49,7 +49,7 @@ public final class DayRouter {
                     || "GLACIER".equals(row.storageClass())) {
                 archived.add(day);
             } else if (row.isProven()) {
-                cold.add(new DayPlan.ColdDay(day, row.version(), row.objectKey(), row.columnSizes()));
+                cold.add(new DayPlan.ColdDay(day, row.version(), row.objectKey(), row.columnSizes(), row.bytes()));
             } else {
                 missing.add(day);
             }
