@@ -139,8 +139,10 @@ class TrinoTierIT {
         values.put("status", "COMPLETED");
         values.put("userId", "user-3");
         try (Connection c = LakeFixture.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT workflow_id::text FROM agent_tasks WHERE created_at >= ? GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")) {
+                "SELECT workflow_id::text FROM agent_tasks WHERE created_at >= ? AND created_at < ? GROUP BY 1 "
+                        + "ORDER BY count(*) DESC, 1 LIMIT 1")) {
             ps.setObject(1, FIRST.atStartOfDay().atOffset(java.time.ZoneOffset.UTC));
+            ps.setObject(2, LakeFixture.TODAY.atStartOfDay().atOffset(java.time.ZoneOffset.UTC));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 values.put("workflowId", rs.getString(1));
@@ -237,7 +239,9 @@ class TrinoTierIT {
         @Override
         public ColdAnswer partials(AnalyticsQuery query, List<DayPlan.ColdDay> days, Map<String, String> filters) throws Exception {
             StartQueryExecutionRequest request = athena.request(LakeSql.partials(query, days, filters), days);
-            filters.values().forEach(value -> assertThat(request.queryString()).doesNotContain(value));
+            // Every value travels as an execution parameter, one per placeholder.
+            assertThat(request.queryString().chars().filter(ch -> ch == '?').count()).isEqualTo(request.executionParameters().size());
+            filters.values().forEach(value -> assertThat(request.executionParameters()).contains("'" + value + "'"));
             String sql = "EXECUTE IMMEDIATE '" + request.queryString().replace("'", "''") + "' USING "
                     + String.join(", ", request.executionParameters());
             try (Connection c = trino.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
