@@ -3,12 +3,7 @@
 # in its own JVM so peak heap is comparable. Needs PostgreSQL on 127.0.0.1:5432 (database
 # tokyoia_bench is created); about 5 minutes on 2 cores.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-export PGPASSWORD="${TOKYOIA_DB_PASSWORD:-postgres}"
-psql -h 127.0.0.1 -U "${TOKYOIA_DB_USER:-postgres}" -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname = 'tokyoia_bench'" | grep -q 1 \
-    || psql -h 127.0.0.1 -U "${TOKYOIA_DB_USER:-postgres}" -d postgres -qc "CREATE DATABASE tokyoia_bench"
-./mvnw -B -q -DskipTests -pl bench -am install
-CP="bench/target/tokyo-ia-bench-0.1.0-SNAPSHOT.jar:$(cat bench/target/classpath.txt)"
+source "$(dirname "$0")/prepare.sh"
 # Each size gets its own day (generated once, reused by later runs). The heap is capped at 384 MB:
 # an export that needed more would fail, so finishing proves the bound.
 for rows in ${BENCH_ROWS:-1000000 5000000}; do

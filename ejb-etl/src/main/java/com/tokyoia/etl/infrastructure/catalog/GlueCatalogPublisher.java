@@ -29,6 +29,7 @@ public final class GlueCatalogPublisher implements CatalogPublisher {
     private final String database;
     private final String tableLocationRoot;
     private final Set<String> verifiedTables = ConcurrentHashMap.newKeySet();
+    private final Map<String, Object> tableLocks = new ConcurrentHashMap<>();
 
     /** {@code tableLocationRoot}: s3://bucket/prefix, under which each table has its folder. */
     public GlueCatalogPublisher(GlueClient glue, String database, String tableLocationRoot) {
@@ -39,13 +40,15 @@ public final class GlueCatalogPublisher implements CatalogPublisher {
 
     @Override
     public void publish(LakeTable table, LocalDate day, String partitionUri) {
-        if (verifiedTables.add(table.name())) {
-            try {
-                ensureDatabase();
-                ensureTable(table);
-            } catch (RuntimeException e) {
-                verifiedTables.remove(table.name());
-                throw e;
+        if (!verifiedTables.contains(table.name())) {
+            // Parallel partitions of one job publish days of the same table: one creates or checks
+            // it, the others wait for that instead of adding partitions to a table not there yet.
+            synchronized (tableLocks.computeIfAbsent(table.name(), name -> new Object())) {
+                if (!verifiedTables.contains(table.name())) {
+                    ensureDatabase();
+                    ensureTable(table);
+                    verifiedTables.add(table.name());
+                }
             }
         }
         BatchCreatePartitionResponse response = glue.batchCreatePartition(b -> b.databaseName(database)
