@@ -39,34 +39,18 @@ public final class ManifestRepository {
      */
     public Optional<ManifestRow> begin(String table, LocalDate day, long executionId, boolean newVersion) throws SQLException {
         Optional<ManifestRow> latest = latest(table, day);
-        Instant now = Instant.now();
         if (latest.isPresent() && latest.get().isProven() && !newVersion) {
             return Optional.empty();
         }
-        try (Connection c = dataSource.getConnection()) {
-            if (latest.isPresent() && !latest.get().isProven()) {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE export_manifest SET status = 'EXPORTING', "
-                        + "execution_id = ?, error_message = NULL, updated_at = ? WHERE id = ?")) {
-                    ps.setLong(1, executionId);
-                    ps.setTimestamp(2, Timestamp.from(now));
-                    ps.setLong(3, latest.get().id());
-                    ps.executeUpdate();
-                }
-                return latest(table, day);
-            }
-            int version = latest.map(r -> r.version() + 1).orElse(1);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO export_manifest (table_name, day, version, status, "
-                    + "execution_id, created_at, updated_at) VALUES (?, ?, ?, 'EXPORTING', ?, ?, ?)")) {
-                ps.setString(1, table);
-                ps.setObject(2, day);
-                ps.setInt(3, version);
-                ps.setLong(4, executionId);
-                ps.setTimestamp(5, Timestamp.from(now));
-                ps.setTimestamp(6, Timestamp.from(now));
-                ps.executeUpdate();
-            }
+        Timestamp at = Timestamp.from(Instant.now());
+        if (latest.isPresent() && !latest.get().isProven()) {
+            return query("UPDATE export_manifest SET status = 'EXPORTING', execution_id = ?, error_message = NULL, updated_at = ? "
+                    + "WHERE id = ? RETURNING " + COLUMNS, executionId, at, latest.get().id()).stream().findFirst();
         }
-        return latest(table, day);
+        int version = latest.map(r -> r.version() + 1).orElse(1);
+        return query("INSERT INTO export_manifest (table_name, day, version, status, execution_id, created_at, updated_at) "
+                + "VALUES (?, ?, ?, 'EXPORTING', ?, ?, ?) RETURNING " + COLUMNS, table, day, version, executionId, at, at)
+                .stream().findFirst();
     }
 
     /** The proof is complete: the manifest now claims this object. */
