@@ -13,6 +13,7 @@ import com.tokyoia.analytics.infrastructure.AthenaEngine;
 import com.tokyoia.analytics.infrastructure.ColdEngine;
 import com.tokyoia.analytics.infrastructure.DuckDbEngine;
 import com.tokyoia.analytics.infrastructure.LakeSql;
+import com.tokyoia.analytics.infrastructure.PartialQueries;
 import com.tokyoia.analytics.infrastructure.TrinoEngine;
 import com.tokyoia.etl.infrastructure.catalog.TrinoCatalogPublisher;
 import com.tokyoia.etl.infrastructure.store.LakeKeys;
@@ -20,7 +21,6 @@ import com.tokyoia.etl.infrastructure.store.S3ObjectStore;
 import com.tokyoia.etl.infrastructure.store.S3Settings;
 import com.tokyoia.etl.infrastructure.trino.TrinoConnector;
 import com.tokyoia.persistence.lake.LakeSchemaRegistry;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -245,23 +245,7 @@ class TrinoTierIT {
             String sql = "EXECUTE IMMEDIATE '" + request.queryString().replace("'", "''") + "' USING "
                     + String.join(", ", request.executionParameters());
             try (Connection c = trino.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-                List<Map<String, Object>> rows = new ArrayList<>();
-                int columns = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    Map<String, Object> row = new java.util.LinkedHashMap<>();
-                    row.put("day", rs.getObject(1, LocalDate.class));
-                    for (int i = 2; i <= columns; i++) {
-                        Object value = rs.getObject(i);
-                        if (value == null && i > 1 + query.dims().size()) {
-                            value = BigDecimal.ZERO;
-                        }
-                        String label = rs.getMetaData().getColumnLabel(i);
-                        row.put(label, value instanceof BigDecimal b ? b.setScale(6) : value instanceof Number n
-                                ? new BigDecimal(n.toString()) : value == null ? null : value.toString());
-                    }
-                    rows.add(row);
-                }
-                return new ColdAnswer(rows, null, "athena-sql-on-trino");
+                return new ColdAnswer(PartialQueries.read(query, rs), null, "athena-sql-on-trino");
             }
         }
 

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Builds the per-day partial SQL of a query for one dialect, and reads its rows. */
-final class PartialQueries {
+public final class PartialQueries {
     private PartialQueries() {
     }
 
@@ -63,7 +63,7 @@ final class PartialQueries {
     }
 
     /** Reads every row: the day, then dimensions as text (numbers as BigDecimal), then measures at scale 6. */
-    static List<Map<String, Object>> read(AnalyticsQuery query, ResultSet rs) throws SQLException {
+    public static List<Map<String, Object>> read(AnalyticsQuery query, ResultSet rs) throws SQLException {
         List<Map<String, Object>> rows = new ArrayList<>();
         while (rs.next()) {
             Map<String, Object> row = new LinkedHashMap<>();
