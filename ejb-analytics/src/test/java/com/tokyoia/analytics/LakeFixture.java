@@ -1,5 +1,6 @@
 package com.tokyoia.analytics;
 
+import com.tokyoia.etl.TestDatabase;
 import com.tokyoia.etl.application.DayExporter;
 import com.tokyoia.etl.application.ExportObserver;
 import com.tokyoia.etl.application.Retry;
@@ -8,8 +9,6 @@ import com.tokyoia.etl.infrastructure.store.LocalDirectoryStore;
 import com.tokyoia.etl.infrastructure.store.ObjectStore;
 import com.tokyoia.persistence.lake.LakeSchemaRegistry;
 import com.tokyoia.persistence.lake.LakeTable;
-import com.tokyoia.persistence.migration.SchemaMigration;
-import com.zaxxer.hikari.HikariDataSource;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,24 +35,14 @@ final class LakeFixture {
     static final LocalDate TODAY = LocalDate.of(2024, 7, 1);
     static final LocalDate FIRST = TODAY.minusDays(120);
     static final List<UUID> AGENTS = new ArrayList<>();
-    private static DataSource dataSource;
     private static Path lake;
 
     private LakeFixture() {
     }
 
-    static synchronized DataSource dataSource() {
-        if (dataSource == null) {
-            // Pooled, as the server's datasource is: a new PostgreSQL connection costs ~40 ms on these machines.
-            HikariDataSource ds = new HikariDataSource();
-            ds.setJdbcUrl(System.getenv().getOrDefault("TOKYOIA_DB_URL", "jdbc:postgresql://127.0.0.1:5432/tokyoia_test"));
-            ds.setUsername(System.getenv().getOrDefault("TOKYOIA_DB_USER", "postgres"));
-            ds.setPassword(System.getenv().getOrDefault("TOKYOIA_DB_PASSWORD", "postgres"));
-            ds.setMaximumPoolSize(8);
-            SchemaMigration.migrate(ds);
-            dataSource = ds;
-        }
-        return dataSource;
+    /** The test database (shared with the ETL tests: pooled, migrated). */
+    static DataSource dataSource() {
+        return TestDatabase.dataSource();
     }
 
     /** The generated days, every table exported to a local lake directory. */
@@ -90,23 +79,13 @@ final class LakeFixture {
         if (!AGENTS.isEmpty()) {
             return;
         }
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate d = FIRST; d.isBefore(TODAY); d = d.plusDays(1)) {
+            days.add(d);
+        }
+        TestDatabase.resetDays(days);
         try (Connection c = dataSource().getConnection()) {
             c.setAutoCommit(false);
-            Timestamp from = ts(FIRST.atStartOfDay(ZoneOffset.UTC).toInstant());
-            Timestamp to = ts(TODAY.atStartOfDay(ZoneOffset.UTC).toInstant());
-            for (LocalDate d = FIRST; d.isBefore(TODAY); d = d.plusDays(1)) {
-                for (String t : new String[]{"agent_tasks", "agent_metrics", "agent_interactions"}) {
-                    exec(c, "SELECT tokyoia_ensure_day_partition(?, ?)", t, d);
-                }
-            }
-            exec(c, "DELETE FROM agent_tasks WHERE created_at >= ? AND created_at < ?", from, to);
-            exec(c, "DELETE FROM agent_metrics WHERE recorded_at >= ? AND recorded_at < ?", from, to);
-            exec(c, "DELETE FROM agent_interactions WHERE occurred_at >= ? AND occurred_at < ?", from, to);
-            exec(c, "DELETE FROM agent_tasks WHERE workflow_id IN (SELECT id FROM workflows WHERE created_at >= ? AND created_at < ?)", from, to);
-            exec(c, "DELETE FROM agent_interactions WHERE workflow_id IN (SELECT id FROM workflows WHERE created_at >= ? AND created_at < ?)", from, to);
-            exec(c, "DELETE FROM workflows WHERE created_at >= ? AND created_at < ?", from, to);
-            exec(c, "DELETE FROM user_sessions WHERE started_at >= ? AND started_at < ?", from, to);
-            exec(c, "DELETE FROM export_manifest WHERE day >= ? AND day < ?", FIRST, TODAY);
             Random random = new Random(2024);
             AGENTS.clear();
             for (int i = 0; i < 6; i++) {
@@ -173,23 +152,10 @@ final class LakeFixture {
     }
 
     static void exec(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            ps.execute();
-        }
+        TestDatabase.exec(c, sql, params);
     }
 
     static long count(String sql, Object... params) throws SQLException {
-        try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (var rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return TestDatabase.count(sql, params);
     }
 }
