@@ -24,9 +24,9 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -61,33 +61,6 @@ public class AnalyticsBean {
     @Inject
     @ConfigProperty(name = "tokyoia.trino.query-timeout-seconds", defaultValue = "300")
     long trinoTimeoutSeconds;
-    @Inject
-    @ConfigProperty(name = "tokyoia.athena.work-group", defaultValue = "primary")
-    String athenaWorkGroup;
-    @Inject
-    @ConfigProperty(name = "tokyoia.athena.catalog", defaultValue = "AwsDataCatalog")
-    String athenaCatalog;
-    @Inject
-    @ConfigProperty(name = "tokyoia.athena.database", defaultValue = "tokyoia_lake")
-    String athenaDatabase;
-    @Inject
-    @ConfigProperty(name = "tokyoia.athena.output-location")
-    Optional<String> athenaOutputLocation;
-    @Inject
-    @ConfigProperty(name = "tokyoia.athena.result-reuse-max-age-minutes", defaultValue = "60")
-    int athenaResultReuseMinutes;
-    @Inject
-    @ConfigProperty(name = "tokyoia.athena.first-poll-ms", defaultValue = "200")
-    long athenaFirstPollMs;
-    @Inject
-    @ConfigProperty(name = "tokyoia.athena.max-poll-ms", defaultValue = "2000")
-    long athenaMaxPollMs;
-    @Inject
-    @ConfigProperty(name = "tokyoia.athena.timeout-seconds", defaultValue = "300")
-    long athenaTimeoutSeconds;
-    @Inject
-    @ConfigProperty(name = "tokyoia.athena.endpoint")
-    Optional<String> athenaEndpoint;
     @Inject
     @ConfigProperty(name = "tokyoia.analytics.hot-window-days", defaultValue = "30")
     int hotWindowDays;
@@ -147,13 +120,13 @@ public class AnalyticsBean {
 
     /** Region and credentials come from the AWS default chains (AWS_REGION, profiles, instance roles). */
     private ColdEngine athena() {
+        Config config = ConfigProvider.getConfig();
         AthenaClientBuilder builder = AthenaClient.builder().httpClient(UrlConnectionHttpClient.create());
-        athenaEndpoint.filter(e -> !e.isBlank()).ifPresent(e -> builder.endpointOverride(URI.create(e)));
+        config.getOptionalValue("tokyoia.athena.endpoint", String.class).filter(e -> !e.isBlank())
+                .ifPresent(e -> builder.endpointOverride(URI.create(e)));
         AthenaClient client = builder.build();
         resources.add(client);
-        return new AthenaEngine(client, new AthenaEngine.Settings(athenaWorkGroup, athenaCatalog, athenaDatabase,
-                athenaOutputLocation.filter(o -> !o.isBlank()), athenaResultReuseMinutes, Duration.ofMillis(athenaFirstPollMs),
-                Duration.ofMillis(athenaMaxPollMs), Duration.ofSeconds(athenaTimeoutSeconds)));
+        return new AthenaEngine(client, AthenaEngine.Settings.fromConfig(config));
     }
 
     @PreDestroy

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.ColumnInfo;
@@ -43,6 +44,17 @@ public final class AthenaEngine implements ColdEngine {
     /** {@code resultReuseMaxAgeMinutes} 0 turns result reuse off. */
     public record Settings(String workGroup, String catalog, String database, Optional<String> outputLocation,
                            int resultReuseMaxAgeMinutes, Duration firstPoll, Duration maxPoll, Duration timeout) {
+        /** From MicroProfile Config (tokyoia.athena.*), read only when Athena is the configured engine. */
+        public static Settings fromConfig(Config config) {
+            return new Settings(config.getOptionalValue("tokyoia.athena.work-group", String.class).orElse("primary"),
+                    config.getOptionalValue("tokyoia.athena.catalog", String.class).orElse("AwsDataCatalog"),
+                    config.getOptionalValue("tokyoia.athena.database", String.class).orElse("tokyoia_lake"),
+                    config.getOptionalValue("tokyoia.athena.output-location", String.class).filter(o -> !o.isBlank()),
+                    config.getOptionalValue("tokyoia.athena.result-reuse-max-age-minutes", Integer.class).orElse(60),
+                    Duration.ofMillis(config.getOptionalValue("tokyoia.athena.first-poll-ms", Long.class).orElse(200L)),
+                    Duration.ofMillis(config.getOptionalValue("tokyoia.athena.max-poll-ms", Long.class).orElse(2000L)),
+                    Duration.ofSeconds(config.getOptionalValue("tokyoia.athena.timeout-seconds", Long.class).orElse(300L)));
+        }
     }
 
     /** How the engine waits between polls; tests record the waits. */
