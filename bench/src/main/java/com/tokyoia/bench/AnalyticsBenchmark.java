@@ -15,7 +15,6 @@ import com.tokyoia.etl.infrastructure.store.LakeKeys;
 import com.tokyoia.persistence.cache.RedisCache;
 import com.tokyoia.persistence.lake.LakeSchemaRegistry;
 import com.tokyoia.persistence.lake.LakeTable;
-import com.tokyoia.persistence.migration.SchemaMigration;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,6 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Cold analytics: a lake of DAYS days of agent_tasks (ROWS rows a day) written straight to Parquet
@@ -50,11 +48,7 @@ public final class AnalyticsBenchmark {
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         LocalDate today = LocalDate.of(2023, 7, 1);
         LocalDate first = today.minusDays(days);
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(System.getenv().getOrDefault("TOKYOIA_BENCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/tokyoia_bench"));
-        ds.setUser(System.getenv().getOrDefault("TOKYOIA_DB_USER", "postgres"));
-        ds.setPassword(System.getenv().getOrDefault("TOKYOIA_DB_PASSWORD", "postgres"));
-        SchemaMigration.migrate(ds);
+        DataSource ds = BenchDatabase.open();
         Path lake = Path.of(System.getProperty("bench.lake", "bench/target/lake-" + rowsPerDay));
         LakeTable table = LakeSchemaRegistry.AGENT_TASKS;
 

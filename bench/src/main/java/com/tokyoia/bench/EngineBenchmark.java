@@ -14,7 +14,6 @@ import com.tokyoia.etl.infrastructure.store.LakeKeys;
 import com.tokyoia.etl.infrastructure.trino.TrinoConnector;
 import com.tokyoia.persistence.lake.LakeSchemaRegistry;
 import com.tokyoia.persistence.lake.LakeTable;
-import com.tokyoia.persistence.migration.SchemaMigration;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -29,8 +28,8 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.postgresql.PGConnection;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The 30-day per-agent aggregation (task_throughput) over the analytics benchmark's 90-day lake,
@@ -52,11 +51,7 @@ public final class EngineBenchmark {
         Path bucketDir = Path.of(args[4]);
         LocalDate first = TODAY.minusDays(days);
         LocalDate hotFirst = TODAY.minusDays(30);
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(System.getenv().getOrDefault("TOKYOIA_BENCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/tokyoia_bench"));
-        ds.setUser(System.getenv().getOrDefault("TOKYOIA_DB_USER", "postgres"));
-        ds.setPassword(System.getenv().getOrDefault("TOKYOIA_DB_PASSWORD", "postgres"));
-        SchemaMigration.migrate(ds);
+        DataSource ds = BenchDatabase.open();
         LakeTable table = LakeSchemaRegistry.AGENT_TASKS;
         Path lake = Path.of(System.getProperty("bench.lake", "bench/target/lake-" + rowsPerDay));
 
@@ -125,7 +120,7 @@ public final class EngineBenchmark {
         trino.close();
     }
 
-    private static AnalyticsService service(PGSimpleDataSource ds, ColdEngine cold, int hotWindowDays) {
+    private static AnalyticsService service(DataSource ds, ColdEngine cold, int hotWindowDays) {
         return new AnalyticsService(ds, cold, ResultCache.NONE, new AnalyticsService.Settings(hotWindowDays, 400,
                 new BigDecimal("1000"), new BigDecimal("100000"), Duration.ofHours(1), Duration.ofSeconds(60)), () -> TODAY);
     }
@@ -153,7 +148,7 @@ public final class EngineBenchmark {
     }
 
     /** Copies the lake's rows of [from, TODAY) into agent_tasks (COPY), skipping days already complete. */
-    private static int loadHotDays(PGSimpleDataSource ds, LocalDate from, int rowsPerDay) throws Exception {
+    private static int loadHotDays(DataSource ds, LocalDate from, int rowsPerDay) throws Exception {
         int loaded = 0;
         try (Connection c = ds.getConnection()) {
             ensureParents(c);
