@@ -2,24 +2,28 @@ package com.tokyoia.bench;
 
 import com.tokyoia.analytics.application.AnalyticsResult;
 import com.tokyoia.analytics.application.AnalyticsService;
-import com.tokyoia.analytics.application.ResultCache;
+import com.tokyoia.analytics.application.port.ResultCache;
 import com.tokyoia.analytics.domain.AnalyticsRequest;
 import com.tokyoia.analytics.domain.DayPlan;
 import com.tokyoia.analytics.domain.PartialMerge;
 import com.tokyoia.analytics.domain.QueryCatalog;
-import com.tokyoia.analytics.infrastructure.DuckDbEngine;
-import com.tokyoia.analytics.infrastructure.RedisResultCache;
+import com.tokyoia.analytics.infrastructure.cache.RedisResultCache;
+import com.tokyoia.analytics.infrastructure.engine.DuckDbEngine;
+import com.tokyoia.etl.domain.ParquetFooter;
 import com.tokyoia.etl.infrastructure.parquet.DayParquetWriter;
 import com.tokyoia.etl.infrastructure.parquet.ParquetFiles;
-import com.tokyoia.etl.infrastructure.store.LakeKeys;
-import com.tokyoia.persistence.cache.RedisCache;
-import com.tokyoia.persistence.lake.LakeSchemaRegistry;
-import com.tokyoia.persistence.lake.LakeTable;
+import com.tokyoia.lake.domain.LakeKeys;
+import com.tokyoia.lake.domain.schema.LakeSchemaRegistry;
+import com.tokyoia.lake.domain.schema.LakeTable;
+import com.tokyoia.platform.cache.CacheSettings;
+import com.tokyoia.platform.cache.RedisCache;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -27,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -58,11 +63,11 @@ public final class AnalyticsBenchmark {
                 (System.nanoTime() - t) / 1e9);
 
         try (DuckDbEngine duck = new DuckDbEngine(lake)) {
-            RedisCache redis = RedisCache.connect("127.0.0.1", 6379, 500, 5, "tokyoia-bench-" + UUID.randomUUID() + ":");
-            AnalyticsService.Settings settings = new AnalyticsService.Settings(0, 400, new BigDecimal("1000"),
-                    new BigDecimal("100000"), Duration.ofHours(1), Duration.ofSeconds(60));
-            AnalyticsService uncached = new AnalyticsService(ds, duck, ResultCache.NONE, settings, () -> today);
-            AnalyticsService cached = new AnalyticsService(ds, duck, new RedisResultCache(redis), settings, () -> today);
+            Clock clock = BenchWiring.clockAt(today);
+            RedisCache redis = RedisCache.connect(new CacheSettings("127.0.0.1", 6379, Optional.empty(), 0, Duration.ofMillis(500),
+                    16, Duration.ofSeconds(5), "tokyoia-bench-" + UUID.randomUUID() + ":"), clock);
+            AnalyticsService uncached = BenchWiring.analytics(ds, duck, ResultCache.NONE, 0, clock);
+            AnalyticsService cached = BenchWiring.analytics(ds, duck, new RedisResultCache(redis), 0, clock);
             Map<String, String> range = Map.of("from", today.minusDays(30).toString(), "to", today.toString());
             AnalyticsRequest request = uncached.validate("task_throughput", range);
             List<DayPlan.ColdDay> coldDays = uncached.quote(request).plan().coldDays();
@@ -196,7 +201,7 @@ public final class AnalyticsBenchmark {
                 Files.move(tmp, file);
                 written++;
             }
-            ParquetFiles.Footer footer = ParquetFiles.footer(file);
+            ParquetFooter footer = new ParquetFiles().footer(file);
             String sizes = footer.columnBytes().entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + e.getValue())
                     .collect(Collectors.joining(",", "{", "}"));
             try (Connection c = ds.getConnection()) {
@@ -207,13 +212,17 @@ public final class AnalyticsBenchmark {
                 }
                 try (PreparedStatement ins = c.prepareStatement("INSERT INTO export_manifest (table_name, day, version, status, row_count, "
                         + "bytes, column_sizes, content_checksum, object_key, storage_class, created_at, updated_at, validated_at) "
-                        + "VALUES (?, ?, 1, 'VALIDATED', ?, ?, ?, 'benchmark', ?, 'LOCAL', now(), now(), now())")) {
+                        + "VALUES (?, ?, 1, 'VALIDATED', ?, ?, ?, 'benchmark', ?, 'LOCAL', ?, ?, ?)")) {
                     ins.setString(1, table.name());
                     ins.setObject(2, day);
                     ins.setLong(3, footer.rows());
                     ins.setLong(4, Files.size(file));
                     ins.setString(5, sizes);
                     ins.setString(6, key);
+                    Timestamp at = Timestamp.from(BenchWiring.clockAt(today).instant());
+                    ins.setTimestamp(7, at);
+                    ins.setTimestamp(8, at);
+                    ins.setTimestamp(9, at);
                     ins.executeUpdate();
                 }
             }

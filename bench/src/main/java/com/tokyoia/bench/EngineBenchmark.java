@@ -2,20 +2,20 @@ package com.tokyoia.bench;
 
 import com.tokyoia.analytics.application.AnalyticsResult;
 import com.tokyoia.analytics.application.AnalyticsService;
-import com.tokyoia.analytics.application.ResultCache;
+import com.tokyoia.analytics.application.port.ColdEngine;
+import com.tokyoia.analytics.application.port.ResultCache;
 import com.tokyoia.analytics.domain.AnalyticsQuery;
 import com.tokyoia.analytics.domain.AnalyticsRequest;
 import com.tokyoia.analytics.domain.QueryCatalog;
-import com.tokyoia.analytics.infrastructure.ColdEngine;
-import com.tokyoia.analytics.infrastructure.DuckDbEngine;
-import com.tokyoia.analytics.infrastructure.TrinoEngine;
+import com.tokyoia.analytics.infrastructure.engine.DuckDbEngine;
+import com.tokyoia.analytics.infrastructure.engine.TrinoEngine;
 import com.tokyoia.etl.infrastructure.catalog.TrinoCatalogPublisher;
-import com.tokyoia.etl.infrastructure.store.LakeKeys;
-import com.tokyoia.etl.infrastructure.trino.TrinoConnector;
-import com.tokyoia.persistence.lake.LakeSchemaRegistry;
-import com.tokyoia.persistence.lake.LakeTable;
+import com.tokyoia.lake.domain.LakeKeys;
+import com.tokyoia.lake.domain.schema.LakeSchemaRegistry;
+import com.tokyoia.lake.domain.schema.LakeTable;
+import com.tokyoia.lake.infrastructure.config.TrinoSettings;
+import com.tokyoia.lake.infrastructure.trino.TrinoConnector;
 import java.io.StringReader;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -60,7 +61,7 @@ public final class EngineBenchmark {
         System.out.printf("lake: %d days x %,d rows ready in %.1f s%n", days, rowsPerDay, (System.nanoTime() - t) / 1e9);
 
         t = System.nanoTime();
-        TrinoConnector trino = new TrinoConnector(new TrinoConnector.Settings(trinoUrl, "bench", "lake", "tokyoia_bench"));
+        TrinoConnector trino = new TrinoConnector(new TrinoSettings(trinoUrl, "bench", "lake", "tokyoia_bench", Duration.ofMinutes(10)));
         TrinoCatalogPublisher publisher = new TrinoCatalogPublisher(trino, "s3://tokyo-ia-lake/lake");
         for (LocalDate day = first; day.isBefore(TODAY); day = day.plusDays(1)) {
             // S3Proxy's filesystem backend serves each object from a file: the lake's own files, linked in.
@@ -108,7 +109,7 @@ public final class EngineBenchmark {
                     continue;
                 }
                 for (Map<String, String> filter : List.of(Map.<String, String>of(), Map.of("taskType", "plan"))) {
-                    Map<String, String> parameters = new java.util.HashMap<>(range);
+                    Map<String, String> parameters = new HashMap<>(range);
                     parameters.putAll(filter);
                     AnalyticsResult answer = onTrino.run(onTrino.validate(query.name(), parameters), false);
                     System.out.printf("  %-34s %-18s quoted %,12d  read %,12d  quote/read %.3f%n", query.name(),
@@ -121,8 +122,7 @@ public final class EngineBenchmark {
     }
 
     private static AnalyticsService service(DataSource ds, ColdEngine cold, int hotWindowDays) {
-        return new AnalyticsService(ds, cold, ResultCache.NONE, new AnalyticsService.Settings(hotWindowDays, 400,
-                new BigDecimal("1000"), new BigDecimal("100000"), Duration.ofHours(1), Duration.ofSeconds(60)), () -> TODAY);
+        return BenchWiring.analytics(ds, cold, ResultCache.NONE, hotWindowDays, BenchWiring.clockAt(TODAY));
     }
 
     private static long[] time(AnalyticsService service, AnalyticsRequest request, int runs, AnalyticsResult reference) throws Exception {

@@ -1,17 +1,16 @@
 package com.tokyoia.bench;
 
-import com.tokyoia.etl.application.DayExportResult;
 import com.tokyoia.etl.application.DayExporter;
-import com.tokyoia.etl.application.ExportObserver;
-import com.tokyoia.etl.application.Retry;
-import com.tokyoia.etl.infrastructure.catalog.CatalogPublisher;
+import com.tokyoia.etl.domain.DayExportResult;
 import com.tokyoia.etl.infrastructure.extract.DayExtractor;
+import com.tokyoia.etl.infrastructure.extract.PipelinedExtract;
 import com.tokyoia.etl.infrastructure.parquet.DayParquetWriter;
 import com.tokyoia.etl.infrastructure.store.S3ObjectStore;
-import com.tokyoia.etl.infrastructure.store.S3Settings;
-import com.tokyoia.persistence.lake.LakeSchemaRegistry;
-import com.tokyoia.persistence.lake.LakeTable;
+import com.tokyoia.lake.domain.schema.LakeSchemaRegistry;
+import com.tokyoia.lake.domain.schema.LakeTable;
+import com.tokyoia.lake.infrastructure.config.S3Settings;
 import com.tokyoia.persistence.migration.SchemaMigration;
+import com.tokyoia.platform.time.SystemTime;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -25,9 +24,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -80,15 +79,14 @@ public final class ExportBenchmark {
         }
 
         Path work = Files.createTempDirectory("tokyoia-bench-");
-        DayExtractor extractor = new DayExtractor(ds);
+        DayExtractor extractor = new DayExtractor(ds, ForkJoinPool.commonPool());
         long t = System.nanoTime();
         extractor.extract(table, day, row -> { });
         double extractSeconds = (System.nanoTime() - t) / 1e9;
         t = System.nanoTime();
         Path local = work.resolve("phase.parquet");
         try (DayParquetWriter writer = new DayParquetWriter(table, day.toString(), local, 64L * 1024 * 1024)) {
-            com.tokyoia.etl.infrastructure.extract.PipelinedExtract.run(extractor, table, day, writer,
-                    java.util.concurrent.ForkJoinPool.commonPool());
+            PipelinedExtract.run(extractor, table, day, writer, ForkJoinPool.commonPool());
         }
         double parquetSeconds = (System.nanoTime() - t) / 1e9;
         Files.delete(local);
@@ -97,8 +95,7 @@ public final class ExportBenchmark {
         try (S3ObjectStore store = S3ObjectStore.anonymous(new S3Settings("bench", "lake", Optional.of("us-east-1"),
                 Optional.of(URI.create("http://127.0.0.1:" + S3_PORT)), true, Optional.empty(), 64L * 1024 * 1024,
                 16L * 1024 * 1024))) {
-            DayExporter exporter = new DayExporter(ds, store, CatalogPublisher.NONE, new Retry(3, Duration.ofMillis(500)),
-                    work, 64L * 1024 * 1024, ExportObserver.NONE);
+            DayExporter exporter = BenchWiring.exporter(ds, store, work, SystemTime.clock());
             System.gc();
             resetPeakHeap();
             t = System.nanoTime();

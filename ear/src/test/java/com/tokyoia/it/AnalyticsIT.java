@@ -2,7 +2,11 @@ package com.tokyoia.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tokyoia.it.Http.Reply;
+import com.tokyoia.platform.time.SystemTime;
+import com.tokyoia.testing.Http;
+import com.tokyoia.testing.Http.Reply;
+import com.tokyoia.testing.Jobs;
+import com.tokyoia.testing.TestDatabase;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 class AnalyticsIT {
-    static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    static final LocalDate TODAY = LocalDate.now(SystemTime.clock());
     static final LocalDate COLD_1 = TODAY.minusDays(41);
     static final LocalDate COLD_2 = TODAY.minusDays(40);
     static final LocalDate HOT = TODAY.minusDays(1);
@@ -38,12 +42,14 @@ class AnalyticsIT {
 
     @BeforeAll
     static void data() throws Exception {
-        try (Connection c = Db.connect()) {
+        // Agents and workflows are stamped by the test's clock, like everything the tests compare.
+        Timestamp created = Timestamp.from(SystemTime.clock().instant());
+        try (Connection c = TestDatabase.connect()) {
             UUID workflow = UUID.randomUUID();
-            exec(c, "INSERT INTO agents (id, name, role, model, status, created_at, updated_at) VALUES (?, ?, 'r', 'm', 'ACTIVE', now(), now())",
-                    AGENT, "analytics-it-" + AGENT);
-            exec(c, "INSERT INTO workflows (id, name, agent_id, status, created_at, updated_at) VALUES (?, 'w', ?, 'COMPLETED', now(), now())",
-                    workflow, AGENT);
+            exec(c, "INSERT INTO agents (id, name, role, model, status, created_at, updated_at) VALUES (?, ?, 'r', 'm', 'ACTIVE', ?, ?)",
+                    AGENT, "analytics-it-" + AGENT, created, created);
+            exec(c, "INSERT INTO workflows (id, name, agent_id, status, created_at, updated_at) VALUES (?, 'w', ?, 'COMPLETED', ?, ?)",
+                    workflow, AGENT, created, created);
             insertTasks(c, workflow, COLD_1, 5, 1);
             insertTasks(c, workflow, COLD_2, 7, 2);
             insertTasks(c, workflow, HOT, 3, 0);
@@ -54,19 +60,11 @@ class AnalyticsIT {
                 {"from":"%s","to":"%s","tables":"agent_tasks"}""".formatted(COLD_1, COLD_2));
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         long execution = started.json().getJsonNumber("executionId").longValue();
-        for (int i = 0; i < 240; i++) {
-            String status = Http.get("/api/etl/runs/" + execution).json().getString("status");
-            if (status.equals("COMPLETED")) {
-                return;
-            }
-            assertThat(status).isIn("STARTING", "STARTED");
-            Thread.sleep(250);
-        }
-        throw new AssertionError("export did not finish");
+        assertThat(Jobs.awaitEnd(execution).getString("status")).isEqualTo("COMPLETED");
     }
 
     @Test
-    void answersAcrossTheLakeAndPostgresWithProvenanceQuoteCacheAndCosts() {
+    void answersAcrossTheLakeAndPostgresWithProvenanceQuoteCacheAndCosts() throws Exception {
         assertThat(Http.get("/api/analytics").body()).contains("\"name\":\"task_throughput\"").contains("latency_percentiles_by_agent");
         String path = "/api/analytics/task_throughput?from=" + COLD_1 + "&to=" + TODAY + "&agentId=" + AGENT;
         Reply first = Http.get(path);
@@ -101,7 +99,7 @@ class AnalyticsIT {
 
     @Test
     void archivedDaysAreRefusedByName() throws Exception {
-        try (Connection c = Db.connect()) {
+        try (Connection c = TestDatabase.connect()) {
             exec(c, "UPDATE export_manifest SET status = 'ARCHIVED', storage_class = 'DEEP_ARCHIVE' WHERE table_name = 'agent_tasks' AND day = ?", COLD_1);
             try {
                 Reply refused = Http.get("/api/analytics/token_cost_by_agent?from=" + COLD_1 + "&to=" + COLD_2);
@@ -115,8 +113,8 @@ class AnalyticsIT {
     }
 
     @Test
-    void badRequestsAreProblemsAndRunNothing() {
-        long logged = Db.count("SELECT count(*) FROM analytics_query_log");
+    void badRequestsAreProblemsAndRunNothing() throws Exception {
+        long logged = TestDatabase.count("SELECT count(*) FROM analytics_query_log");
         Map<String, String> cases = Map.of(
                 "/api/analytics/no_such_query?from=2026-01-01&to=2026-01-02", "name",
                 "/api/analytics/task_throughput?from=2026-01-05&to=2026-01-02", "to",
@@ -132,8 +130,8 @@ class AnalyticsIT {
             assertThat(reply.contentType()).startsWith("application/problem+json");
             assertThat(reply.json().getJsonArray("errors").getJsonObject(0).getString("field")).as(path).isEqualTo(field);
         });
-        assertThat(Db.count("SELECT count(*) FROM analytics_query_log")).isEqualTo(logged);
-        assertThat(Db.count("SELECT count(*) FROM agents WHERE id = ?::uuid", AGENT.toString())).isEqualTo(1);
+        assertThat(TestDatabase.count("SELECT count(*) FROM analytics_query_log")).isEqualTo(logged);
+        assertThat(TestDatabase.count("SELECT count(*) FROM agents WHERE id = ?::uuid", AGENT.toString())).isEqualTo(1);
     }
 
     private static void insertTasks(Connection c, UUID workflow, LocalDate day, int count, int failed) throws Exception {

@@ -2,7 +2,11 @@ package com.tokyoia.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tokyoia.it.Http.Reply;
+import com.tokyoia.platform.time.SystemTime;
+import com.tokyoia.testing.Http;
+import com.tokyoia.testing.Http.Reply;
+import com.tokyoia.testing.Jobs;
+import com.tokyoia.testing.TestDatabase;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.file.Path;
@@ -11,7 +15,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -43,7 +47,9 @@ class EtlIT {
 
     @BeforeAll
     static void data() throws Exception {
-        try (Connection c = Db.connect()) {
+        // Agents and workflows are stamped by the test's clock, like everything the tests compare.
+        Timestamp created = Timestamp.from(SystemTime.clock().instant());
+        try (Connection c = TestDatabase.connect()) {
             for (LocalDate day : List.of(DAY_1, DAY_2)) {
                 exec(c, "SELECT tokyoia_ensure_day_partition('agent_tasks', ?)", day);
                 exec(c, "SELECT tokyoia_ensure_day_partition('agent_metrics', ?)", day);
@@ -55,10 +61,10 @@ class EtlIT {
             }
             UUID agent = UUID.randomUUID();
             UUID workflow = UUID.randomUUID();
-            exec(c, "INSERT INTO agents (id, name, role, model, status, created_at, updated_at) VALUES (?, ?, 'r', 'm', 'ACTIVE', now(), now())",
-                    agent, "etl-it-" + agent);
-            exec(c, "INSERT INTO workflows (id, name, agent_id, status, created_at, updated_at) VALUES (?, 'etl-it', ?, 'COMPLETED', now(), now())",
-                    workflow, agent);
+            exec(c, "INSERT INTO agents (id, name, role, model, status, created_at, updated_at) VALUES (?, ?, 'r', 'm', 'ACTIVE', ?, ?)",
+                    agent, "etl-it-" + agent, created, created);
+            exec(c, "INSERT INTO workflows (id, name, agent_id, status, created_at, updated_at) VALUES (?, 'etl-it', ?, 'COMPLETED', ?, ?)",
+                    workflow, agent, created, created);
             for (LocalDate day : List.of(DAY_1, DAY_2)) {
                 int tasks = day.equals(DAY_1) ? 120 : 80;
                 for (int i = 0; i < tasks; i++) {
@@ -80,7 +86,7 @@ class EtlIT {
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         long execution = started.json().getJsonNumber("executionId").longValue();
 
-        JsonObject run = awaitEnd(execution);
+        JsonObject run = Jobs.awaitEnd(execution);
         assertThat(run.getString("status")).as(run.toString()).isEqualTo("COMPLETED");
         assertThat(run.getInt("daysTotal")).isEqualTo(4);
         assertThat(run.getInt("daysDone")).isEqualTo(4);
@@ -96,19 +102,19 @@ class EtlIT {
         assertThat(duck("SELECT count(*) FROM read_parquet('" + LAKE + "/agent_metrics/*/*/*/*.parquet', hive_partitioning = true) "
                 + "WHERE year = 2025 AND month = 5 AND day = 11")).isEqualTo(80);
         assertThat(duck("SELECT sum(tokens_input) FROM read_parquet('" + LAKE + "/agent_tasks/year=2025/month=05/day=10/data.parquet')"))
-                .isEqualTo(Db.count("SELECT sum(tokens_input) FROM agent_tasks WHERE created_at >= ?::date AND created_at < ?::date + 1", DAY_1, DAY_1));
+                .isEqualTo(TestDatabase.count("SELECT sum(tokens_input) FROM agent_tasks WHERE created_at >= ?::date AND created_at < ?::date + 1", DAY_1, DAY_1));
 
         // The same backfill again: every day is already proven, nothing is written twice.
         long again = Http.post("/api/etl/backfill", """
                 {"from":"%s","to":"%s","tables":"agent_tasks"}""".formatted(DAY_1, DAY_2)).json().getJsonNumber("executionId").longValue();
-        assertThat(awaitEnd(again).getString("status")).isEqualTo("COMPLETED");
-        assertThat(Db.count("SELECT count(*) FROM export_manifest WHERE table_name = 'agent_tasks' AND day IN (?, ?)", DAY_1, DAY_2)).isEqualTo(2);
+        assertThat(Jobs.awaitEnd(again).getString("status")).isEqualTo("COMPLETED");
+        assertThat(TestDatabase.count("SELECT count(*) FROM export_manifest WHERE table_name = 'agent_tasks' AND day IN (?, ?)", DAY_1, DAY_2)).isEqualTo(2);
 
         // Re-export one day: a new version; deep verify re-reads it.
         Reply reexport = Http.post("/api/etl/days/agent_tasks/" + DAY_1 + "/reexport", null);
         assertThat(reexport.status()).as(reexport.body()).isEqualTo(202);
-        assertThat(awaitEnd(reexport.json().getJsonNumber("executionId").longValue()).getString("status")).isEqualTo("COMPLETED");
-        assertThat(Db.count("SELECT max(version) FROM export_manifest WHERE table_name = 'agent_tasks' AND day = ?", DAY_1)).isEqualTo(2);
+        assertThat(Jobs.awaitEnd(reexport.json().getJsonNumber("executionId").longValue()).getString("status")).isEqualTo("COMPLETED");
+        assertThat(TestDatabase.count("SELECT max(version) FROM export_manifest WHERE table_name = 'agent_tasks' AND day = ?", DAY_1)).isEqualTo(2);
         Reply verify = Http.post("/api/etl/days/agent_tasks/" + DAY_1 + "/verify", null);
         assertThat(verify.status()).as(verify.body()).isEqualTo(200);
         assertThat(verify.json().getBoolean("ok")).as(verify.body()).isTrue();
@@ -118,12 +124,12 @@ class EtlIT {
     }
 
     @Test
-    void badRequestsAreRefusedAndStartNothing() {
+    void badRequestsAreRefusedAndStartNothing() throws Exception {
         // Only jobs carrying these requests' dates count: a nightly run at 02:00 must not make this flaky.
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String today = LocalDate.now(SystemTime.clock()).toString();
         String jobsOfTheseRequests = "SELECT count(*) FROM job_execution WHERE jobparameters LIKE '%2023-03-%' "
                 + "OR jobparameters LIKE '%2020-01-01%' OR jobparameters LIKE '%from=" + today + "%'";
-        long jobsBefore = Db.count(jobsOfTheseRequests);
+        long jobsBefore = TestDatabase.count(jobsOfTheseRequests);
         Map<String, String> cases = Map.of(
                 "{\"from\":\"2023-03-11\",\"to\":\"2023-03-10\"}", "to",
                 "{\"from\":\"" + today + "\"}", "to",
@@ -140,27 +146,18 @@ class EtlIT {
         assertThat(Http.post("/api/etl/days/agents/2023-03-10/reexport", null).status()).isEqualTo(400);
         assertThat(Http.post("/api/etl/days/agent_tasks/2023-13-40/reexport", null).status()).isEqualTo(400);
         assertThat(Http.get("/api/etl/runs/999999999").status()).isEqualTo(404);
-        assertThat(Db.count(jobsOfTheseRequests)).as("no job started").isEqualTo(jobsBefore);
+        assertThat(TestDatabase.count(jobsOfTheseRequests)).as("no job started").isEqualTo(jobsBefore);
     }
 
     @Test
-    void theNightlyTimerIsPersistedInTheDatabase() {
-        assertThat(Db.count("SELECT count(*) FROM jboss_ejb_timer WHERE timed_object_id LIKE '%NightlyExportTimer%'"))
-                .isGreaterThanOrEqualTo(1);
+    void theNightlyTimerIsPersistedInTheDatabase() throws Exception {
+        Timestamp now = Timestamp.from(SystemTime.clock().instant());
+        assertThat(TestDatabase.count("SELECT count(*) FROM jboss_ejb_timer WHERE timed_object_id = "
+                + "'tokyo-ia.tokyo-ia-ejb-etl.NightlyExportTimer' AND timer_state = 'ACTIVE' AND next_date > ? AND next_date <= ?", now,
+                Timestamp.from(now.toInstant().plus(Duration.ofHours(25)))))
+                .as("exactly one live nightly timer, persisted in PostgreSQL, due within a day").isEqualTo(1);
     }
 
-    private static JsonObject awaitEnd(long execution) throws InterruptedException {
-        for (int i = 0; i < 240; i++) {
-            Reply run = Http.get("/api/etl/runs/" + execution);
-            assertThat(run.status()).as(run.body()).isEqualTo(200);
-            String status = run.json().getString("status");
-            if (!status.equals("STARTING") && !status.equals("STARTED")) {
-                return run.json();
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("job execution " + execution + " did not end in 60 s");
-    }
 
     private static long duck(String sql) throws Exception {
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); ResultSet rs = duck.createStatement().executeQuery(sql)) {

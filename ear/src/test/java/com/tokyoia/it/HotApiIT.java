@@ -2,13 +2,17 @@ package com.tokyoia.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tokyoia.it.Http.Reply;
+import com.tokyoia.platform.time.SystemTime;
+import com.tokyoia.testing.Http;
+import com.tokyoia.testing.Http.Reply;
+import com.tokyoia.testing.TestDatabase;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -48,12 +52,12 @@ class HotApiIT {
     }
 
     @Test
-    void agentRoundTripWithCacheHitAndInvalidation() {
+    void agentRoundTripWithCacheHitAndInvalidation() throws Exception {
         String name = unique("agent");
         JsonObject created = createAgent(name);
         String id = created.getString("id");
         assertThat(created.getString("status")).isEqualTo("ACTIVE");
-        assertThat(Db.count("SELECT count(*) FROM agents WHERE id = ?::uuid AND name = ?", id, name)).isEqualTo(1);
+        assertThat(TestDatabase.count("SELECT count(*) FROM agents WHERE id = ?::uuid AND name = ?", id, name)).isEqualTo(1);
 
         Reply first = Http.get("/api/agents/" + id);
         assertThat(first.status()).isEqualTo(200);
@@ -75,7 +79,7 @@ class HotApiIT {
     }
 
     @Test
-    void cacheHitsAndEvictionsShowInThePrometheusMetrics() {
+    void cacheHitsAndEvictionsShowInThePrometheusMetrics() throws Exception {
         double hitsBefore = cacheCounter("agent", "hit");
         double evictionsBefore = cacheCounter("agent", "eviction");
         String id = createAgent(unique("metered")).getString("id");
@@ -102,7 +106,7 @@ class HotApiIT {
     }
 
     @Test
-    void agentListPagesWithKeysetCursorsWithoutRepeats() {
+    void agentListPagesWithKeysetCursorsWithoutRepeats() throws Exception {
         for (int i = 0; i < 5; i++) {
             createAgent(unique("paged"));
         }
@@ -118,14 +122,14 @@ class HotApiIT {
             cursor = next == null || next.getValueType() == JsonValue.ValueType.NULL ? null : page.json().getString("nextCursor");
             pages++;
         } while (cursor != null);
-        assertThat((long) seen.size()).isEqualTo(Db.count("SELECT count(*) FROM agents"));
+        assertThat((long) seen.size()).isEqualTo(TestDatabase.count("SELECT count(*) FROM agents"));
         assertThat(pages).isGreaterThanOrEqualTo(3);
     }
 
     @Test
-    void workflowLifecycleAndTimeRangeListing() {
+    void workflowLifecycleAndTimeRangeListing() throws Exception {
         String agentId = createAgent(unique("orchestrator")).getString("id");
-        Instant before = Instant.now().minusSeconds(1);
+        Instant before = SystemTime.clock().instant().minusSeconds(1);
         JsonObject workflow = createWorkflow(agentId);
         String id = workflow.getString("id");
         assertThat(workflow.getString("status")).isEqualTo("PENDING");
@@ -142,17 +146,17 @@ class HotApiIT {
         assertThat(done.json().getString("status")).isEqualTo("COMPLETED");
         assertThat(done.json().getString("finishedAt")).isNotBlank();
 
-        Instant after = Instant.now().plusSeconds(1);
+        Instant after = SystemTime.clock().instant().plusSeconds(1);
         Reply list = Http.get("/api/workflows?from=" + before + "&to=" + after + "&status=COMPLETED&limit=500");
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.items().stream().map(v -> v.asJsonObject().getString("id"))).contains(id);
         Reply pending = Http.get("/api/workflows?from=" + before + "&to=" + after + "&status=PENDING&limit=500");
         assertThat(pending.items().stream().map(v -> v.asJsonObject().getString("id"))).doesNotContain(id);
-        assertThat(Db.string("SELECT status FROM workflows WHERE id = ?::uuid", id)).isEqualTo("COMPLETED");
+        assertThat(TestDatabase.string("SELECT status FROM workflows WHERE id = ?::uuid", id)).isEqualTo("COMPLETED");
     }
 
     @Test
-    void taskLifecycleRecordsTokensCostAndLatency() {
+    void taskLifecycleRecordsTokensCostAndLatency() throws Exception {
         String agentId = createAgent(unique("worker")).getString("id");
         String workflowId = createWorkflow(agentId).getString("id");
         Reply created = Http.post("/api/tasks", """
@@ -169,7 +173,7 @@ class HotApiIT {
         assertThat(task.getInt("tokensOutput")).isEqualTo(340);
         assertThat(task.getJsonNumber("costUsd").bigDecimalValue()).isEqualByComparingTo("0.012345");
         assertThat(task.getInt("latencyMs")).isEqualTo(2310);
-        assertThat(Db.string("SELECT cost_usd::text FROM agent_tasks WHERE id = ?::uuid", taskId)).isEqualTo("0.012345");
+        assertThat(TestDatabase.string("SELECT cost_usd::text FROM agent_tasks WHERE id = ?::uuid", taskId)).isEqualTo("0.012345");
 
         String failing = Http.post("/api/tasks", """
                 {"workflowId":"%s","agentId":"%s","taskType":"translate"}""".formatted(workflowId, agentId)).json().getString("id");
@@ -179,22 +183,26 @@ class HotApiIT {
 
         Reply byWorkflow = Http.get("/api/tasks?workflowId=" + workflowId);
         assertThat(byWorkflow.items().stream().map(v -> v.asJsonObject().getString("id"))).containsExactly(taskId, failing);
-        Reply byAgent = Http.get("/api/tasks?agentId=" + agentId + "&from=" + Instant.now().minusSeconds(300)
-                + "&to=" + Instant.now().plusSeconds(60) + "&limit=1");
+        Reply byAgent = Http.get("/api/tasks?agentId=" + agentId + "&from=" + SystemTime.clock().instant().minusSeconds(300)
+                + "&to=" + SystemTime.clock().instant().plusSeconds(60) + "&limit=1");
         assertThat(byAgent.items()).hasSize(1);
         assertThat(byAgent.json().getString("nextCursor")).isNotBlank();
     }
 
     @Test
-    void tenThousandMetricPointsInOneBatchAcrossThreeDays() {
+    void tenThousandMetricPointsInOneBatchAcrossThreeDays() throws Exception {
         String agentId = createAgent(unique("metrics")).getString("id");
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Instant oldDay = now.minus(40, ChronoUnit.DAYS);
+        // Noon of three past days, each point at most 10,000 s earlier: every point stays inside its
+        // UTC day whatever the hour the test runs at.
+        LocalDate today = LocalDate.now(SystemTime.clock());
+        Instant recent = today.minusDays(1).atTime(12, 0).toInstant(ZoneOffset.UTC);
+        Instant before = today.minusDays(2).atTime(12, 0).toInstant(ZoneOffset.UTC);
+        Instant oldDay = today.minusDays(40).atTime(12, 0).toInstant(ZoneOffset.UTC);
         StringBuilder body = new StringBuilder("{\"points\":[");
         for (int i = 0; i < 10_000; i++) {
             Instant at = switch (i % 3) {
-                case 0 -> now.minusSeconds(i);
-                case 1 -> now.minus(1, ChronoUnit.DAYS).minusSeconds(i);
+                case 0 -> recent.minusSeconds(i);
+                case 1 -> before.minusSeconds(i);
                 default -> oldDay.minusSeconds(i);
             };
             if (i > 0) {
@@ -211,14 +219,14 @@ class HotApiIT {
         assertThat(reply.status()).as(reply.body()).isEqualTo(202);
         assertThat(reply.json().getInt("accepted")).isEqualTo(10_000);
         System.out.println("10,000-point metric batch ingested in " + millis + " ms");
-        assertThat(Db.count("SELECT count(*) FROM agent_metrics WHERE agent_id = ?::uuid", agentId)).isEqualTo(10_000);
-        assertThat(Db.count("SELECT count(DISTINCT tableoid) FROM agent_metrics WHERE agent_id = ?::uuid", agentId))
-                .as("rows landed in their day partitions").isGreaterThanOrEqualTo(3);
-        assertThat(Db.count("SELECT count(*) FROM agent_metrics_p" + oldDay.atZone(ZoneOffset.UTC).toLocalDate()
-                .toString().replace("-", "") + " WHERE agent_id = ?::uuid", agentId)).isGreaterThan(3000);
+        assertThat(TestDatabase.count("SELECT count(*) FROM agent_metrics WHERE agent_id = ?::uuid", agentId)).isEqualTo(10_000);
+        assertThat(TestDatabase.count("SELECT count(DISTINCT tableoid) FROM agent_metrics WHERE agent_id = ?::uuid", agentId))
+                .as("rows landed in their three day partitions").isEqualTo(3);
+        assertThat(TestDatabase.count("SELECT count(*) FROM agent_metrics_p" + oldDay.atZone(ZoneOffset.UTC).toLocalDate()
+                .toString().replace("-", "") + " WHERE agent_id = ?::uuid", agentId)).isEqualTo(3333);
 
-        Reply page = Http.get("/api/metrics?agentId=" + agentId + "&name=latency_ms&from=" + now.minusSeconds(3600)
-                + "&to=" + now.plusSeconds(1) + "&limit=100");
+        Reply page = Http.get("/api/metrics?agentId=" + agentId + "&name=latency_ms&from=" + recent.minusSeconds(3600)
+                + "&to=" + recent.plusSeconds(1) + "&limit=100");
         assertThat(page.status()).as(page.body()).isEqualTo(200);
         assertThat(page.items()).hasSize(100);
         Instant previous = Instant.MIN;
@@ -228,17 +236,17 @@ class HotApiIT {
             assertThat(v.asJsonObject().getString("name")).isEqualTo("latency_ms");
             previous = at;
         }
-        Reply next = Http.get("/api/metrics?agentId=" + agentId + "&name=latency_ms&from=" + now.minusSeconds(3600)
-                + "&to=" + now.plusSeconds(1) + "&limit=100&cursor=" + page.json().getString("nextCursor"));
+        Reply next = Http.get("/api/metrics?agentId=" + agentId + "&name=latency_ms&from=" + recent.minusSeconds(3600)
+                + "&to=" + recent.plusSeconds(1) + "&limit=100&cursor=" + page.json().getString("nextCursor"));
         assertThat(Instant.parse(next.items().getJsonObject(0).getString("recordedAt"))).isAfterOrEqualTo(previous);
     }
 
     @Test
-    void interactionsBatchAndListByAgent() {
+    void interactionsBatchAndListByAgent() throws Exception {
         String a = createAgent(unique("talker")).getString("id");
         String b = createAgent(unique("listener")).getString("id");
         String workflowId = createWorkflow(a).getString("id");
-        Instant t = Instant.now().minusSeconds(60);
+        Instant t = SystemTime.clock().instant().minusSeconds(60);
         StringBuilder body = new StringBuilder("{\"interactions\":[");
         for (int i = 0; i < 50; i++) {
             body.append(i == 0 ? "" : ",").append("""
@@ -249,13 +257,13 @@ class HotApiIT {
         body.append("]}");
         Reply reply = Http.post("/api/interactions", body.toString());
         assertThat(reply.status()).as(reply.body()).isEqualTo(202);
-        Reply list = Http.get("/api/interactions?agentId=" + a + "&from=" + t.minusSeconds(1) + "&to=" + Instant.now().plusSeconds(1) + "&limit=500");
+        Reply list = Http.get("/api/interactions?agentId=" + a + "&from=" + t.minusSeconds(1) + "&to=" + SystemTime.clock().instant().plusSeconds(1) + "&limit=500");
         assertThat(list.items()).hasSize(50);
-        assertThat(Db.count("SELECT count(*) FROM agent_interactions WHERE workflow_id = ?::uuid AND kind = 'REQUEST'", workflowId)).isEqualTo(25);
+        assertThat(TestDatabase.count("SELECT count(*) FROM agent_interactions WHERE workflow_id = ?::uuid AND kind = 'REQUEST'", workflowId)).isEqualTo(25);
     }
 
     @Test
-    void sessionsStartHeartbeatEndAndActiveList() {
+    void sessionsStartHeartbeatEndAndActiveList() throws Exception {
         String user = unique("user");
         Reply started = Http.post("/api/sessions", "{\"userId\":\"" + user + "\",\"client\":\"web\"}");
         assertThat(started.status()).as(started.body()).isEqualTo(201);
@@ -274,31 +282,34 @@ class HotApiIT {
     }
 
     @Test
-    void adminWritesReachTheAuditLogAsynchronously() throws InterruptedException {
+    void adminWritesReachTheAuditLogAsynchronously() throws Exception {
         String id = createAgent(unique("audited")).getString("id");
         long rows = 0;
         for (int i = 0; i < 50 && rows == 0; i++) {
-            rows = Db.count("SELECT count(*) FROM audit_log WHERE entity_type = 'agent' AND entity_id = ? AND action = 'agent.created'", id);
+            rows = TestDatabase.count("SELECT count(*) FROM audit_log WHERE entity_type = 'agent' AND entity_id = ? AND action = 'agent.created'", id);
             Thread.sleep(100);
         }
         assertThat(rows).isEqualTo(1);
     }
 
     @Test
-    void partitionsExistForTomorrowAfterDeployment() {
-        LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+    void partitionsExistForTomorrowAfterDeployment() throws Exception {
+        LocalDate tomorrow = LocalDate.now(SystemTime.clock()).plusDays(1);
         for (String table : new String[]{"agent_tasks", "agent_metrics", "agent_interactions"}) {
             String partition = table + "_p" + tomorrow.toString().replace("-", "");
-            assertThat(Db.count("SELECT count(*) FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent "
+            assertThat(TestDatabase.count("SELECT count(*) FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent "
                     + "JOIN pg_class c ON c.oid = i.inhrelid WHERE p.relname = ? AND c.relname = ?", table, partition))
                     .as(partition).isEqualTo(1);
         }
-        assertThat(Db.count("SELECT count(*) FROM jboss_ejb_timer WHERE timed_object_id LIKE '%PartitionMaintenanceTimer%'"))
-                .as("the maintenance timer is persisted in PostgreSQL").isGreaterThanOrEqualTo(1);
+        Timestamp now = Timestamp.from(SystemTime.clock().instant());
+        assertThat(TestDatabase.count("SELECT count(*) FROM jboss_ejb_timer WHERE timed_object_id = "
+                + "'tokyo-ia.tokyo-ia-ejb-etl.PartitionMaintenanceTimer' AND timer_state = 'ACTIVE' AND next_date > ? AND next_date <= ?", now,
+                Timestamp.from(now.toInstant().plus(Duration.ofHours(25)))))
+                .as("exactly one live maintenance timer, persisted in PostgreSQL, due within a day").isEqualTo(1);
     }
 
     @Test
-    void readinessReportsPostgresqlAndRedisAndOpenApiDescribesTheApi() {
+    void readinessReportsPostgresqlAndRedisAndOpenApiDescribesTheApi() throws Exception {
         Reply ready = Http.get(Http.MANAGEMENT + "/health/ready");
         assertThat(ready.status()).as(ready.body()).isEqualTo(200);
         assertThat(ready.body()).contains("\"postgresql\"").contains("\"redis\"").contains("\"state\":\"up\"");

@@ -2,12 +2,13 @@ package com.tokyoia.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tokyoia.it.Http.Reply;
+import com.tokyoia.platform.time.SystemTime;
+import com.tokyoia.testing.Http;
+import com.tokyoia.testing.Http.Reply;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -37,7 +38,7 @@ class RedisUnreachableIT {
     }
 
     @Test
-    void everyEndpointAnswersCorrectlyWithoutTheCache() {
+    void everyEndpointAnswersCorrectlyWithoutTheCache() throws Exception {
         String name = "uncached-" + UUID.randomUUID().toString().substring(0, 8);
         Reply created = Http.post("/api/agents", "{\"name\":\"" + name + "\",\"role\":\"r\",\"model\":\"m\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -58,7 +59,7 @@ class RedisUnreachableIT {
         assertThat(Http.get("/api/workflows/" + workflowId).json().getString("status")).isEqualTo("PENDING");
         assertThat(Http.post("/api/workflows/" + workflowId + "/status", "{\"status\":\"RUNNING\"}").status()).isEqualTo(200);
         assertThat(Http.get("/api/workflows/" + workflowId).json().getString("status")).isEqualTo("RUNNING");
-        assertThat(Http.get("/api/workflows?status=RUNNING&from=" + Instant.now().minusSeconds(600) + "&limit=500").status()).isEqualTo(200);
+        assertThat(Http.get("/api/workflows?status=RUNNING&from=" + SystemTime.clock().instant().minusSeconds(600) + "&limit=500").status()).isEqualTo(200);
 
         String taskId = Http.post("/api/tasks", """
                 {"workflowId":"%s","agentId":"%s","taskType":"t"}""".formatted(workflowId, agentId)).json().getString("id");
@@ -68,15 +69,15 @@ class RedisUnreachableIT {
         assertThat(Http.get("/api/tasks?workflowId=" + workflowId).items()).hasSize(1);
 
         Reply metrics = Http.post("/api/metrics", """
-                {"points":[{"agentId":"%s","name":"m","value":1.5,"recordedAt":"%s"}]}""".formatted(agentId, Instant.now()));
+                {"points":[{"agentId":"%s","name":"m","value":1.5,"recordedAt":"%s"}]}""".formatted(agentId, SystemTime.clock().instant()));
         assertThat(metrics.status()).isEqualTo(202);
-        assertThat(Http.get("/api/metrics?agentId=" + agentId + "&from=" + Instant.now().minusSeconds(60) + "&to="
-                + Instant.now().plusSeconds(60)).items()).hasSize(1);
+        assertThat(Http.get("/api/metrics?agentId=" + agentId + "&from=" + SystemTime.clock().instant().minusSeconds(60) + "&to="
+                + SystemTime.clock().instant().plusSeconds(60)).items()).hasSize(1);
         assertThat(Http.post("/api/interactions", """
                 {"interactions":[{"fromAgentId":"%s","toAgentId":"%s","kind":"BROADCAST","occurredAt":"%s"}]}"""
-                .formatted(agentId, agentId, Instant.now())).status()).isEqualTo(202);
-        assertThat(Http.get("/api/interactions?agentId=" + agentId + "&from=" + Instant.now().minusSeconds(60) + "&to="
-                + Instant.now().plusSeconds(60)).items()).hasSize(1);
+                .formatted(agentId, agentId, SystemTime.clock().instant())).status()).isEqualTo(202);
+        assertThat(Http.get("/api/interactions?agentId=" + agentId + "&from=" + SystemTime.clock().instant().minusSeconds(60) + "&to="
+                + SystemTime.clock().instant().plusSeconds(60)).items()).hasSize(1);
 
         String sessionId = Http.post("/api/sessions", "{\"userId\":\"u-" + agentId + "\"}").json().getString("id");
         assertThat(Http.post("/api/sessions/" + sessionId + "/heartbeat", null).status()).isEqualTo(200);
@@ -85,7 +86,7 @@ class RedisUnreachableIT {
     }
 
     @Test
-    void readinessStaysUpAndReportsRedisDegraded() {
+    void readinessStaysUpAndReportsRedisDegraded() throws Exception {
         Reply ready = Http.get(Http.MANAGEMENT + "/health/ready");
         assertThat(ready.status()).as(ready.body()).isEqualTo(200);
         assertThat(ready.body()).contains("\"state\":\"degraded\"").contains("127.0.0.1:1");

@@ -2,9 +2,10 @@ package com.tokyoia.etl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tokyoia.persistence.lake.LakeColumn;
-import com.tokyoia.persistence.lake.LakeSchemaRegistry;
-import com.tokyoia.persistence.lake.LakeTable;
+import com.tokyoia.lake.domain.schema.LakeColumn;
+import com.tokyoia.lake.domain.schema.LakeSchemaRegistry;
+import com.tokyoia.lake.domain.schema.LakeTable;
+import com.tokyoia.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ public final class LakeAssertions {
     private LakeAssertions() {
     }
 
-    static final Map<String, String> DUCKDB_TYPES = Map.of(
+    private static final Map<String, String> DUCKDB_TYPES = Map.of(
             "UUID", "VARCHAR", "STRING", "VARCHAR", "ENUM", "VARCHAR", "INT32", "INTEGER", "INT64", "BIGINT",
             "DOUBLE", "DOUBLE", "TIMESTAMP", "TIMESTAMP WITH TIME ZONE");
 

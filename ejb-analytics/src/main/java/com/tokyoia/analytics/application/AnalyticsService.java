@@ -1,27 +1,28 @@
 package com.tokyoia.analytics.application;
 
+import com.tokyoia.analytics.application.port.ColdEngine;
+import com.tokyoia.analytics.application.port.HotPartials;
+import com.tokyoia.analytics.application.port.QueryLog;
+import com.tokyoia.analytics.application.port.ResultCache;
 import com.tokyoia.analytics.domain.AnalyticsQuery;
 import com.tokyoia.analytics.domain.AnalyticsRequest;
 import com.tokyoia.analytics.domain.DayPlan;
 import com.tokyoia.analytics.domain.PartialMerge;
-import com.tokyoia.analytics.infrastructure.ColdEngine;
-import com.tokyoia.analytics.infrastructure.HotEngine;
-import com.tokyoia.analytics.infrastructure.QueryLog;
-import com.tokyoia.etl.infrastructure.manifest.ManifestRepository;
+import com.tokyoia.lake.application.Manifest;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * Answers a named query over any range: plans the days (hot, cold, missing, archived), quotes the
@@ -32,36 +33,31 @@ import javax.sql.DataSource;
 public final class AnalyticsService {
     private static final Logger LOG = Logger.getLogger(AnalyticsService.class.getName());
 
-    /** The knobs, all from configuration in the server. */
-    public record Settings(int hotWindowDays, int maxRangeDays, BigDecimal maxQueryUsd, BigDecimal dailyBudgetUsd,
-                           Duration coldTtl, Duration hotTtl) {
-    }
-
-    private final HotEngine hot;
+    private final HotPartials hot;
     private final ColdEngine cold;
-    private final ManifestRepository manifest;
+    private final Manifest manifest;
     private final ResultCache cache;
     private final QueryLog log;
-    private final Settings settings;
-    private final Supplier<LocalDate> today;
+    private final AnalyticsSettings settings;
+    private final Clock clock;
 
-    public AnalyticsService(DataSource dataSource, ColdEngine cold, ResultCache cache, Settings settings,
-                            Supplier<LocalDate> today) {
-        this.hot = new HotEngine(dataSource);
+    public AnalyticsService(HotPartials hot, ColdEngine cold, Manifest manifest, ResultCache cache, QueryLog log,
+                            AnalyticsSettings settings, Clock clock) {
+        this.hot = hot;
         this.cold = cold;
-        this.manifest = new ManifestRepository(dataSource);
+        this.manifest = manifest;
         this.cache = cache;
-        this.log = new QueryLog(dataSource);
+        this.log = log;
         this.settings = settings;
-        this.today = today;
+        this.clock = clock;
     }
 
     public AnalyticsRequest validate(String name, Map<String, String> parameters) {
-        return AnalyticsRequest.parse(name, parameters, today.get(), settings.maxRangeDays());
+        return AnalyticsRequest.parse(name, parameters, today(), settings.maxRangeDays());
     }
 
     /** What the cold part of the request would scan and cost, and where each day would run. */
-    public Quote quote(AnalyticsRequest request) throws Exception {
+    public Quote quote(AnalyticsRequest request) throws SQLException {
         DayPlan plan = plan(request);
         return new Quote(plan, CostQuote.of(request.query(), plan, request.filters().keySet()));
     }
@@ -69,7 +65,7 @@ public final class AnalyticsService {
     public record Quote(DayPlan plan, CostQuote cost) {
     }
 
-    public AnalyticsResult run(AnalyticsRequest request, boolean override) throws Exception {
+    public AnalyticsResult run(AnalyticsRequest request, boolean override) throws SQLException {
         long started = System.nanoTime();
         AnalyticsQuery query = request.query();
         Quote quote = quote(request);
@@ -86,7 +82,7 @@ public final class AnalyticsService {
                         + cost.usd() + " (" + cost.bytes() + " bytes), over the per-query limit of $" + settings.maxQueryUsd(),
                         List.of(), cost.bytes(), cost.usd(), settings.maxQueryUsd());
             }
-            BigDecimal spent = log.spentToday(today.get());
+            BigDecimal spent = log.spentSince(today());
             if (spent.add(cost.usd()).compareTo(settings.dailyBudgetUsd()) > 0) {
                 throw new QueryRefusedException(QueryRefusedException.Reason.OVER_DAILY_BUDGET, "the cold scan is quoted at $"
                         + cost.usd() + "; $" + spent + " of the daily budget of $" + settings.dailyBudgetUsd() + " is spent",
@@ -134,12 +130,17 @@ public final class AnalyticsService {
         return result;
     }
 
-    public List<Map<String, Object>> costs(LocalDate from, LocalDate to) throws Exception {
+    public List<Map<String, Object>> costs(LocalDate from, LocalDate to) throws SQLException {
         return log.costs(from, to);
     }
 
-    private DayPlan plan(AnalyticsRequest request) throws Exception {
-        return new DayRouter(manifest, settings.hotWindowDays()).plan(request.query().table(), request.from(), request.to(), today.get());
+    /** The UTC day of the application's clock. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private DayPlan plan(AnalyticsRequest request) throws SQLException {
+        return new DayRouter(manifest, settings.hotWindowDays()).plan(request.query().table(), request.from(), request.to(), today());
     }
 
     /**
@@ -147,7 +148,7 @@ public final class AnalyticsService {
      * hot rows: a re-export (new version) or a hot write changes the key, so exactly the answers
      * that used the changed data miss.
      */
-    private String cacheKey(AnalyticsRequest request, DayPlan plan) throws Exception {
+    private String cacheKey(AnalyticsRequest request, DayPlan plan) throws SQLException {
         StringBuilder text = new StringBuilder(request.query().name()).append('|').append(request.normalized()).append("|cold:");
         plan.coldDays().forEach(d -> text.append(d.day()).append('@').append(d.version()).append(','));
         text.append("|missing:").append(plan.missingDays());
@@ -155,8 +156,12 @@ public final class AnalyticsService {
             text.append("|hot:").append(hot.watermark(request.query(), plan.hotDays().get(0),
                     plan.hotDays().get(plan.hotDays().size() - 1)));
         }
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-        return "analytics:" + request.query().name() + ":" + HexFormat.of().formatHex(digest);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return "analytics:" + request.query().name() + ":" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     private void record(AnalyticsRequest request, DayPlan plan, CostQuote cost, Long scanned, BigDecimal spent,
@@ -165,7 +170,7 @@ public final class AnalyticsService {
             log.record(new QueryLog.Entry(request.query().name(), request.normalized(), engine, plan.hotDays().size(),
                     plan.coldDays().size(), plan.missingDays().size(), cost.bytes(), cost.usd(), scanned, spent, hit, rows, millis,
                     answer == null ? null : answer.engineQueryId(), answer == null ? null : answer.engineMillis()));
-        } catch (Exception e) {
+        } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "Could not write the analytics query log", e);
         }
     }

@@ -2,8 +2,8 @@ package com.tokyoia.analytics.application;
 
 import com.tokyoia.analytics.domain.AnalyticsQuery;
 import com.tokyoia.analytics.domain.DayPlan;
-import com.tokyoia.persistence.lake.LakeColumn;
-import com.tokyoia.persistence.lake.LakeTable;
+import com.tokyoia.lake.domain.schema.LakeColumn;
+import com.tokyoia.lake.domain.schema.LakeTable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Collection;

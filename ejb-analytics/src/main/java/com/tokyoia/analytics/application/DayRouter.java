@@ -1,9 +1,11 @@
 package com.tokyoia.analytics.application;
 
 import com.tokyoia.analytics.domain.DayPlan;
-import com.tokyoia.etl.infrastructure.manifest.ManifestRepository;
-import com.tokyoia.etl.infrastructure.manifest.ManifestRow;
-import com.tokyoia.persistence.lake.LakeTable;
+import com.tokyoia.lake.application.Manifest;
+import com.tokyoia.lake.domain.manifest.ManifestEntry;
+import com.tokyoia.lake.domain.manifest.ManifestStatus;
+import com.tokyoia.lake.domain.schema.LakeTable;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,20 +18,20 @@ import java.util.Map;
  * is archived, and are reported missing otherwise.
  */
 public final class DayRouter {
-    private final ManifestRepository manifest;
+    private final Manifest manifest;
     private final int hotWindowDays;
 
-    public DayRouter(ManifestRepository manifest, int hotWindowDays) {
+    public DayRouter(Manifest manifest, int hotWindowDays) {
         this.manifest = manifest;
         this.hotWindowDays = hotWindowDays;
     }
 
-    public DayPlan plan(LakeTable table, LocalDate from, LocalDate to, LocalDate today) throws Exception {
+    public DayPlan plan(LakeTable table, LocalDate from, LocalDate to, LocalDate today) throws SQLException {
         LocalDate hotStart = today.minusDays(hotWindowDays);
-        Map<LocalDate, ManifestRow> exported = new HashMap<>();
+        Map<LocalDate, ManifestEntry> exported = new HashMap<>();
         if (from.isBefore(hotStart)) {
             LocalDate lastCold = (to.isBefore(hotStart) ? to : hotStart).minusDays(1);
-            for (ManifestRow row : manifest.latestVersions(table.name(), from, lastCold)) {
+            for (ManifestEntry row : manifest.latestVersions(table.name(), from, lastCold)) {
                 exported.put(row.day(), row);
             }
         }
@@ -42,10 +44,10 @@ public final class DayRouter {
                 hot.add(day);
                 continue;
             }
-            ManifestRow row = exported.get(day);
+            ManifestEntry row = exported.get(day);
             if (row == null) {
                 missing.add(day);
-            } else if ("ARCHIVED".equals(row.status()) || "DEEP_ARCHIVE".equals(row.storageClass())
+            } else if (row.status() == ManifestStatus.ARCHIVED || "DEEP_ARCHIVE".equals(row.storageClass())
                     || "GLACIER".equals(row.storageClass())) {
                 archived.add(day);
             } else if (row.isProven()) {

@@ -1,6 +1,6 @@
 package com.tokyoia.analytics.domain;
 
-import com.tokyoia.persistence.lake.LakeTable;
+import com.tokyoia.lake.domain.schema.LakeTable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

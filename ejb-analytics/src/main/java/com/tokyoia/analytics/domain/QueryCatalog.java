@@ -3,7 +3,7 @@ package com.tokyoia.analytics.domain;
 import static com.tokyoia.analytics.domain.Measure.count;
 import static com.tokyoia.analytics.domain.Measure.sum;
 
-import com.tokyoia.persistence.lake.LakeSchemaRegistry;
+import com.tokyoia.lake.domain.schema.LakeSchemaRegistry;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

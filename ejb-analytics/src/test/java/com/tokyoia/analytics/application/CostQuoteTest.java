@@ -3,7 +3,7 @@ package com.tokyoia.analytics.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tokyoia.analytics.domain.QueryCatalog;
-import com.tokyoia.persistence.lake.LakeSchemaRegistry;
+import com.tokyoia.lake.domain.schema.LakeSchemaRegistry;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package com.tokyoia.etl.application;
 
-import com.tokyoia.etl.infrastructure.manifest.ManifestRepository;
-import com.tokyoia.persistence.lake.LakeTable;
+import com.tokyoia.lake.application.Manifest;
+import com.tokyoia.lake.domain.schema.LakeTable;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,10 +13,10 @@ import java.util.Optional;
  * least yesterday, at most {@code maxDays} back.
  */
 public final class CatchUpPlanner {
-    private final ManifestRepository manifest;
+    private final Manifest manifest;
     private final int maxDays;
 
-    public CatchUpPlanner(ManifestRepository manifest, int maxDays) {
+    public CatchUpPlanner(Manifest manifest, int maxDays) {
         this.manifest = manifest;
         this.maxDays = maxDays;
     }

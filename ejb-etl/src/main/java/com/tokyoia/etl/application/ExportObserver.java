@@ -1,16 +1,20 @@
 package com.tokyoia.etl.application;
 
-import com.tokyoia.persistence.lake.LakeTable;
+import com.tokyoia.lake.domain.schema.LakeTable;
+import java.io.IOException;
 import java.time.LocalDate;
 
 /**
- * Called between the steps of a day's export. Production uses {@link #NONE}; the tests use it to
- * kill an export at a precise point (after the upload, before the manifest commit).
+ * Told when a day's export reaches each step. Production uses {@link #NONE}; the tests use it to
+ * stop an export at a precise point (for example after the upload, before the manifest commit).
  */
+@FunctionalInterface
 public interface ExportObserver {
-    ExportObserver NONE = new ExportObserver() {
+    ExportObserver NONE = (step, table, day) -> {
     };
 
-    default void afterUpload(LakeTable table, LocalDate day) throws Exception {
-    }
+    /** The steps of an export, in order. */
+    enum Step { EXTRACTED, UPLOADED, PUBLISHED, VALIDATED }
+
+    void reached(Step step, LakeTable table, LocalDate day) throws IOException;
 }

@@ -1,14 +1,18 @@
 package com.tokyoia.etl.application;
 
-import com.tokyoia.etl.infrastructure.extract.DayExtractor;
-import com.tokyoia.etl.infrastructure.manifest.ManifestRepository;
-import com.tokyoia.etl.infrastructure.manifest.ManifestRow;
-import com.tokyoia.persistence.lake.LakeTable;
+import com.tokyoia.etl.application.port.DaySource;
+import com.tokyoia.etl.domain.DayExportResult;
+import com.tokyoia.etl.domain.SourceFacts;
+import com.tokyoia.lake.application.Manifest;
+import com.tokyoia.lake.domain.manifest.ManifestEntry;
+import com.tokyoia.lake.domain.manifest.ManifestStatus;
+import com.tokyoia.lake.domain.schema.LakeTable;
+import java.io.IOException;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * Finds late data: days already exported whose rows in PostgreSQL changed since (inserted,
@@ -17,29 +21,29 @@ import javax.sql.DataSource;
  */
 public final class LakeReconciler {
     private static final Logger LOG = Logger.getLogger(LakeReconciler.class.getName());
-    private final ManifestRepository manifest;
-    private final DayExtractor extractor;
+    private final Manifest manifest;
+    private final DaySource source;
     private final DayExporter exporter;
 
-    public LakeReconciler(DataSource dataSource, DayExporter exporter) {
-        this.manifest = new ManifestRepository(dataSource);
-        this.extractor = new DayExtractor(dataSource);
+    public LakeReconciler(Manifest manifest, DaySource source, DayExporter exporter) {
+        this.manifest = manifest;
+        this.source = source;
         this.exporter = exporter;
     }
 
     public List<DayExportResult> reconcile(List<LakeTable> tables, LocalDate from, LocalDate to, long executionId)
-            throws Exception {
+            throws IOException, SQLException {
         List<DayExportResult> reexported = new ArrayList<>();
         for (LakeTable table : tables) {
-            for (ManifestRow row : manifest.latestVersions(table.name(), from, to)) {
-                if (!"VALIDATED".equals(row.status())) {
+            for (ManifestEntry entry : manifest.latestVersions(table.name(), from, to)) {
+                if (entry.status() != ManifestStatus.VALIDATED) {
                     continue;
                 }
-                DayExtractor.SourceFacts now = extractor.facts(table, row.day());
-                if (!now.checksum().equals(row.contentChecksum())) {
-                    LOG.info(() -> table.name() + " " + row.day() + " changed since version " + row.version()
-                            + " (" + row.contentChecksum() + " -> " + now.checksum() + "); exporting a new version");
-                    reexported.add(exporter.export(table, row.day(), executionId, true));
+                SourceFacts now = source.facts(table, entry.day());
+                if (!now.checksum().equals(entry.contentChecksum())) {
+                    LOG.info(() -> table.name() + " " + entry.day() + " changed since version " + entry.version()
+                            + " (" + entry.contentChecksum() + " -> " + now.checksum() + "); exporting a new version");
+                    reexported.add(exporter.export(table, entry.day(), executionId, true));
                 }
             }
         }

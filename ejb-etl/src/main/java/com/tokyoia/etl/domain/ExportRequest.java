@@ -1,7 +1,8 @@
 package com.tokyoia.etl.domain;
 
-import com.tokyoia.persistence.lake.LakeSchemaRegistry;
-import com.tokyoia.persistence.lake.LakeTable;
+import com.tokyoia.lake.domain.schema.LakeSchemaRegistry;
+import com.tokyoia.lake.domain.schema.LakeTable;
+import jakarta.ejb.ApplicationException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +18,7 @@ import java.util.Set;
 public record ExportRequest(LocalDate from, LocalDate to, List<LakeTable> tables) {
 
     /** A request value the ETL refuses; names the field. Reaches callers of EJBs unwrapped. */
-    @jakarta.ejb.ApplicationException
+    @ApplicationException
     public static final class InvalidExportRequest extends RuntimeException {
         private final String field;
 

@@ -2,12 +2,14 @@ package com.tokyoia.persistence.partition;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Date;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,11 +34,13 @@ public class DayPartitions {
 
     @Resource(lookup = "java:jboss/datasources/TokyoIaDS")
     DataSource dataSource;
+    @Inject
+    Clock clock;
 
     private final Map<String, Instant> confirmed = new ConcurrentHashMap<>();
 
     public void ensure(String table, Collection<LocalDate> days) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement ensure = connection.prepareStatement("SELECT tokyoia_ensure_day_partition(?, ?)")) {
             for (LocalDate day : days) {
@@ -55,12 +59,16 @@ public class DayPartitions {
         }
     }
 
-    /** Creates partitions from today-daysBack to today+daysAhead (UTC); returns how many were new. */
+    /**
+     * Creates partitions from today-daysBack to today+daysAhead, today being the application
+     * clock's UTC day (not PostgreSQL's); returns how many were new.
+     */
     public int ensureWindow(int daysBack, int daysAhead) {
+        LocalDate today = LocalDate.now(clock);
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement ensure = connection.prepareStatement("SELECT tokyoia_ensure_partitions(?, ?)")) {
-            ensure.setInt(1, daysBack);
-            ensure.setInt(2, daysAhead);
+             PreparedStatement ensure = connection.prepareStatement("SELECT tokyoia_ensure_partitions_between(?, ?)")) {
+            ensure.setDate(1, Date.valueOf(today.minusDays(daysBack)));
+            ensure.setDate(2, Date.valueOf(today.plusDays(daysAhead)));
             try (ResultSet rs = ensure.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);

@@ -10,10 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @ApplicationScoped
 @Transactional
@@ -27,12 +25,13 @@ public class AgentService {
     @Inject
     AuditTrail audit;
     @Inject
-    @ConfigProperty(name = "tokyoia.cache.agent-ttl-seconds", defaultValue = "300")
-    long ttlSeconds;
+    ApiSettings settings;
+    @Inject
+    Clock clock;
 
     public AgentView create(String name, String role, String model, AgentStatus status, String description) {
         requireFreeName(name, null);
-        Agent agent = new Agent(name, role, model, status == null ? AgentStatus.ACTIVE : status, description, Instant.now());
+        Agent agent = new Agent(name, role, model, status == null ? AgentStatus.ACTIVE : status, description, clock.instant());
         agents.add(agent);
         flush(name);
         audit.record("agent.created", "agent", agent.getId(), "name=" + name);
@@ -43,7 +42,7 @@ public class AgentService {
         Agent agent = agents.find(id).orElseThrow(() -> new ResourceNotFoundException("agent", id, null));
         requireFreeName(name, id);
         String before = agent.getStatus().name();
-        agent.update(name, role, model, status, description, Instant.now());
+        agent.update(name, role, model, status, description, clock.instant());
         flush(name);
         cache.evictAfterCommit(CACHE, id.toString());
         audit.record("agent.updated", "agent", id, "status " + before + "->" + status);
@@ -52,7 +51,7 @@ public class AgentService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Cached<AgentView> get(UUID id) {
-        return cache.get(CACHE, id.toString(), AgentView.class, Duration.ofSeconds(ttlSeconds),
+        return cache.get(CACHE, id.toString(), AgentView.class, settings.agentTtl(),
                 () -> agents.find(id).map(AgentView::of), () -> new ResourceNotFoundException("agent", id, null));
     }
 

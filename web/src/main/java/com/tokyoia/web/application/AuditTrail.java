@@ -6,7 +6,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.time.Instant;
+import java.time.Clock;
 
 /**
  * Records administrative changes. The event is handed to the asynchronous writer only after the
@@ -19,9 +19,11 @@ public class AuditTrail {
 
     @Inject
     AuditLogWriter writer;
+    @Inject
+    Clock clock;
 
     public void record(String action, String entityType, Object entityId, String details) {
-        events.fire(new AuditEvent(Instant.now(), "api", action, entityType, String.valueOf(entityId), details));
+        events.fire(new AuditEvent(clock.instant(), "api", action, entityType, String.valueOf(entityId), details));
     }
 
     void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) AuditEvent event) {

@@ -8,10 +8,9 @@ import com.tokyoia.web.application.Views.SessionView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @ApplicationScoped
 @Transactional
@@ -19,24 +18,25 @@ public class SessionService {
     @Inject
     SessionRepository sessions;
     @Inject
-    @ConfigProperty(name = "tokyoia.sessions.idle-timeout-minutes", defaultValue = "30")
-    long idleTimeoutMinutes;
+    ApiSettings settings;
+    @Inject
+    Clock clock;
 
     public SessionView start(String userId, String client) {
-        UserSession session = new UserSession(userId, client, Instant.now());
+        UserSession session = new UserSession(userId, client, clock.instant());
         sessions.add(session);
         return SessionView.of(session);
     }
 
     public SessionView heartbeat(UUID id) {
         UserSession session = load(id);
-        session.heartbeat(Instant.now());
+        session.heartbeat(clock.instant());
         return SessionView.of(session);
     }
 
     public SessionView end(UUID id) {
         UserSession session = load(id);
-        session.end(Instant.now());
+        session.end(clock.instant());
         return SessionView.of(session);
     }
 
@@ -48,7 +48,7 @@ public class SessionService {
     /** Sessions not ended that sent a heartbeat within the idle timeout. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<SessionView> listActive(String userId, KeysetCursor after, int limit) {
-        Instant since = Instant.now().minus(Duration.ofMinutes(idleTimeoutMinutes));
+        Instant since = clock.instant().minus(settings.sessionIdleTimeout());
         return sessions.listActive(since, userId, after, limit).map(SessionView::of);
     }
 

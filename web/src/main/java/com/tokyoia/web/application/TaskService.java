@@ -11,6 +11,7 @@ import com.tokyoia.web.application.Views.TaskView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -27,11 +28,13 @@ public class TaskService {
     AgentService agents;
     @Inject
     DayPartitions partitions;
+    @Inject
+    Clock clock;
 
     public TaskView create(UUID workflowId, UUID agentId, String taskType) {
         workflows.requireOpen(workflowId, "workflowId");
         agents.requireExists(agentId, "agentId");
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         partitions.ensure(DayPartitions.AGENT_TASKS, List.of(now.atZone(ZoneOffset.UTC).toLocalDate()));
         AgentTask task = new AgentTask(workflowId, agentId, taskType, now);
         tasks.add(task);
@@ -40,13 +43,13 @@ public class TaskService {
 
     public TaskView start(UUID id) {
         AgentTask task = load(id);
-        task.start(Instant.now());
+        task.start(clock.instant());
         return TaskView.of(task);
     }
 
     public TaskView complete(UUID id, TaskOutcome outcome) {
         AgentTask task = load(id);
-        task.complete(outcome, Instant.now());
+        task.complete(outcome, clock.instant());
         return TaskView.of(task);
     }
 
@@ -55,7 +58,7 @@ public class TaskService {
             throw new InvalidInputException("errorMessage", "a failed task needs an errorMessage");
         }
         AgentTask task = load(id);
-        task.fail(outcome, Instant.now());
+        task.fail(outcome, clock.instant());
         return TaskView.of(task);
     }
 

@@ -1,6 +1,6 @@
 package com.tokyoia.web.application;
 
-import com.tokyoia.persistence.cache.RedisCache;
+import com.tokyoia.platform.cache.RedisCache;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -10,10 +10,8 @@ import com.tokyoia.web.application.Views.WorkflowView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @ApplicationScoped
 @Transactional
@@ -29,12 +27,13 @@ public class WorkflowService {
     @Inject
     AuditTrail audit;
     @Inject
-    @ConfigProperty(name = "tokyoia.cache.workflow-ttl-seconds", defaultValue = "60")
-    long ttlSeconds;
+    ApiSettings settings;
+    @Inject
+    Clock clock;
 
     public WorkflowView create(String name, UUID agentId) {
         agents.requireExists(agentId, "agentId");
-        Workflow workflow = new Workflow(name, agentId, Instant.now());
+        Workflow workflow = new Workflow(name, agentId, clock.instant());
         workflows.add(workflow);
         audit.record("workflow.created", "workflow", workflow.getId(), "name=" + name);
         return WorkflowView.of(workflow);
@@ -43,7 +42,7 @@ public class WorkflowService {
     public WorkflowView transition(UUID id, WorkflowStatus target, String error) {
         Workflow workflow = workflows.findForUpdate(id).orElseThrow(() -> new ResourceNotFoundException("workflow", id, null));
         WorkflowStatus before = workflow.getStatus();
-        workflow.transitionTo(target, error, Instant.now());
+        workflow.transitionTo(target, error, clock.instant());
         cache.evictAfterCommit(CACHE, id.toString());
         audit.record("workflow.transition", "workflow", id, before + "->" + target);
         return WorkflowView.of(workflow);
@@ -51,7 +50,7 @@ public class WorkflowService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Cached<WorkflowView> get(UUID id) {
-        return cache.get(CACHE, id.toString(), WorkflowView.class, Duration.ofSeconds(ttlSeconds),
+        return cache.get(CACHE, id.toString(), WorkflowView.class, settings.workflowTtl(),
                 () -> workflows.find(id).map(WorkflowView::of), () -> new ResourceNotFoundException("workflow", id, null));
     }
 

@@ -1,7 +1,7 @@
 package com.tokyoia.etl.infrastructure.catalog;
 
-import com.tokyoia.persistence.lake.LakeColumn;
-import com.tokyoia.persistence.lake.LakeTable;
+import com.tokyoia.etl.application.port.CatalogPublisher;
+import com.tokyoia.lake.domain.schema.LakeTable;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -115,20 +115,7 @@ public final class GlueCatalogPublisher implements CatalogPublisher {
     }
 
     static List<Column> columns(LakeTable table) {
-        return table.columns().stream().map(c -> Column.builder().name(c.name()).type(hiveType(c)).build())
+        return table.columns().stream().map(c -> Column.builder().name(c.name()).type(c.hiveType()).build())
                 .collect(Collectors.toList());
-    }
-
-    /** Glue/Hive type names of the registry's types. */
-    static String hiveType(LakeColumn column) {
-        return switch (column.type()) {
-            case UUID, STRING, ENUM -> "string";
-            case INT32 -> "int";
-            case INT64 -> "bigint";
-            case DOUBLE -> "double";
-            case DECIMAL -> "decimal(" + column.precision() + "," + column.scale() + ")";
-            case TIMESTAMP -> "timestamp";
-            case DATE -> "date";
-        };
     }
 }

@@ -1,8 +1,8 @@
 package com.tokyoia.etl.infrastructure.catalog;
 
-import com.tokyoia.etl.infrastructure.trino.TrinoConnector;
-import com.tokyoia.persistence.lake.LakeColumn;
-import com.tokyoia.persistence.lake.LakeTable;
+import com.tokyoia.etl.application.port.CatalogPublisher;
+import com.tokyoia.lake.domain.schema.LakeTable;
+import com.tokyoia.lake.infrastructure.trino.TrinoConnector;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -68,7 +68,7 @@ public final class TrinoCatalogPublisher implements CatalogPublisher {
     }
 
     private void ensureTable(Connection c, LakeTable table) throws SQLException {
-        List<String> expected = new ArrayList<>(table.columns().stream().map(col -> col.name() + " " + trinoType(col)).toList());
+        List<String> expected = new ArrayList<>(table.columns().stream().map(col -> col.name() + " " + col.trinoType()).toList());
         PARTITION_COLUMNS.forEach(p -> expected.add(p + " varchar"));
         List<String> actual = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT column_name, data_type FROM information_schema.columns "
@@ -133,18 +133,6 @@ public final class TrinoCatalogPublisher implements CatalogPublisher {
         return "'" + value.replace("'", "''") + "'";
     }
 
-    /** Trino's names for the registry's types; timestamps at Athena's millisecond precision. */
-    public static String trinoType(LakeColumn column) {
-        return switch (column.type()) {
-            case UUID, STRING, ENUM -> "varchar";
-            case INT32 -> "integer";
-            case INT64 -> "bigint";
-            case DOUBLE -> "double";
-            case DECIMAL -> "decimal(" + column.precision() + "," + column.scale() + ")";
-            case TIMESTAMP -> "timestamp(3)";
-            case DATE -> "date";
-        };
-    }
 
     private static String quoteColumn(String nameAndType) {
         int space = nameAndType.indexOf(' ');

@@ -1,7 +1,9 @@
 package com.tokyoia.etl.infrastructure.extract;
 
-import com.tokyoia.persistence.lake.LakeColumn;
-import com.tokyoia.persistence.lake.LakeTable;
+import com.tokyoia.etl.domain.SourceFacts;
+import com.tokyoia.lake.domain.schema.LakeColumn;
+import com.tokyoia.lake.domain.schema.LakeTable;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,22 +31,14 @@ import javax.sql.DataSource;
 public final class DayExtractor {
     private static final int FETCH_SIZE = 10_000;
 
-    /** What PostgreSQL says about the day, taken in the export's snapshot. */
-    public record SourceFacts(long rows, String checksum) {
-    }
-
     /** Receives each row, values in table column order (timestamps as epoch micros). */
     @FunctionalInterface
     public interface RowSink {
-        void accept(Object[] row) throws Exception;
+        void accept(Object[] row) throws IOException;
     }
 
     private final DataSource dataSource;
     private final Executor executor;
-
-    public DayExtractor(DataSource dataSource) {
-        this(dataSource, OutsideServerThreads.POOL);
-    }
 
     /** {@code executor} runs PostgreSQL's checksum query beside the row stream (a managed executor in the server). */
     public DayExtractor(DataSource dataSource, Executor executor) {
@@ -52,7 +46,7 @@ public final class DayExtractor {
         this.executor = executor;
     }
 
-    public SourceFacts extract(LakeTable table, LocalDate day, RowSink sink) throws Exception {
+    public SourceFacts extract(LakeTable table, LocalDate day, RowSink sink) throws IOException, SQLException {
         Timestamp from = Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
         Timestamp to = Timestamp.from(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         try (Connection connection = dataSource.getConnection()) {
@@ -90,7 +84,7 @@ public final class DayExtractor {
                 SourceFacts source = join(facts);
                 connection.commit();
                 return source;
-            } catch (Exception e) {
+            } catch (IOException | SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             } finally {
@@ -120,11 +114,14 @@ public final class DayExtractor {
         }
     }
 
-    private static SourceFacts join(CompletableFuture<SourceFacts> facts) throws Exception {
+    private static SourceFacts join(CompletableFuture<SourceFacts> facts) throws SQLException {
         try {
             return facts.join();
         } catch (CompletionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw e;
         }
     }
 

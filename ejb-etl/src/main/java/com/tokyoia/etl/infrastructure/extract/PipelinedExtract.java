@@ -1,9 +1,12 @@
 package com.tokyoia.etl.infrastructure.extract;
 
-import com.tokyoia.etl.infrastructure.extract.DayExtractor.SourceFacts;
+import com.tokyoia.etl.domain.ExtractedDay;
+import com.tokyoia.etl.domain.SourceFacts;
 import com.tokyoia.etl.infrastructure.parquet.DayParquetWriter;
-import com.tokyoia.etl.infrastructure.parquet.DayParquetWriter.WrittenFile;
-import com.tokyoia.persistence.lake.LakeTable;
+import com.tokyoia.lake.domain.schema.LakeTable;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,35 +27,31 @@ public final class PipelinedExtract {
     private static final int QUEUED_BATCHES = 8;
     private static final List<Object[]> END = new ArrayList<>(0);
 
-    /** What was extracted (PostgreSQL's facts) and written (the file, with the extractor's checksum). */
-    public record Result(SourceFacts source, WrittenFile file) {
-    }
-
     private PipelinedExtract() {
     }
 
-    public static Result run(DayExtractor extractor, LakeTable table, LocalDate day, DayParquetWriter writer,
-                             Executor executor) throws Exception {
+    public static ExtractedDay run(DayExtractor extractor, LakeTable table, LocalDate day, DayParquetWriter writer,
+                                   Executor executor) throws IOException, SQLException {
         BlockingQueue<List<Object[]>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
         ContentChecksum checksum = new ContentChecksum();
         StopFlag stop = new StopFlag();
         CompletableFuture<SourceFacts> producer = CompletableFuture.supplyAsync(() -> {
             try {
-                List<Object[]>[] batch = new List[]{new ArrayList<>(BATCH)};
+                List<List<Object[]>> batch = new ArrayList<>(List.of(new ArrayList<>(BATCH)));
                 SourceFacts facts = extractor.extract(table, day, row -> {
                     checksum.add(RowCanonicalForm.of(table, row));
-                    batch[0].add(row);
-                    if (batch[0].size() == BATCH) {
-                        offer(queue, batch[0], stop);
-                        batch[0] = new ArrayList<>(BATCH);
+                    batch.get(0).add(row);
+                    if (batch.get(0).size() == BATCH) {
+                        offer(queue, batch.get(0), stop);
+                        batch.set(0, new ArrayList<>(BATCH));
                     }
                 });
-                if (!batch[0].isEmpty()) {
-                    offer(queue, batch[0], stop);
+                if (!batch.get(0).isEmpty()) {
+                    offer(queue, batch.get(0), stop);
                 }
                 offer(queue, END, stop);
                 return facts;
-            } catch (Exception e) {
+            } catch (IOException | SQLException | RuntimeException e) {
                 queue.clear();
                 queue.offer(END);
                 throw new CompletionException(e);
@@ -75,33 +74,56 @@ public final class PipelinedExtract {
                 }
             }
             SourceFacts facts = join(producer);
-            return new Result(facts, writer.finish(checksum.value()));
-        } catch (Exception e) {
-            stop.set();
-            queue.clear();
-            try {
-                producer.join();
-            } catch (CompletionException ignored) {
-                // The writer's failure is the one to report.
-            }
+            return new ExtractedDay(facts, writer.finish(checksum.value()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopProducer(stop, queue, producer);
+            throw new InterruptedIOException("interrupted while writing " + table.name() + " " + day);
+        } catch (IOException | SQLException | RuntimeException e) {
+            stopProducer(stop, queue, producer);
             throw e;
         }
     }
 
-    private static void offer(BlockingQueue<List<Object[]>> queue, List<Object[]> rows, StopFlag stop)
-            throws InterruptedException {
-        while (!queue.offer(rows, 200, TimeUnit.MILLISECONDS)) {
-            if (stop.isSet()) {
-                throw new IllegalStateException("the Parquet writer stopped");
-            }
+    private static void stopProducer(StopFlag stop, BlockingQueue<List<Object[]>> queue, CompletableFuture<SourceFacts> producer) {
+        stop.set();
+        queue.clear();
+        try {
+            producer.join();
+        } catch (CompletionException ignored) {
+            // The writer's failure is the one to report.
         }
     }
 
-    private static SourceFacts join(CompletableFuture<SourceFacts> producer) throws Exception {
+    private static void offer(BlockingQueue<List<Object[]>> queue, List<Object[]> rows, StopFlag stop)
+            throws InterruptedIOException {
+        try {
+            while (!queue.offer(rows, 200, TimeUnit.MILLISECONDS)) {
+                if (stop.isSet()) {
+                    throw new IllegalStateException("the Parquet writer stopped");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading rows");
+        }
+    }
+
+    private static SourceFacts join(CompletableFuture<SourceFacts> producer) throws IOException, SQLException {
         try {
             return producer.join();
         } catch (CompletionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof SQLException sql) {
+                throw sql;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
         }
     }
 

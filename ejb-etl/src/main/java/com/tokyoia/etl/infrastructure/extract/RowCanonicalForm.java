@@ -1,7 +1,7 @@
 package com.tokyoia.etl.infrastructure.extract;
 
-import com.tokyoia.persistence.lake.LakeColumn;
-import com.tokyoia.persistence.lake.LakeTable;
+import com.tokyoia.lake.domain.schema.LakeColumn;
+import com.tokyoia.lake.domain.schema.LakeTable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;

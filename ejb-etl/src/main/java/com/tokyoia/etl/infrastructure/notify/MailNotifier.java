@@ -1,5 +1,7 @@
 package com.tokyoia.etl.infrastructure.notify;
 
+import com.tokyoia.etl.application.port.FailureNotifier;
+import com.tokyoia.etl.application.port.FailureReport;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;

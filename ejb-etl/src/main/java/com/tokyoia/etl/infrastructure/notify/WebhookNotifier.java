@@ -1,5 +1,7 @@
 package com.tokyoia.etl.infrastructure.notify;
 
+import com.tokyoia.etl.application.port.FailureNotifier;
+import com.tokyoia.etl.application.port.FailureReport;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

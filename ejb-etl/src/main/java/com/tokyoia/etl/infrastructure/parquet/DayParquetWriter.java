@@ -1,6 +1,8 @@
 package com.tokyoia.etl.infrastructure.parquet;
 
-import com.tokyoia.persistence.lake.LakeTable;
+import com.tokyoia.etl.domain.ParquetFooter;
+import com.tokyoia.etl.domain.WrittenFile;
+import com.tokyoia.lake.domain.schema.LakeTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,15 +23,6 @@ import org.apache.parquet.io.OutputFile;
  * rows (computed by whoever extracts them) and the row count go into the file's key-value metadata.
  */
 public final class DayParquetWriter implements AutoCloseable {
-    public static final String META_CHECKSUM = "tokyoia.content-checksum";
-    public static final String META_ROWS = "tokyoia.row-count";
-    public static final String META_TABLE = "tokyoia.table";
-    public static final String META_DAY = "tokyoia.day";
-
-    /** The finished local file. */
-    public record WrittenFile(Path path, long rows, long bytes, String sha256, String contentChecksum) {
-    }
-
     private final LakeTable table;
     private final Path path;
     private final HashingOutputFile output;
@@ -43,8 +36,8 @@ public final class DayParquetWriter implements AutoCloseable {
         this.path = path;
         this.output = new HashingOutputFile(path);
         Map<String, String> metadata = new HashMap<>();
-        metadata.put(META_TABLE, table.name());
-        metadata.put(META_DAY, day);
+        metadata.put(ParquetFooter.META_TABLE, table.name());
+        metadata.put(ParquetFooter.META_DAY, day);
         this.support = new RowWriteSupport(table, metadata);
         this.writer = new Builder(output, support)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
@@ -68,8 +61,8 @@ public final class DayParquetWriter implements AutoCloseable {
     /** Closes the file with the content checksum of the rows written. */
     public WrittenFile finish(String contentChecksum) throws IOException {
         if (written == null) {
-            support.putMetadata(META_CHECKSUM, contentChecksum);
-            support.putMetadata(META_ROWS, Long.toString(rows));
+            support.putMetadata(ParquetFooter.META_CHECKSUM, contentChecksum);
+            support.putMetadata(ParquetFooter.META_ROWS, Long.toString(rows));
             writer.close();
             written = new WrittenFile(path, rows, Files.size(path), output.sha256Hex(), contentChecksum);
         }

@@ -1,9 +1,11 @@
 package com.tokyoia.etl.infrastructure.parquet;
 
+import com.tokyoia.etl.application.port.LakeFiles;
+import com.tokyoia.etl.domain.ParquetFooter;
 import com.tokyoia.etl.infrastructure.extract.ContentChecksum;
 import com.tokyoia.etl.infrastructure.extract.RowCanonicalForm;
-import com.tokyoia.persistence.lake.LakeColumn;
-import com.tokyoia.persistence.lake.LakeTable;
+import com.tokyoia.lake.domain.schema.LakeColumn;
+import com.tokyoia.lake.domain.schema.LakeTable;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -25,10 +27,8 @@ import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.MessageType;
 
-/** Reads back what was written: the footer facts, and (deep verify) every row. */
-public final class ParquetFiles {
-    private ParquetFiles() {
-    }
+/** Reads back what was written with parquet-hadoop's own reader: the footer facts, and (deep verify) every row. */
+public final class ParquetFiles implements LakeFiles {
 
     // Plain (non-Hadoop) configuration: the Hadoop-backed default pulls in MapReduce classes.
     private static ParquetFileReader open(Path file) throws IOException {
@@ -37,10 +37,8 @@ public final class ParquetFiles {
     }
 
     /** Row count, codec and per-column compressed sizes from the footer, plus the key-value metadata. */
-    public record Footer(long rows, Map<String, Long> columnBytes, Map<String, String> metadata, String codec) {
-    }
-
-    public static Footer footer(Path file) throws IOException {
+    @Override
+    public ParquetFooter footer(Path file) throws IOException {
         try (ParquetFileReader reader = open(file)) {
             ParquetMetadata footer = reader.getFooter();
             Map<String, Long> sizes = new LinkedHashMap<>();
@@ -53,12 +51,12 @@ public final class ParquetFiles {
                     codec = column.getCodec().name();
                 }
             }
-            return new Footer(rows, sizes, footer.getFileMetaData().getKeyValueMetaData(), codec);
+            return new ParquetFooter(rows, sizes, footer.getFileMetaData().getKeyValueMetaData(), codec);
         }
     }
 
-    /** Re-reads every row and recomputes the content checksum from the file alone. */
-    public static String recomputeChecksum(LakeTable table, Path file) throws IOException {
+    @Override
+    public String recomputeChecksum(LakeTable table, Path file) throws IOException {
         ContentChecksum checksum = new ContentChecksum();
         List<LakeColumn> columns = table.columns();
         try (ParquetFileReader reader = open(file)) {

@@ -1,7 +1,7 @@
 package com.tokyoia.etl.infrastructure.parquet;
 
-import com.tokyoia.persistence.lake.LakeColumn;
-import com.tokyoia.persistence.lake.LakeTable;
+import com.tokyoia.lake.domain.schema.LakeColumn;
+import com.tokyoia.lake.domain.schema.LakeTable;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;

@@ -1,5 +1,8 @@
 package com.tokyoia.etl.infrastructure.store;
 
+import com.tokyoia.lake.application.ObjectStore;
+import com.tokyoia.lake.domain.Sha256;
+import com.tokyoia.lake.domain.StoredObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

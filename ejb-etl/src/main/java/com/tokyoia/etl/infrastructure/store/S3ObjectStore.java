@@ -1,5 +1,9 @@
 package com.tokyoia.etl.infrastructure.store;
 
+import com.tokyoia.lake.application.ObjectStore;
+import com.tokyoia.lake.domain.Sha256;
+import com.tokyoia.lake.domain.StoredObject;
+import com.tokyoia.lake.infrastructure.config.S3Settings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -8,14 +12,15 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -115,7 +120,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
                 int partNumber = number;
                 String etag = s3.uploadPart(b -> b.bucket(settings.bucket()).key(key).uploadId(uploadId)
                                 .partNumber(partNumber).checksumSHA256(checksum),
-                        RequestBody.fromBytes(java.util.Arrays.copyOf(buffer, length))).eTag();
+                        RequestBody.fromBytes(Arrays.copyOf(buffer, length))).eTag();
                 parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).checksumSHA256(checksum).build());
             }
             s3.completeMultipartUpload(b -> b.bucket(settings.bucket()).key(key).uploadId(uploadId)

@@ -1,10 +1,10 @@
 package com.tokyoia.web.interfaces.rest;
 
+import com.tokyoia.analytics.application.AnalyticsBean;
 import com.tokyoia.analytics.application.AnalyticsResult;
 import com.tokyoia.analytics.application.AnalyticsService;
 import com.tokyoia.analytics.domain.AnalyticsRequest;
 import com.tokyoia.analytics.domain.DayPlan;
-import com.tokyoia.analytics.infrastructure.AnalyticsBean;
 import com.tokyoia.web.application.InvalidInputException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -16,8 +16,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +45,7 @@ public class AnalyticsResource {
 
     @GET
     @Path("analytics/{name}")
-    public AnalyticsResult run(@PathParam("name") String name) throws Exception {
+    public AnalyticsResult run(@PathParam("name") String name) throws SQLException {
         Map<String, String> parameters = parameters();
         boolean override = override(parameters);
         return analytics.run(analytics.validate(name, parameters), override);
@@ -54,7 +54,7 @@ public class AnalyticsResource {
     /** The quote of the cold part and the day plan, without running anything. */
     @GET
     @Path("analytics/{name}/quote")
-    public Map<String, Object> quote(@PathParam("name") String name) throws Exception {
+    public Map<String, Object> quote(@PathParam("name") String name) throws SQLException {
         Map<String, String> parameters = parameters();
         override(parameters);
         AnalyticsRequest request = analytics.validate(name, parameters);
@@ -75,8 +75,8 @@ public class AnalyticsResource {
     /** Cost per day and per query (from the query log), default the last 30 days. */
     @GET
     @Path("costs")
-    public List<Map<String, Object>> costs(@QueryParam("from") String from, @QueryParam("to") String to) throws Exception {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    public List<Map<String, Object>> costs(@QueryParam("from") String from, @QueryParam("to") String to) throws SQLException {
+        LocalDate today = analytics.today();
         LocalDate start = values.date("from", from, today.minusDays(30));
         LocalDate end = values.date("to", to, today.plusDays(1));
         if (!start.isBefore(end)) {

@@ -1,10 +1,10 @@
 package com.tokyoia.web.interfaces.rest;
 
 import com.tokyoia.etl.application.DeepVerifier;
+import com.tokyoia.etl.application.EtlOperations;
 import com.tokyoia.etl.domain.ExportRequest;
 import com.tokyoia.etl.domain.ExportRequest.InvalidExportRequest;
-import com.tokyoia.etl.infrastructure.batch.EtlOperations;
-import com.tokyoia.etl.infrastructure.manifest.ManifestRow;
+import com.tokyoia.lake.domain.manifest.ManifestEntry;
 import com.tokyoia.web.application.InvalidInputException;
 import com.tokyoia.web.application.ResourceNotFoundException;
 import com.tokyoia.web.interfaces.rest.dto.BackfillRequest;
@@ -19,6 +19,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -59,27 +61,31 @@ public class EtlResource {
     /** Deep verify: re-reads the day's published file completely and recomputes its checksum. */
     @POST
     @Path("/days/{table}/{day}/verify")
-    public DeepVerifier.Verdict verify(@PathParam("table") String table, @PathParam("day") String day) throws Exception {
+    public DeepVerifier.Verdict verify(@PathParam("table") String table, @PathParam("day") String day) throws IOException, SQLException {
         ExportRequest export = validated(day, day, table);
         return operations.verify(export.tables().get(0), export.from());
     }
 
-    /** Compares exported days in the window with PostgreSQL and re-exports the changed ones. */
+    /**
+     * Compares exported days in the window with PostgreSQL and re-exports the changed ones. The body
+     * is required (a job-starting call must say it means it); {@code {}} takes the default window,
+     * the last tokyoia.etl.reconcile-window-days closed days.
+     */
     @POST
     @Path("/reconcile")
     public Response reconcile(BackfillRequest request) {
-        LocalDate yesterday = EtlOperations.today().minusDays(1);
-        String from = request == null || request.from() == null
-                ? yesterday.minusDays(operations.reconcileWindowDays() - 1L).toString() : request.from();
-        String to = request == null || request.to() == null ? yesterday.toString() : request.to();
-        ExportRequest range = validated(from, to, request == null ? null : request.tables());
-        long execution = operations.startReconcile(range.from(), range.to(), range.tableNames());
+        BackfillRequest body = values.body(request);
+        LocalDate yesterday = operations.today().minusDays(1);
+        String from = body.from() == null ? yesterday.minusDays(operations.reconcileWindowDays() - 1L).toString() : body.from();
+        String to = body.to() == null ? yesterday.toString() : body.to();
+        ExportRequest range = validated(from, to, body.tables());
+        long execution = operations.startReconcile(range);
         return Response.accepted(Map.of("executionId", execution, "job", EtlOperations.RECONCILE_JOB)).build();
     }
 
     @GET
     @Path("/runs")
-    public List<EtlOperations.Run> runs(@QueryParam("limit") String limit) throws Exception {
+    public List<EtlOperations.Run> runs(@QueryParam("limit") String limit) throws SQLException {
         Integer n = values.integer("limit", limit);
         if (n != null && (n < 1 || n > 500)) {
             throw new InvalidInputException("limit", "limit must be between 1 and 500");
@@ -90,7 +96,7 @@ public class EtlResource {
     /** One run with its progress: days done of total, rows exported, rows per second. */
     @GET
     @Path("/runs/{id}")
-    public EtlOperations.Run run(@PathParam("id") String id) throws Exception {
+    public EtlOperations.Run run(@PathParam("id") String id) throws SQLException {
         Integer execution = values.integer("id", id);
         return operations.run(execution).orElseThrow(() -> new ResourceNotFoundException("job execution", id, null));
     }
@@ -98,10 +104,10 @@ public class EtlResource {
     /** The latest manifest version of every exported (table, day) in [from, to]. */
     @GET
     @Path("/days")
-    public List<ManifestRow> days(@QueryParam("table") String table, @QueryParam("from") String from,
-                                  @QueryParam("to") String to) throws Exception {
-        LocalDate start = values.date("from", from, EtlOperations.today().minusDays(30));
-        LocalDate end = values.date("to", to, EtlOperations.today());
+    public List<ManifestEntry> days(@QueryParam("table") String table, @QueryParam("from") String from,
+                                  @QueryParam("to") String to) throws SQLException {
+        LocalDate start = values.date("from", from, operations.today().minusDays(30));
+        LocalDate end = values.date("to", to, operations.today());
         if (end.isBefore(start)) {
             throw new InvalidInputException("to", "must not be before 'from'");
         }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,8 @@ public class InteractionResource {
     RequestValues values;
     @Inject
     ApiLimits limits;
+    @Inject
+    Clock clock;
 
     @POST
     public Response ingest(InteractionBatchRequest request) {
@@ -40,7 +43,7 @@ public class InteractionResource {
             limits.checkBatchSize(request.interactions().size(), "interaction");
         }
         InteractionBatchRequest body = values.body(request);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<InteractionEvent> events = new ArrayList<>(body.interactions().size());
         for (int i = 0; i < body.interactions().size(); i++) {
             InteractionBatchRequest.Interaction e = body.interactions().get(i);

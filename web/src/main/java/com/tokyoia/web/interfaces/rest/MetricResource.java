@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,8 @@ public class MetricResource {
     RequestValues values;
     @Inject
     ApiLimits limits;
+    @Inject
+    Clock clock;
 
     /** Ingests a batch of points atomically: 202 with the count, or an error and nothing stored. */
     @POST
@@ -40,7 +43,7 @@ public class MetricResource {
             limits.checkBatchSize(request.points().size(), "metric");
         }
         MetricBatchRequest body = values.body(request);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<MetricPoint> points = new ArrayList<>(body.points().size());
         for (int i = 0; i < body.points().size(); i++) {
             MetricBatchRequest.Point p = body.points().get(i);

@@ -1,8 +1,8 @@
 package com.tokyoia.web.interfaces.rest.problem;
 
 import com.tokyoia.analytics.application.QueryRefusedException;
+import com.tokyoia.analytics.application.port.ColdEngineException;
 import com.tokyoia.analytics.domain.AnalyticsRequest.InvalidAnalyticsRequest;
-import com.tokyoia.analytics.infrastructure.ColdEngineException;
 import com.tokyoia.web.application.InvalidInputException;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.core.Context;

@@ -1,0 +1,48 @@
+package com.tokyoia.bench;
+
+import com.tokyoia.analytics.application.AnalyticsService;
+import com.tokyoia.analytics.application.AnalyticsSettings;
+import com.tokyoia.analytics.application.port.ColdEngine;
+import com.tokyoia.analytics.application.port.ResultCache;
+import com.tokyoia.analytics.infrastructure.engine.PostgresHotEngine;
+import com.tokyoia.analytics.infrastructure.log.JdbcQueryLog;
+import com.tokyoia.etl.application.DayExporter;
+import com.tokyoia.etl.application.ExportObserver;
+import com.tokyoia.etl.application.Retry;
+import com.tokyoia.etl.application.port.CatalogPublisher;
+import com.tokyoia.etl.infrastructure.extract.PostgresDaySource;
+import com.tokyoia.etl.infrastructure.failure.TransientFailures;
+import com.tokyoia.etl.infrastructure.lock.PostgresExportLocks;
+import com.tokyoia.etl.infrastructure.parquet.ParquetFiles;
+import com.tokyoia.lake.application.ObjectStore;
+import com.tokyoia.lake.infrastructure.JdbcManifest;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import javax.sql.DataSource;
+
+/** The same classes the server wires, wired for a benchmark (no limits that would refuse a run). */
+final class BenchWiring {
+    private BenchWiring() {
+    }
+
+    /** A clock standing at noon of the benchmark's "today". */
+    static Clock clockAt(LocalDate today) {
+        return Clock.fixed(today.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+    }
+
+    static DayExporter exporter(DataSource ds, ObjectStore store, Path work, Clock clock) {
+        return new DayExporter(new PostgresDaySource(ds, 64L * 1024 * 1024), new JdbcManifest(ds, clock),
+                new PostgresExportLocks(ds), store, CatalogPublisher.NONE, new ParquetFiles(),
+                new Retry(3, Duration.ofMillis(500), TransientFailures::isTransient), work, ExportObserver.NONE, clock);
+    }
+
+    static AnalyticsService analytics(DataSource ds, ColdEngine cold, ResultCache cache, int hotWindowDays, Clock clock) {
+        return new AnalyticsService(new PostgresHotEngine(ds), cold, new JdbcManifest(ds, clock), cache,
+                new JdbcQueryLog(ds, clock), new AnalyticsSettings(AnalyticsSettings.Engine.DUCKDB, hotWindowDays, 400,
+                new BigDecimal("1000"), new BigDecimal("100000"), Duration.ofHours(1), Duration.ofSeconds(60)), clock);
+    }
+}

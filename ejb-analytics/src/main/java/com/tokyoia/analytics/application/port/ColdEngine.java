@@ -1,0 +1,28 @@
+package com.tokyoia.analytics.application.port;
+
+import com.tokyoia.analytics.domain.AnalyticsQuery;
+import com.tokyoia.analytics.domain.DayPlan;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A query engine over the lake. Synchronous from the caller's view; engines that execute
+ * asynchronously (Athena, Trino) poll inside and report what they scanned when they know it. Any
+ * failure of the engine is a {@link ColdEngineException} carrying its reason.
+ */
+public interface ColdEngine {
+    /**
+     * The per-day partials, the bytes the engine says it read, its own query id and execution time
+     * (each null when the engine does not say).
+     */
+    record ColdAnswer(List<Map<String, Object>> partials, Long bytesScanned, String engine, String engineQueryId,
+                      Long engineMillis) {
+        public ColdAnswer(List<Map<String, Object>> partials, Long bytesScanned, String engine) {
+            this(partials, bytesScanned, engine, null, null);
+        }
+    }
+
+    ColdAnswer partials(AnalyticsQuery query, List<DayPlan.ColdDay> days, Map<String, String> filters);
+
+    String name();
+}

@@ -1,0 +1,26 @@
+package com.tokyoia.analytics.infrastructure.engine;
+
+import com.tokyoia.platform.config.ConfigReader;
+import java.net.URI;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * How the Athena engine runs its queries (tokyoia.athena.*), read only when Athena is the engine.
+ * {@code resultReuseMaxAgeMinutes} 0 turns result reuse off.
+ */
+public record AthenaSettings(String workGroup, String catalog, String database, Optional<String> outputLocation,
+                             int resultReuseMaxAgeMinutes, Duration firstPoll, Duration maxPoll, Duration timeout,
+                             Optional<URI> endpoint) {
+
+    public static AthenaSettings from(ConfigReader config) {
+        return new AthenaSettings(config.text("tokyoia.athena.work-group"), config.text("tokyoia.athena.catalog"),
+                config.text("tokyoia.athena.database"), config.optionalText("tokyoia.athena.output-location"),
+                config.integer("tokyoia.athena.result-reuse-max-age-minutes", 0, 10_080),
+                config.duration("tokyoia.athena.first-poll-ms", ChronoUnit.MILLIS, 1, 60_000),
+                config.duration("tokyoia.athena.max-poll-ms", ChronoUnit.MILLIS, 1, 600_000),
+                config.duration("tokyoia.athena.timeout-seconds", ChronoUnit.SECONDS, 1, 86_400),
+                config.optionalUri("tokyoia.athena.endpoint"));
+    }
+}

@@ -1,0 +1,120 @@
+package com.tokyoia.analytics.infrastructure.wiring;
+
+import com.tokyoia.analytics.application.AnalyticsService;
+import com.tokyoia.analytics.application.AnalyticsSettings;
+import com.tokyoia.analytics.application.port.ColdEngine;
+import com.tokyoia.analytics.infrastructure.cache.RedisResultCache;
+import com.tokyoia.analytics.infrastructure.engine.AthenaEngine;
+import com.tokyoia.analytics.infrastructure.engine.AthenaSettings;
+import com.tokyoia.analytics.infrastructure.engine.DuckDbEngine;
+import com.tokyoia.analytics.infrastructure.engine.PostgresHotEngine;
+import com.tokyoia.analytics.infrastructure.engine.TrinoEngine;
+import com.tokyoia.analytics.infrastructure.log.JdbcQueryLog;
+import com.tokyoia.lake.infrastructure.JdbcManifest;
+import com.tokyoia.lake.infrastructure.config.LakeSettings;
+import com.tokyoia.lake.infrastructure.config.TrinoSettings;
+import com.tokyoia.lake.infrastructure.trino.TrinoConnector;
+import com.tokyoia.platform.cache.RedisCache;
+import com.tokyoia.platform.config.ConfigReader;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.athena.AthenaClientBuilder;
+
+/**
+ * Builds the analytics service for the server, once per deployment: the configured cold engine
+ * (embedded DuckDB over the local lake, Trino, or Athena), PostgreSQL for hot days, the manifest,
+ * the Redis result cache and the query log. Region and credentials of Athena come from the AWS
+ * default chains (AWS_REGION, profiles, instance roles).
+ */
+@ApplicationScoped
+public class AnalyticsWiring {
+    private static final Logger LOG = Logger.getLogger(AnalyticsWiring.class.getName());
+
+    @Resource(lookup = "java:jboss/datasources/TokyoIaDS")
+    DataSource dataSource;
+    @Inject
+    RedisCache redis;
+    @Inject
+    Clock clock;
+    @Inject
+    LakeSettings lake;
+    @Inject
+    TrinoSettings trino;
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private AnalyticsSettings settings;
+    private AnalyticsService service;
+
+    @PostConstruct
+    void build() {
+        settings = AnalyticsSettings.from(ConfigReader.forModuleOf(AnalyticsWiring.class));
+        ColdEngine cold = switch (settings.engine()) {
+            case DUCKDB -> duckdb();
+            case TRINO -> {
+                TrinoConnector connector = new TrinoConnector(trino);
+                resources.add(connector);
+                yield new TrinoEngine(connector, trino.queryTimeout());
+            }
+            case ATHENA -> athena(AthenaSettings.from(ConfigReader.forModuleOf(AnalyticsWiring.class)));
+        };
+        LOG.info(() -> "Analytics: cold engine " + cold.name() + "; " + settings);
+        service = new AnalyticsService(new PostgresHotEngine(dataSource), cold, new JdbcManifest(dataSource, clock),
+                new RedisResultCache(redis), new JdbcQueryLog(dataSource, clock), settings, clock);
+    }
+
+    private ColdEngine duckdb() {
+        if (lake.store() != LakeSettings.StoreKind.LOCAL) {
+            LOG.warning("tokyoia.lake.store is not local: the embedded DuckDB engine reads only a local lake; cold days "
+                    + "will fail; configure tokyoia.analytics.engine=trino or athena");
+        }
+        try {
+            DuckDbEngine duckdb = new DuckDbEngine(lake.localRoot());
+            resources.add(duckdb);
+            return duckdb;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not start the embedded DuckDB engine", e);
+        }
+    }
+
+    private ColdEngine athena(AthenaSettings athena) {
+        AthenaClientBuilder builder = AthenaClient.builder().httpClient(UrlConnectionHttpClient.create());
+        athena.endpoint().ifPresent(builder::endpointOverride);
+        AthenaClient client = builder.build();
+        resources.add(client);
+        return new AthenaEngine(client, athena);
+    }
+
+    @PreDestroy
+    void close() {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Could not close " + resource, e);
+            }
+        }
+    }
+
+    @Produces
+    AnalyticsService service() {
+        return service;
+    }
+
+    @Produces
+    AnalyticsSettings settings() {
+        return settings;
+    }
+}

@@ -1,0 +1,169 @@
+package com.tokyoia.etl.application;
+
+import com.tokyoia.etl.domain.ExportRequest;
+import com.tokyoia.lake.application.Manifest;
+import com.tokyoia.lake.domain.manifest.ManifestEntry;
+import com.tokyoia.lake.domain.schema.LakeTable;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobException;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.JobInstance;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * What operators do with the ETL: start a backfill, a re-export or a reconcile; list runs with
+ * their progress; list per-(table, day) manifest status; deep-verify a day. Jobs are started here
+ * (in the module that holds their XML) so the web module and the timers share one entry point.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class EtlOperations {
+    public static final String EXPORT_JOB = "daily-export";
+    public static final String RECONCILE_JOB = "reconcile-lake";
+
+    @Inject
+    EtlSettings settings;
+    @Inject
+    Manifest manifest;
+    @Inject
+    CatchUpPlanner planner;
+    @Inject
+    DeepVerifier verifier;
+    @Inject
+    Clock clock;
+
+    /** A job execution with what it was asked to do and how far it got. */
+    public record Run(long executionId, String job, String status, Instant started, Instant ended, String from,
+                      String to, String tables, String mode, int daysDone, int daysTotal, long rows, double rowsPerSecond,
+                      String exitStatus) {
+    }
+
+    public ExportRequest validate(String from, String to, String tables) {
+        return ExportRequest.parse(from, to, tables, today(), settings.maxRangeDays());
+    }
+
+    public long startExport(ExportRequest request, boolean reexport) {
+        Properties parameters = new Properties();
+        parameters.setProperty("from", request.from().toString());
+        parameters.setProperty("to", request.to().toString());
+        parameters.setProperty("tables", request.tableNames());
+        parameters.setProperty("mode", reexport ? "reexport" : "export");
+        return BatchRuntime.getJobOperator().start(EXPORT_JOB, parameters);
+    }
+
+    public long startReconcile(ExportRequest range) {
+        Properties parameters = new Properties();
+        parameters.setProperty("from", range.from().toString());
+        parameters.setProperty("to", range.to().toString());
+        parameters.setProperty("tables", range.tableNames());
+        return BatchRuntime.getJobOperator().start(RECONCILE_JOB, parameters);
+    }
+
+    /** Starts the catch-up export (yesterday and any missed day before it); empty when nothing is due. */
+    public Optional<Long> startCatchUp() throws SQLException {
+        List<LakeTable> tables = ExportRequest.tables(null);
+        LocalDate today = today();
+        Optional<LocalDate> first = planner.firstMissingDay(tables, today);
+        if (first.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(startExport(new ExportRequest(first.get(), today.minusDays(1), tables), false));
+    }
+
+    public List<Run> runs(int limit) throws SQLException {
+        JobOperator operator = BatchRuntime.getJobOperator();
+        List<Run> runs = new ArrayList<>();
+        for (String job : List.of(EXPORT_JOB, RECONCILE_JOB)) {
+            List<JobInstance> instances;
+            try {
+                instances = operator.getJobInstances(job, 0, limit);
+            } catch (NoSuchJobException e) {
+                continue;
+            }
+            for (JobInstance instance : instances) {
+                for (JobExecution execution : operator.getJobExecutions(instance)) {
+                    runs.add(describe(execution));
+                }
+            }
+        }
+        runs.sort(Comparator.comparingLong(Run::executionId).reversed());
+        return runs.size() > limit ? runs.subList(0, limit) : runs;
+    }
+
+    public Optional<Run> run(long executionId) throws SQLException {
+        try {
+            return Optional.of(describe(BatchRuntime.getJobOperator().getJobExecution(executionId)));
+        } catch (NoSuchJobExecutionException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Run describe(JobExecution execution) throws SQLException {
+        Properties p = execution.getJobParameters() == null ? new Properties() : execution.getJobParameters();
+        String from = p.getProperty("from");
+        String to = p.getProperty("to", from);
+        String tables = p.getProperty("tables");
+        int total = 0;
+        int done = 0;
+        long rows = 0;
+        if (from != null && EXPORT_JOB.equals(execution.getJobName())) {
+            List<LakeTable> selected = ExportRequest.tables(tables);
+            LocalDate start = LocalDate.parse(from);
+            LocalDate end = LocalDate.parse(to);
+            total = (int) ((end.toEpochDay() - start.toEpochDay() + 1) * selected.size());
+            boolean reexport = "reexport".equals(p.getProperty("mode"));
+            for (LakeTable table : selected) {
+                for (ManifestEntry entry : manifest.latestVersions(table.name(), start, end)) {
+                    boolean ofThisRun = Long.valueOf(execution.getExecutionId()).equals(entry.executionId());
+                    if (entry.isProven() && (!reexport || ofThisRun)) {
+                        done++;
+                    }
+                }
+            }
+        }
+        for (ManifestEntry entry : manifest.forExecution(execution.getExecutionId())) {
+            if (entry.isProven() && entry.rowCount() != null) {
+                rows += entry.rowCount();
+            }
+        }
+        Instant started = execution.getStartTime() == null ? null : execution.getStartTime().toInstant();
+        Instant ended = execution.getEndTime() == null ? null : execution.getEndTime().toInstant();
+        double seconds = started == null ? 0 : Duration.between(started, ended == null ? clock.instant() : ended).toMillis() / 1000.0;
+        return new Run(execution.getExecutionId(), execution.getJobName(), execution.getBatchStatus().name(), started, ended,
+                from, to, tables, p.getProperty("mode"), done, total, rows, seconds > 0 ? rows / seconds : 0,
+                execution.getExitStatus());
+    }
+
+    public List<ManifestEntry> days(String table, LocalDate from, LocalDate to) throws SQLException {
+        return manifest.latestVersions(table, from, to);
+    }
+
+    public DeepVerifier.Verdict verify(LakeTable table, LocalDate day) throws IOException, SQLException {
+        return verifier.verify(table, day);
+    }
+
+    public int reconcileWindowDays() {
+        return settings.reconcileWindowDays();
+    }
+
+    /** The UTC day of the application's clock. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

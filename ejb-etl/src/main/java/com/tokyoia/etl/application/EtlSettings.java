@@ -1,0 +1,40 @@
+package com.tokyoia.etl.application;
+
+import com.tokyoia.platform.config.ConfigReader;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/** How the ETL runs (tokyoia.etl.*): retries, file sizes, ranges, catch-up, reconcile, alert channels. */
+public record EtlSettings(int retries, Duration retryBackoff, long rowGroupBytes, Path workDir, int maxRangeDays,
+                          int catchUpMaxDays, boolean catchUpOnStart, Duration catchUpDelay, int reconcileWindowDays,
+                          Optional<URI> alertWebhook, Optional<String> alertMailTo, String alertMailFrom) {
+
+    public static EtlSettings from(ConfigReader config) {
+        Path workRoot = Path.of(config.optionalText("tokyoia.etl.work-dir").orElse(System.getProperty("java.io.tmpdir")));
+        return new EtlSettings(config.integer("tokyoia.etl.retries", 0, 10),
+                config.duration("tokyoia.etl.retry-backoff-ms", ChronoUnit.MILLIS, 1, 600_000),
+                config.whole("tokyoia.etl.row-group-mb", 1, 1024) * 1024 * 1024,
+                workRoot.resolve("tokyo-ia-etl"),
+                config.integer("tokyoia.etl.max-range-days", 1, 3660),
+                config.integer("tokyoia.etl.catch-up-max-days", 1, 3660),
+                config.flag("tokyoia.etl.catch-up-on-start"),
+                config.duration("tokyoia.etl.catch-up-delay-seconds", ChronoUnit.SECONDS, 0, 86_400),
+                config.integer("tokyoia.etl.reconcile-window-days", 1, 3660),
+                config.optionalUri("tokyoia.etl.alert.webhook-url"),
+                config.optionalText("tokyoia.etl.alert.mail-to"),
+                config.text("tokyoia.etl.alert.mail-from"));
+    }
+
+    /** Never prints the webhook URL: a Slack webhook URL is a credential. */
+    @Override
+    public String toString() {
+        return "EtlSettings[retries " + retries + " from " + retryBackoff.toMillis() + " ms, row groups "
+                + (rowGroupBytes >> 20) + " MiB, work dir " + workDir + ", max range " + maxRangeDays + " days, catch-up "
+                + catchUpMaxDays + " days" + (catchUpOnStart ? " (also " + catchUpDelay.toSeconds() + " s after start)" : "")
+                + ", reconcile window " + reconcileWindowDays + " days, webhook " + (alertWebhook.isPresent() ? "set" : "none")
+                + ", mail " + alertMailTo.orElse("none") + "]";
+    }
+}

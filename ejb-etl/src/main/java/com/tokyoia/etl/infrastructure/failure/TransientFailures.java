@@ -1,0 +1,45 @@
+package com.tokyoia.etl.infrastructure.failure;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.sql.SQLException;
+import java.sql.SQLTransientException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+
+/**
+ * Which failures of the stores, catalogs and database may pass if tried again: S3/Glue 5xx and
+ * throttling, SDK client errors (network), refused or timed-out connections, PostgreSQL's
+ * connection (08xxx), serialization (40001) and deadlock (40P01) errors, and bare I/O errors such as
+ * a reset connection. Everything else is permanent.
+ */
+public final class TransientFailures {
+    private TransientFailures() {
+    }
+
+    public static boolean isTransient(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedIOException && !(t instanceof SocketTimeoutException)) {
+                return false; // someone is stopping us
+            }
+            if (t instanceof SdkServiceException service) {
+                return service.statusCode() >= 500 || service.statusCode() == 429 || service.isThrottlingException();
+            }
+            if (t instanceof SdkClientException || t instanceof ConnectException || t instanceof SocketTimeoutException
+                    || t instanceof SQLTransientException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("40001")
+                    || sql.getSQLState().equals("40P01"))) {
+                return true;
+            }
+            if (t instanceof IOException && t.getCause() == null) {
+                return true; // connection reset, broken pipe, premature EOF
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,136 @@
+package com.tokyoia.etl.infrastructure.wiring;
+
+import com.tokyoia.etl.application.Alerts;
+import com.tokyoia.etl.application.CatchUpPlanner;
+import com.tokyoia.etl.application.DayExportTask;
+import com.tokyoia.etl.application.DayExporter;
+import com.tokyoia.etl.application.DeepVerifier;
+import com.tokyoia.etl.application.EtlSettings;
+import com.tokyoia.etl.application.ExportObserver;
+import com.tokyoia.etl.application.LakeReconciler;
+import com.tokyoia.etl.application.Retry;
+import com.tokyoia.etl.application.port.FailureNotifier;
+import com.tokyoia.etl.infrastructure.catalog.Catalogs;
+import com.tokyoia.etl.infrastructure.extract.PostgresDaySource;
+import com.tokyoia.etl.infrastructure.failure.TransientFailures;
+import com.tokyoia.etl.infrastructure.lock.PostgresExportLocks;
+import com.tokyoia.etl.infrastructure.notify.MailNotifier;
+import com.tokyoia.etl.infrastructure.notify.WebhookNotifier;
+import com.tokyoia.etl.infrastructure.parquet.ParquetFiles;
+import com.tokyoia.etl.infrastructure.store.ObjectStores;
+import com.tokyoia.lake.application.Manifest;
+import com.tokyoia.lake.application.ObjectStore;
+import com.tokyoia.lake.infrastructure.JdbcManifest;
+import com.tokyoia.lake.infrastructure.config.LakeSettings;
+import com.tokyoia.lake.infrastructure.config.TrinoSettings;
+import com.tokyoia.platform.config.ConfigReader;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.mail.Session;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Builds the plain ETL classes for the server from the settings and offers them to CDI (the
+ * operations facade, the batch artifacts and the timers inject them). They use the
+ * non-JTA ETL datasource: an export holds a read-only snapshot transaction and an advisory lock of
+ * its own for minutes, outside any container transaction and without taking connections from the
+ * API's pool.
+ */
+@ApplicationScoped
+public class EtlWiring {
+    private static final Logger LOG = Logger.getLogger(EtlWiring.class.getName());
+
+    @Resource(lookup = "java:jboss/datasources/TokyoIaEtlDS")
+    DataSource dataSource;
+    @Resource
+    ManagedExecutorService executor;
+    @Resource(lookup = "java:jboss/mail/Default")
+    Session mailSession;
+    @Inject
+    Clock clock;
+    @Inject
+    LakeSettings lake;
+    @Inject
+    TrinoSettings trino;
+
+    private EtlSettings settings;
+    private ObjectStore store;
+    private Catalogs.Opened catalog;
+    private Alerts alerts;
+
+    @PostConstruct
+    void build() {
+        settings = EtlSettings.from(ConfigReader.forModuleOf(EtlWiring.class));
+        store = ObjectStores.open(lake);
+        catalog = Catalogs.open(lake, trino);
+        List<FailureNotifier> configured = new ArrayList<>();
+        settings.alertWebhook().ifPresent(url -> configured.add(new WebhookNotifier(url)));
+        settings.alertMailTo().ifPresent(to -> configured.add(new MailNotifier(mailSession, settings.alertMailFrom(), to)));
+        alerts = new Alerts(configured);
+        LOG.info(() -> "Lake " + store.uri("") + ", catalog " + ConfigReader.spelling(lake.catalog()) + ", "
+                + alerts.channels() + " alert channel(s); " + settings);
+    }
+
+    @PreDestroy
+    void close() {
+        ObjectStores.close(store);
+        catalog.close();
+    }
+
+    @Produces
+    EtlSettings settings() {
+        return settings;
+    }
+
+    @Produces
+    Manifest manifest() {
+        return new JdbcManifest(dataSource, clock);
+    }
+
+    @Produces
+    Alerts alerts() {
+        return alerts;
+    }
+
+    @Produces
+    DayExportTask task() {
+        return new DayExportTask(exporter(), alerts);
+    }
+
+    @Produces
+    CatchUpPlanner planner() {
+        return new CatchUpPlanner(manifest(), settings.catchUpMaxDays());
+    }
+
+    @Produces
+    LakeReconciler reconciler() {
+        return new LakeReconciler(manifest(), source(), exporter());
+    }
+
+    @Produces
+    DeepVerifier verifier() {
+        return new DeepVerifier(manifest(), store, new ParquetFiles(), settings.workDir());
+    }
+
+    private DayExporter exporter() {
+        return new DayExporter(source(), manifest(), new PostgresExportLocks(dataSource), store, catalog.publisher(),
+                new ParquetFiles(), retry(), settings.workDir(), ExportObserver.NONE, clock);
+    }
+
+    private PostgresDaySource source() {
+        return new PostgresDaySource(dataSource, executor, settings.rowGroupBytes());
+    }
+
+    private Retry retry() {
+        return new Retry(settings.retries(), settings.retryBackoff(), TransientFailures::isTransient);
+    }
+}

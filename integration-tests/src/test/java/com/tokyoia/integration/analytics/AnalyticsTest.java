@@ -1,0 +1,283 @@
+package com.tokyoia.integration.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tokyoia.analytics.application.AnalyticsResult;
+import com.tokyoia.analytics.application.AnalyticsService;
+import com.tokyoia.analytics.application.QueryRefusedException;
+import com.tokyoia.analytics.application.port.ColdEngine;
+import com.tokyoia.analytics.application.port.ResultCache;
+import com.tokyoia.analytics.domain.AnalyticsQuery;
+import com.tokyoia.analytics.domain.AnalyticsRequest;
+import com.tokyoia.analytics.domain.AnalyticsRequest.InvalidAnalyticsRequest;
+import com.tokyoia.analytics.domain.DayPlan;
+import com.tokyoia.analytics.domain.QueryCatalog;
+import com.tokyoia.analytics.infrastructure.cache.RedisResultCache;
+import com.tokyoia.analytics.infrastructure.engine.DuckDbEngine;
+import com.tokyoia.analytics.infrastructure.log.JdbcQueryLog;
+import com.tokyoia.lake.domain.manifest.ManifestEntry;
+import com.tokyoia.lake.domain.schema.LakeSchemaRegistry;
+import com.tokyoia.platform.cache.CacheSettings;
+import com.tokyoia.platform.cache.RedisCache;
+import com.tokyoia.testing.HotDataGenerator;
+import com.tokyoia.testing.TestDatabase;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every catalog query over 120 days, answered all from PostgreSQL, all from DuckDB over the lake,
+ * and split between them: identical answers. Plus missing and archived days, the cost quote and
+ * guard, the Redis result cache and its invalidation by re-export, and injection attempts.
+ */
+class AnalyticsTest {
+    static final BigDecimal NO_LIMIT = LakeFixture.NO_LIMIT;
+    static DuckDbEngine duck;
+    static final String FROM = LakeFixture.FIRST.toString();
+    static final String TO = LakeFixture.TODAY.toString();
+
+    @BeforeAll
+    static void lake() throws Exception {
+        duck = new DuckDbEngine(LakeFixture.lake());
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        duck.close();
+    }
+
+    static AnalyticsService service(int hotWindowDays, ColdEngine cold, ResultCache cache, BigDecimal limit) {
+        return LakeFixture.service(hotWindowDays, cold, cache, limit, NO_LIMIT);
+    }
+
+    static AnalyticsResult run(AnalyticsService service, String query, Map<String, String> extra) throws Exception {
+        Map<String, String> parameters = new HashMap<>(extra);
+        parameters.putIfAbsent("from", FROM);
+        parameters.putIfAbsent("to", TO);
+        return service.run(service.validate(query, parameters), false);
+    }
+
+    @Test
+    void everyQueryGivesIdenticalAnswersFromPostgresFromTheLakeAndSplit() throws Exception {
+        AnalyticsService allHot = service(400, duck, ResultCache.NONE, NO_LIMIT);
+        AnalyticsService allCold = service(0, duck, ResultCache.NONE, NO_LIMIT);
+        AnalyticsService split = service(60, duck, ResultCache.NONE, NO_LIMIT);
+        String agent = LakeFixture.AGENTS.get(2).toString();
+        for (AnalyticsQuery query : QueryCatalog.all()) {
+            for (Map<String, String> filters : List.of(Map.<String, String>of(), query.filter("agentId").isPresent()
+                    ? Map.of("agentId", agent) : Map.<String, String>of())) {
+                AnalyticsResult hot = run(allHot, query.name(), filters);
+                AnalyticsResult cold = run(allCold, query.name(), filters);
+                AnalyticsResult mixed = run(split, query.name(), filters);
+                assertThat(hot.rows()).as(query.name() + " " + filters + " has rows").isNotEmpty();
+                assertThat(hot.hotDays()).hasSize(120);
+                assertThat(cold.coldDays()).hasSize(120);
+                assertThat(cold.engine()).isEqualTo("duckdb");
+                assertThat(mixed.hotDays()).hasSize(60);
+                assertThat(mixed.coldDays()).hasSize(60);
+                assertThat(mixed.engine()).isEqualTo("postgresql+duckdb");
+                assertThat(cold.rows()).as(query.name() + " " + filters + ": lake = PostgreSQL").isEqualTo(hot.rows());
+                assertThat(mixed.rows()).as(query.name() + " " + filters + ": split = PostgreSQL").isEqualTo(hot.rows());
+            }
+        }
+    }
+
+    @Test
+    void percentilesComeFromMergedBucketsWithinOneBucketOfTheExactValue() throws Exception {
+        AnalyticsResult result = run(service(0, duck, ResultCache.NONE, NO_LIMIT), "latency_percentiles_by_task_type", Map.of());
+        for (Map<String, Object> row : result.rows()) {
+            double exact = TestDatabase.count("SELECT percentile_disc(0.95) WITHIN GROUP (ORDER BY latency_ms) FROM agent_tasks "
+                    + "WHERE task_type = ? AND latency_ms IS NOT NULL AND created_at >= ?::date AND created_at < ?::date",
+                    row.get("task_type"), LakeFixture.FIRST, LakeFixture.TODAY);
+            double p95 = ((BigDecimal) row.get("p95_ms")).doubleValue();
+            assertThat(p95).isLessThanOrEqualTo(exact).isGreaterThanOrEqualTo(exact * 0.99 - 1);
+        }
+    }
+
+    @Test
+    void missingDaysAreReportedAndArchivedDaysRefused() throws Exception {
+        AnalyticsService cold = service(0, duck, ResultCache.NONE, NO_LIMIT);
+        AnalyticsResult withGap = run(cold, "task_throughput", Map.of("from", LakeFixture.FIRST.minusDays(5).toString()));
+        assertThat(withGap.missingDays()).containsExactly(
+                LakeFixture.FIRST.minusDays(5).toString(), LakeFixture.FIRST.minusDays(4).toString(),
+                LakeFixture.FIRST.minusDays(3).toString(), LakeFixture.FIRST.minusDays(2).toString(),
+                LakeFixture.FIRST.minusDays(1).toString());
+        assertThat(withGap.rows()).isEqualTo(run(cold, "task_throughput", Map.of()).rows());
+
+        LocalDate archived = LakeFixture.FIRST.plusDays(10);
+        try (Connection c = LakeFixture.dataSource().getConnection()) {
+            TestDatabase.exec(c, "UPDATE export_manifest SET status = 'ARCHIVED', storage_class = 'DEEP_ARCHIVE' "
+                    + "WHERE table_name = 'agent_tasks' AND day = ?", archived);
+            try {
+                assertThatThrownBy(() -> run(cold, "task_throughput", Map.of()))
+                        .isInstanceOfSatisfying(QueryRefusedException.class, e -> {
+                            assertThat(e.reason()).isEqualTo(QueryRefusedException.Reason.ARCHIVED_DAYS);
+                            assertThat(e.days()).containsExactly(archived.toString());
+                        });
+            } finally {
+                TestDatabase.exec(c, "UPDATE export_manifest SET status = 'VALIDATED', storage_class = 'LOCAL' "
+                        + "WHERE table_name = 'agent_tasks' AND day = ?", archived);
+            }
+        }
+    }
+
+    /** The manifest's file sizes of agent_tasks over [from, to). */
+    static long fileBytes(LocalDate from, LocalDate to) throws Exception {
+        long sum = 0;
+        for (ManifestEntry row : LakeFixture.manifest().latestVersions("agent_tasks", from, to.minusDays(1))) {
+            sum += row.bytes();
+        }
+        return sum;
+    }
+
+    @Test
+    void theQuoteIsWhatTheTouchedDaysFilesCostToReadAndOverLimitRunsNothing() throws Exception {
+        AnalyticsQuery query = QueryCatalog.TOKEN_COST_BY_AGENT;
+        LocalDate from = LakeFixture.FIRST.plusDays(20);
+        LocalDate to = from.plusDays(7);
+        // The fixture's files are small (a few KB): a Trino-based reader reads them whole (CostQuoteTest has the large case).
+        long expected = fileBytes(from, to);
+        long quoted = expected;
+        AtomicInteger coldRuns = new AtomicInteger();
+        ColdEngine counting = new ColdEngine() {
+            @Override
+            public ColdAnswer partials(AnalyticsQuery q, List<DayPlan.ColdDay> days, Map<String, String> filters) {
+                coldRuns.incrementAndGet();
+                return duck.partials(q, days, filters);
+            }
+
+            @Override
+            public String name() {
+                return "duckdb";
+            }
+        };
+        AnalyticsService strict = service(0, counting, ResultCache.NONE, new BigDecimal("0.000001"));
+        AnalyticsRequest request = strict.validate(query.name(), Map.of("from", from.toString(), "to", to.toString()));
+        AnalyticsService.Quote quote = strict.quote(request);
+        assertThat(quote.cost().bytes()).isEqualTo(expected).isPositive();
+        assertThat(quote.cost().days()).isEqualTo(7);
+        // 10 MB minimum at $5/TB.
+        assertThat(quote.cost().usd()).isEqualByComparingTo("0.000048");
+
+        long logged = TestDatabase.count("SELECT count(*) FROM analytics_query_log");
+        assertThatThrownBy(() -> strict.run(request, false)).isInstanceOfSatisfying(QueryRefusedException.class, e -> {
+            assertThat(e.reason()).isEqualTo(QueryRefusedException.Reason.OVER_QUERY_LIMIT);
+            assertThat(e.quotedBytes()).isEqualTo(quoted);
+        });
+        assertThat(coldRuns.get()).as("nothing ran").isZero();
+        assertThat(TestDatabase.count("SELECT count(*) FROM analytics_query_log")).isEqualTo(logged);
+        assertThat(strict.run(request, true).rows()).as("an admin override runs it").isNotEmpty();
+        assertThat(coldRuns.get()).isEqualTo(1);
+    }
+
+    @Test
+    void theDailyBudgetCountsWhatWasSpentAndRefusesBeyondIt() throws Exception {
+        AnalyticsService spender = service(0, duck, ResultCache.NONE, NO_LIMIT);
+        run(spender, "token_cost_by_agent", Map.of());
+        BigDecimal spent = new JdbcQueryLog(LakeFixture.dataSource(), LakeFixture.CLOCK).spentSince(LakeFixture.TODAY);
+        assertThat(spent).isPositive();
+        AnalyticsService broke = LakeFixture.service(0, duck, ResultCache.NONE, NO_LIMIT, spent);
+        assertThatThrownBy(() -> run(broke, "token_cost_by_agent", Map.of()))
+                .isInstanceOfSatisfying(QueryRefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(QueryRefusedException.Reason.OVER_DAILY_BUDGET));
+        // Hot-only questions scan nothing in the lake and are never refused for cost.
+        AnalyticsService hotOnly = LakeFixture.service(400, duck, ResultCache.NONE, NO_LIMIT, spent);
+        assertThat(run(hotOnly, "token_cost_by_agent", Map.of()).costUsd()).isZero();
+    }
+
+    @Test
+    void cachedAnswersHitAndAReExportOfATouchedDayMakesTheNextCallMiss() throws Exception {
+        RedisCache redis = RedisCache.connect(redisAt(6379, "tokyoia-test-" + UUID.randomUUID() + ":"), LakeFixture.CLOCK);
+        try {
+            AnalyticsService cached = service(0, duck, new RedisResultCache(redis), NO_LIMIT);
+            Map<String, String> range = Map.of("from", LakeFixture.FIRST.plusDays(30).toString(),
+                    "to", LakeFixture.FIRST.plusDays(40).toString());
+            AnalyticsResult first = run(cached, "task_throughput", range);
+            AnalyticsResult second = run(cached, "task_throughput", range);
+            assertThat(first.cacheHit()).isFalse();
+            assertThat(second.cacheHit()).isTrue();
+            assertThat(second.rows()).isEqualTo(first.rows());
+
+            LocalDate day = LakeFixture.FIRST.plusDays(35);
+            UUID agent = LakeFixture.AGENTS.get(0);
+            try (Connection c = LakeFixture.dataSource().getConnection()) {
+                UUID workflow = UUID.randomUUID();
+                TestDatabase.exec(c, "INSERT INTO workflows (id, name, status, created_at, updated_at) VALUES (?, 'late', 'COMPLETED', ?, ?)",
+                        workflow, HotDataGenerator.ts(day.atTime(11, 0).toInstant(ZoneOffset.UTC)),
+                        HotDataGenerator.ts(day.atTime(11, 0).toInstant(ZoneOffset.UTC)));
+                TestDatabase.exec(c, "INSERT INTO agent_tasks (id, workflow_id, agent_id, task_type, status, created_at, updated_at) "
+                        + "VALUES (?, ?, ?, 'late', 'FAILED', ?, ?)", UUID.randomUUID(), workflow, agent,
+                        HotDataGenerator.ts(day.atTime(12, 0).toInstant(ZoneOffset.UTC)), HotDataGenerator.ts(day.atTime(12, 0).toInstant(ZoneOffset.UTC)));
+            }
+            LakeFixture.exporter(LakeFixture.lake()).export(LakeSchemaRegistry.AGENT_TASKS, day, -101, true);
+            AnalyticsResult third = run(cached, "task_throughput", range);
+            assertThat(third.cacheHit()).as("the re-exported day changed the key").isFalse();
+            assertThat(total(third, "tasks")).isEqualTo(total(first, "tasks").add(BigDecimal.ONE));
+            assertThat(run(cached, "task_throughput", range).cacheHit()).isTrue();
+        } finally {
+            redis.disconnect();
+        }
+    }
+
+    @Test
+    void withRedisUnreachableAnswersAreStillCorrect() throws Exception {
+        RedisCache down = RedisCache.connect(redisAt(1, "tokyoia-test:"), LakeFixture.CLOCK);
+        try {
+            AnalyticsService uncached = service(60, duck, new RedisResultCache(down), NO_LIMIT);
+            AnalyticsResult a = run(uncached, "interaction_graph", Map.of());
+            AnalyticsResult b = run(uncached, "interaction_graph", Map.of());
+            assertThat(a.cacheHit()).isFalse();
+            assertThat(b.cacheHit()).isFalse();
+            assertThat(b.rows()).isEqualTo(run(service(400, duck, ResultCache.NONE, NO_LIMIT), "interaction_graph", Map.of()).rows());
+        } finally {
+            down.disconnect();
+        }
+    }
+
+    @Test
+    void injectionAttemptsAreRejectedOrBoundAndChangeNothing() throws Exception {
+        AnalyticsService service = service(60, duck, ResultCache.NONE, NO_LIMIT);
+        long agents = TestDatabase.count("SELECT count(*) FROM agents");
+        long tasks = TestDatabase.count("SELECT count(*) FROM agent_tasks");
+        List<Map<String, String>> attacks = List.of(
+                Map.of("agentId", "x' OR '1'='1"),
+                Map.of("agentId", "00000000-0000-0000-0000-000000000000'; DROP TABLE agents; --"),
+                Map.of("taskType", "summarize'; DELETE FROM agent_tasks; --"),
+                Map.of("taskType", "a b"),
+                Map.of("workflowId", "1 UNION SELECT * FROM agents"),
+                Map.of("from", "2024-01-01'; --"),
+                Map.of("sql", "SELECT 1"));
+        for (Map<String, String> attack : attacks) {
+            Map<String, String> parameters = new HashMap<>(Map.of("from", FROM, "to", TO));
+            parameters.putAll(attack);
+            assertThatThrownBy(() -> service.validate("task_throughput", parameters)).as(attack.toString())
+                    .isInstanceOf(InvalidAnalyticsRequest.class);
+        }
+        assertThatThrownBy(() -> service.validate("task_throughput; DROP TABLE agents", Map.of("from", FROM, "to", TO)))
+                .isInstanceOf(InvalidAnalyticsRequest.class);
+        // Tokens that look like SQL but fit the format are bound as values: they just match nothing.
+        assertThat(run(service, "task_throughput", Map.of("taskType", "DROP")).rows()).isEmpty();
+        assertThat(TestDatabase.count("SELECT count(*) FROM agents")).isEqualTo(agents);
+        assertThat(TestDatabase.count("SELECT count(*) FROM agent_tasks")).isEqualTo(tasks);
+    }
+
+    private static CacheSettings redisAt(int port, String prefix) {
+        return new CacheSettings("127.0.0.1", port, Optional.empty(), 0, Duration.ofMillis(500), 4, Duration.ofSeconds(5), prefix);
+    }
+
+    private static BigDecimal total(AnalyticsResult result, String measure) {
+        return result.rows().stream().map(r -> (BigDecimal) r.get(measure)).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}

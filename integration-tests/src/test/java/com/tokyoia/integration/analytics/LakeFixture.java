@@ -1,0 +1,116 @@
+package com.tokyoia.integration.analytics;
+
+import com.tokyoia.analytics.application.AnalyticsService;
+import com.tokyoia.analytics.application.AnalyticsSettings;
+import com.tokyoia.analytics.application.port.ColdEngine;
+import com.tokyoia.analytics.application.port.ResultCache;
+import com.tokyoia.analytics.infrastructure.engine.PostgresHotEngine;
+import com.tokyoia.analytics.infrastructure.log.JdbcQueryLog;
+import com.tokyoia.etl.application.DayExporter;
+import com.tokyoia.etl.application.ExportObserver;
+import com.tokyoia.etl.application.Retry;
+import com.tokyoia.etl.application.port.CatalogPublisher;
+import com.tokyoia.etl.infrastructure.extract.PostgresDaySource;
+import com.tokyoia.etl.infrastructure.failure.TransientFailures;
+import com.tokyoia.etl.infrastructure.lock.PostgresExportLocks;
+import com.tokyoia.etl.infrastructure.parquet.ParquetFiles;
+import com.tokyoia.etl.infrastructure.store.LocalDirectoryStore;
+import com.tokyoia.lake.application.ObjectStore;
+import com.tokyoia.lake.domain.schema.LakeSchemaRegistry;
+import com.tokyoia.lake.domain.schema.LakeTable;
+import com.tokyoia.lake.infrastructure.JdbcManifest;
+import com.tokyoia.testing.HotDataGenerator;
+import com.tokyoia.testing.TestDatabase;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * 120 days of generated hot data ending 2024-06-30 (the tests' "today" is 2024-07-01, on a fixed
+ * clock), exported with the real ETL classes: to a local lake directory, or to any store and
+ * catalog a test gives. Built once per JVM.
+ */
+final class LakeFixture {
+    static final LocalDate TODAY = LocalDate.of(2024, 7, 1);
+    static final Clock CLOCK = Clock.fixed(TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+    static final LocalDate FIRST = TODAY.minusDays(120);
+    static final BigDecimal NO_LIMIT = new BigDecimal("1000");
+    static final List<UUID> AGENTS = new ArrayList<>();
+    private static Path lake;
+
+    private LakeFixture() {
+    }
+
+    static DataSource dataSource() {
+        return TestDatabase.dataSource();
+    }
+
+    /** The generated days, every table exported to a local lake directory. */
+    static synchronized Path lake() throws IOException, SQLException {
+        if (lake == null) {
+            generated();
+            Path root = Files.createTempDirectory("analytics-lake-");
+            exportAll(exporter(root), FIRST, TODAY);
+            lake = root;
+        }
+        return lake;
+    }
+
+    static DayExporter exporter(Path root) {
+        return exporter(new LocalDirectoryStore(root), CatalogPublisher.NONE, root.resolveSibling(root.getFileName() + "-work"));
+    }
+
+    static DayExporter exporter(ObjectStore store, CatalogPublisher catalog, Path workDir) {
+        return new DayExporter(new PostgresDaySource(dataSource(), 8L << 20), manifest(), new PostgresExportLocks(dataSource()),
+                store, catalog, new ParquetFiles(), new Retry(1, Duration.ofMillis(50), TransientFailures::isTransient),
+                workDir, ExportObserver.NONE, CLOCK);
+    }
+
+    static JdbcManifest manifest() {
+        return new JdbcManifest(dataSource(), CLOCK);
+    }
+
+    /** The analytics service as the server builds it, on the tests' clock. */
+    static AnalyticsService service(int hotWindowDays, ColdEngine cold, ResultCache cache, BigDecimal queryLimit,
+                                    BigDecimal dailyBudget) {
+        return new AnalyticsService(new PostgresHotEngine(dataSource()), cold, manifest(), cache,
+                new JdbcQueryLog(dataSource(), CLOCK), new AnalyticsSettings(AnalyticsSettings.Engine.DUCKDB, hotWindowDays,
+                400, queryLimit, dailyBudget, Duration.ofHours(24), Duration.ofSeconds(60)), CLOCK);
+    }
+
+    /** Exports every table's days in [first, end) with the real ETL classes. */
+    static void exportAll(DayExporter exporter, LocalDate first, LocalDate end) throws IOException, SQLException {
+        for (LakeTable table : LakeSchemaRegistry.tables()) {
+            for (LocalDate d = first; d.isBefore(end); d = d.plusDays(1)) {
+                exporter.export(table, d, -100, false);
+            }
+        }
+    }
+
+    /** The 120 days of hot data, generated once per JVM (earlier rows of those days are replaced). */
+    static synchronized void generated() throws SQLException {
+        if (!AGENTS.isEmpty()) {
+            return;
+        }
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate d = FIRST; d.isBefore(TODAY); d = d.plusDays(1)) {
+            days.add(d);
+        }
+        TestDatabase.resetDays(days);
+        HotDataGenerator generator = new HotDataGenerator(2024);
+        AGENTS.addAll(generator.createAgents(6, "analytics-"));
+        for (LocalDate day : days) {
+            generator.day(day, new HotDataGenerator.Volume(6, 30, 10, 10, 8));
+        }
+    }
+}

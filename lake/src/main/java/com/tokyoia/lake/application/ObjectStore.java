@@ -1,0 +1,28 @@
+package com.tokyoia.lake.application;
+
+import com.tokyoia.lake.domain.StoredObject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where lake files live: S3 (or an S3-compatible server) or a local directory. Keys are relative
+ * to the store's root ({@code <table>/year=YYYY/month=MM/day=DD/...}); {@link #uri(String)} gives
+ * the full address with the store's prefix. {@code put} is atomic at the object level: the bytes go
+ * to a staging name first and are published under the key in one step, so a reader never sees half
+ * a file and a retry overwrites instead of adding.
+ */
+public interface ObjectStore {
+
+    StoredObject put(String key, Path file, String sha256Hex) throws IOException;
+
+    Optional<StoredObject> head(String key) throws IOException;
+
+    void download(String key, Path target) throws IOException;
+
+    /** Keys under a prefix (relative to the store's root), staging names excluded. */
+    List<String> list(String prefix) throws IOException;
+
+    String uri(String key);
+}

@@ -1,0 +1,8 @@
+package com.tokyoia.lake.domain.manifest;
+
+import java.time.Instant;
+
+/** What an export proved about the copy it wrote, recorded when the manifest row becomes VALIDATED. */
+public record ValidatedCopy(long rows, long bytes, String columnSizesJson, String contentChecksum, String sha256,
+                            String objectKey, String etag, String storageClass, Instant exportStartedAt) {
+}

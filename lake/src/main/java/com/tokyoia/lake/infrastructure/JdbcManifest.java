@@ -1,0 +1,137 @@
+package com.tokyoia.lake.infrastructure;
+
+import com.tokyoia.lake.application.Manifest;
+import com.tokyoia.lake.domain.manifest.ManifestEntry;
+import com.tokyoia.lake.domain.manifest.ManifestStatus;
+import com.tokyoia.lake.domain.manifest.ValidatedCopy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** The export manifest in PostgreSQL (table export_manifest) through plain JDBC, one short transaction per call. */
+public final class JdbcManifest implements Manifest {
+    private static final String COLUMNS = "id, table_name, day, version, status, row_count, bytes, column_sizes, "
+            + "content_checksum, sha256, object_key, etag, storage_class, error_message, execution_id, created_at, "
+            + "exported_at, validated_at, updated_at";
+    private static final String PROVEN = "('VALIDATED', 'PURGED', 'ARCHIVED')";
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    public JdbcManifest(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<ManifestEntry> latest(String table, LocalDate day) throws SQLException {
+        return query("SELECT " + COLUMNS + " FROM export_manifest WHERE table_name = ? AND day = ? "
+                + "ORDER BY version DESC LIMIT 1", table, day).stream().findFirst();
+    }
+
+    @Override
+    public Optional<ManifestEntry> begin(String table, LocalDate day, long executionId, boolean newVersion) throws SQLException {
+        Optional<ManifestEntry> latest = latest(table, day);
+        if (latest.isPresent() && latest.get().isProven() && !newVersion) {
+            return Optional.empty();
+        }
+        Timestamp at = now();
+        if (latest.isPresent() && !latest.get().isProven()) {
+            return query("UPDATE export_manifest SET status = 'EXPORTING', execution_id = ?, error_message = NULL, updated_at = ? "
+                    + "WHERE id = ? RETURNING " + COLUMNS, executionId, at, latest.get().id()).stream().findFirst();
+        }
+        int version = latest.map(r -> r.version() + 1).orElse(1);
+        return query("INSERT INTO export_manifest (table_name, day, version, status, execution_id, created_at, updated_at) "
+                + "VALUES (?, ?, ?, 'EXPORTING', ?, ?, ?) RETURNING " + COLUMNS, table, day, version, executionId, at, at)
+                .stream().findFirst();
+    }
+
+    @Override
+    public void markValidated(long id, ValidatedCopy copy) throws SQLException {
+        Timestamp now = now();
+        update("UPDATE export_manifest SET status = 'VALIDATED', row_count = ?, bytes = ?, column_sizes = ?, "
+                        + "content_checksum = ?, sha256 = ?, object_key = ?, etag = ?, storage_class = ?, exported_at = ?, "
+                        + "validated_at = ?, error_message = NULL, updated_at = ? WHERE id = ?",
+                copy.rows(), copy.bytes(), copy.columnSizesJson(), copy.contentChecksum(), copy.sha256(), copy.objectKey(),
+                copy.etag(), copy.storageClass(), Timestamp.from(copy.exportStartedAt()), now, now, id);
+    }
+
+    @Override
+    public void markFailed(long id, String error) throws SQLException {
+        update("UPDATE export_manifest SET status = 'FAILED', error_message = ?, updated_at = ? WHERE id = ?",
+                error == null ? "unknown error" : error.substring(0, Math.min(error.length(), 4000)), now(), id);
+    }
+
+    @Override
+    public Optional<LocalDate> lastProvenDay(String table, LocalDate before) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT max(day) FROM export_manifest WHERE table_name = ? "
+                     + "AND day < ? AND status IN " + PROVEN)) {
+            ps.setString(1, table);
+            ps.setObject(2, before);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return Optional.ofNullable(rs.getObject(1, LocalDate.class));
+            }
+        }
+    }
+
+    @Override
+    public List<ManifestEntry> latestVersions(String table, LocalDate from, LocalDate to) throws SQLException {
+        String sql = "SELECT DISTINCT ON (table_name, day) " + COLUMNS + " FROM export_manifest WHERE day >= ? AND day <= ?"
+                + (table == null ? "" : " AND table_name = ?") + " ORDER BY table_name, day, version DESC";
+        return table == null ? query(sql, from, to) : query(sql, from, to, table);
+    }
+
+    @Override
+    public List<ManifestEntry> forExecution(long executionId) throws SQLException {
+        return query("SELECT " + COLUMNS + " FROM export_manifest WHERE execution_id = ? ORDER BY table_name, day", executionId);
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+
+    private void update(String sql, Object... params) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            ps.executeUpdate();
+        }
+    }
+
+    private List<ManifestEntry> query(String sql, Object... params) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            List<ManifestEntry> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new ManifestEntry(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getInt(4),
+                            ManifestStatus.valueOf(rs.getString(5)), (Long) rs.getObject(6), (Long) rs.getObject(7),
+                            rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+                            rs.getString(13), rs.getString(14), (Long) rs.getObject(15), instant(rs, 16), instant(rs, 17),
+                            instant(rs, 18), instant(rs, 19)));
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static Instant instant(ResultSet rs, int index) throws SQLException {
+        Timestamp ts = rs.getTimestamp(index);
+        return ts == null ? null : ts.toInstant();
+    }
+
+    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i]);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package com.tokyoia.lake.infrastructure.config;
+
+import com.tokyoia.platform.config.ConfigReader;
+import com.tokyoia.platform.config.InvalidSettingException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where the lake is and which catalog describes it (tokyoia.lake.*). The S3 settings are read only
+ * for the s3 store, the Trino ones only for the Trino catalog.
+ */
+public record LakeSettings(StoreKind store, Path localRoot, Optional<S3Settings> s3, CatalogKind catalog,
+                           String glueDatabase) {
+
+    public enum StoreKind { LOCAL, S3 }
+
+    public enum CatalogKind { NONE, GLUE, TRINO }
+
+    public static LakeSettings from(ConfigReader config) {
+        StoreKind store = config.choice("tokyoia.lake.store", StoreKind.class);
+        CatalogKind catalog = config.choice("tokyoia.lake.catalog", CatalogKind.class);
+        if (catalog != CatalogKind.NONE && store != StoreKind.S3) {
+            throw new InvalidSettingException("tokyoia.lake.catalog", "is " + ConfigReader.spelling(catalog)
+                    + ", which reads the lake from S3: it needs tokyoia.lake.store=s3");
+        }
+        return new LakeSettings(store, Path.of(config.text("tokyoia.lake.local.root")),
+                store == StoreKind.S3 ? Optional.of(S3Settings.from(config)) : Optional.empty(), catalog,
+                config.text("tokyoia.lake.glue.database"));
+    }
+
+    /** The S3 settings; only valid with the s3 store. */
+    public S3Settings requireS3() {
+        return s3.orElseThrow(() -> new InvalidSettingException("tokyoia.lake.store", "must be s3 for this feature"));
+    }
+}

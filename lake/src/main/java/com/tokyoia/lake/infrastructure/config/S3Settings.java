@@ -1,0 +1,44 @@
+package com.tokyoia.lake.infrastructure.config;
+
+import com.tokyoia.platform.config.ConfigReader;
+import com.tokyoia.platform.config.InvalidSettingException;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * How to reach the lake bucket (tokyoia.lake.s3.*). Region and credentials come from the AWS
+ * default chain unless set; endpoint and path-style are for S3-compatible servers (S3Proxy, MinIO,
+ * S3Mock...).
+ */
+public record S3Settings(String bucket, String prefix, Optional<String> region, Optional<URI> endpoint,
+                         boolean pathStyle, Optional<String> serverSideEncryption, long multipartThresholdBytes,
+                         long partSizeBytes) {
+    public S3Settings {
+        if (bucket == null || bucket.isBlank()) {
+            throw new IllegalArgumentException("tokyoia.lake.s3.bucket is required for the s3 store");
+        }
+        prefix = prefix == null ? "" : prefix.replaceAll("^/+|/+$", "");
+        if (partSizeBytes < 5L * 1024 * 1024) {
+            throw new IllegalArgumentException("S3 parts must be at least 5 MiB");
+        }
+    }
+
+    public static S3Settings from(ConfigReader config) {
+        String sse = config.optionalText("tokyoia.lake.s3.server-side-encryption").orElse(null);
+        if (sse != null && !sse.equals("AES256") && !sse.equals("aws:kms")) {
+            throw new InvalidSettingException("tokyoia.lake.s3.server-side-encryption", "must be AES256 or aws:kms, not '" + sse + "'");
+        }
+        String bucket = config.text("tokyoia.lake.s3.bucket");
+        long mib = 1024L * 1024;
+        return new S3Settings(bucket, config.optionalText("tokyoia.lake.s3.prefix").orElse(""),
+                config.optionalText("tokyoia.lake.s3.region"), config.optionalUri("tokyoia.lake.s3.endpoint"),
+                config.flag("tokyoia.lake.s3.path-style"), Optional.ofNullable(sse),
+                config.whole("tokyoia.lake.s3.multipart-threshold-mb", 5, 5 * 1024) * mib,
+                config.whole("tokyoia.lake.s3.part-size-mb", 5, 5 * 1024) * mib);
+    }
+
+    /** s3://bucket/prefix, under which each table has its folder. */
+    public String rootUri() {
+        return "s3://" + bucket + (prefix.isEmpty() ? "" : "/" + prefix);
+    }
+}

@@ -1,8 +1,0 @@
-package com.tokyoia.persistence.cache;
-
-import java.time.Instant;
-
-/** What the health check and operators see of the cache. */
-public record CacheState(boolean available, String endpoint, Instant since, String lastError,
-                         long hits, long misses, long evictions, long errors) {
-}
