@@ -18,6 +18,7 @@ import com.tokyoia.lake.domain.schema.LakeTable;
 import com.tokyoia.platform.cache.CacheSettings;
 import com.tokyoia.platform.cache.RedisCache;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -171,7 +172,7 @@ public final class AnalyticsBenchmark {
             rows.add(new Object[]{UUID.randomUUID(), WORKFLOWS[random.nextInt(WORKFLOWS.length)], AGENTS[random.nextInt(AGENTS.length)],
                     TYPES[random.nextInt(TYPES.length)], failed ? "FAILED" : "COMPLETED", created, created + 500_000,
                     created + latency * 1000L, tin, tout,
-                    BigDecimal.valueOf(tin * 25L + (tout == null ? 0 : tout * 100L), 7).setScale(6, java.math.RoundingMode.HALF_EVEN),
+                    BigDecimal.valueOf(tin * 25L + (tout == null ? 0 : tout * 100L), 7).setScale(6, RoundingMode.HALF_EVEN),
                     latency, failed ? "model timeout (task " + i + ")" : null, created + latency * 1000L});
         }
         rows.sort((a, b) -> {

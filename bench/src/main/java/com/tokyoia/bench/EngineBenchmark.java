@@ -29,6 +29,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 
@@ -209,13 +210,13 @@ public final class EngineBenchmark {
                 + "VALUES (?, ?, 'bench', 'bench', 'ACTIVE', now(), now()) ON CONFLICT DO NOTHING");
              PreparedStatement workflows = c.prepareStatement("INSERT INTO workflows (id, name, status, created_at, updated_at) "
                      + "VALUES (?, 'bench', 'COMPLETED', now(), now()) ON CONFLICT DO NOTHING")) {
-            for (java.util.UUID id : AnalyticsBenchmark.agents()) {
+            for (UUID id : AnalyticsBenchmark.agents()) {
                 agents.setObject(1, id);
                 agents.setString(2, "bench-" + id);
                 agents.addBatch();
             }
             agents.executeBatch();
-            for (java.util.UUID id : AnalyticsBenchmark.workflows()) {
+            for (UUID id : AnalyticsBenchmark.workflows()) {
                 workflows.setObject(1, id);
                 workflows.addBatch();
             }

@@ -11,6 +11,7 @@ import com.tokyoia.lake.domain.schema.LakeTable;
 import com.tokyoia.lake.infrastructure.config.S3Settings;
 import com.tokyoia.persistence.migration.SchemaMigration;
 import com.tokyoia.platform.time.SystemTime;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -19,6 +20,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -137,9 +139,9 @@ public final class ExportBenchmark {
         for (int i = 0; i < 300; i++) {
             try (Socket ignored = new Socket("127.0.0.1", S3_PORT)) {
                 HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + S3_PORT + "/bench"))
-                        .PUT(HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+                        .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
                 return p;
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 Thread.sleep(100);
             }
         }

@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -75,7 +76,7 @@ class AnalyticsIT {
         assertThat(result.getJsonArray("hotDays")).hasSize(30);
         assertThat(result.getJsonArray("missingDays").toString()).contains(TODAY.minusDays(35).toString());
         assertThat(result.getBoolean("cacheHit")).isFalse();
-        Map<String, String> tasksPerDay = new java.util.HashMap<>();
+        Map<String, String> tasksPerDay = new HashMap<>();
         result.getJsonArray("rows").forEach(v -> tasksPerDay.put(v.asJsonObject().getString("day"),
                 v.asJsonObject().getJsonNumber("tasks").bigDecimalValue().stripTrailingZeros().toPlainString()
                         + "/" + v.asJsonObject().getJsonNumber("failed").bigDecimalValue().stripTrailingZeros().toPlainString()));

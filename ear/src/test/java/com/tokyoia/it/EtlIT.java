@@ -9,6 +9,7 @@ import com.tokyoia.testing.Jobs;
 import com.tokyoia.testing.TestDatabase;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -71,7 +72,7 @@ class EtlIT {
                     Timestamp at = Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(i * 300L));
                     exec(c, "INSERT INTO agent_tasks (id, workflow_id, agent_id, task_type, status, created_at, tokens_input, cost_usd, updated_at) "
                             + "VALUES (?, ?, ?, 'summarize', 'COMPLETED', ?, ?, ?, ?)", UUID.randomUUID(), workflow, agent, at, i,
-                            new java.math.BigDecimal("0.000123").multiply(java.math.BigDecimal.valueOf(i)), at);
+                            new BigDecimal("0.000123").multiply(BigDecimal.valueOf(i)), at);
                     exec(c, "INSERT INTO agent_metrics (agent_id, metric_name, metric_value, recorded_at) VALUES (?, 'latency_ms', ?, ?)",
                             agent, i * 1.5, at);
                 }
@@ -102,7 +103,8 @@ class EtlIT {
         assertThat(duck("SELECT count(*) FROM read_parquet('" + LAKE + "/agent_metrics/*/*/*/*.parquet', hive_partitioning = true) "
                 + "WHERE year = 2025 AND month = 5 AND day = 11")).isEqualTo(80);
         assertThat(duck("SELECT sum(tokens_input) FROM read_parquet('" + LAKE + "/agent_tasks/year=2025/month=05/day=10/data.parquet')"))
-                .isEqualTo(TestDatabase.count("SELECT sum(tokens_input) FROM agent_tasks WHERE created_at >= ?::date AND created_at < ?::date + 1", DAY_1, DAY_1));
+                .isEqualTo(TestDatabase.count("SELECT sum(tokens_input) FROM agent_tasks "
+                        + "WHERE created_at >= ?::date AND created_at < ?::date + 1", DAY_1, DAY_1));
 
         // The same backfill again: every day is already proven, nothing is written twice.
         long again = Http.post("/api/etl/backfill", """

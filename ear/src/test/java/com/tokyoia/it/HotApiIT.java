@@ -257,7 +257,8 @@ class HotApiIT {
         body.append("]}");
         Reply reply = Http.post("/api/interactions", body.toString());
         assertThat(reply.status()).as(reply.body()).isEqualTo(202);
-        Reply list = Http.get("/api/interactions?agentId=" + a + "&from=" + t.minusSeconds(1) + "&to=" + SystemTime.clock().instant().plusSeconds(1) + "&limit=500");
+        Reply list = Http.get("/api/interactions?agentId=" + a + "&from=" + t.minusSeconds(1) + "&to="
+                + SystemTime.clock().instant().plusSeconds(1) + "&limit=500");
         assertThat(list.items()).hasSize(50);
         assertThat(TestDatabase.count("SELECT count(*) FROM agent_interactions WHERE workflow_id = ?::uuid AND kind = 'REQUEST'", workflowId)).isEqualTo(25);
     }

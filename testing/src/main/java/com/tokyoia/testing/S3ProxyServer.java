@@ -28,7 +28,7 @@ public final class S3ProxyServer implements AutoCloseable {
         this.port = port;
     }
 
-    public static S3ProxyServer start() throws Exception {
+    public static S3ProxyServer start() throws IOException, InterruptedException {
         String jar = System.getProperty("s3proxy.jar", "target/s3proxy/s3proxy.jar");
         Path base = Files.createTempDirectory("s3proxy-");
         int port = freePort();
@@ -49,7 +49,7 @@ public final class S3ProxyServer implements AutoCloseable {
         return server;
     }
 
-    private void awaitReady() throws Exception {
+    private void awaitReady() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -64,7 +64,7 @@ public final class S3ProxyServer implements AutoCloseable {
         throw new IllegalStateException("S3Proxy did not start on port " + port);
     }
 
-    private void createBucket() throws Exception {
+    private void createBucket() throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(endpoint() + "/" + BUCKET))
                 .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
@@ -93,7 +93,7 @@ public final class S3ProxyServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws InterruptedException {
         process.destroy();
         process.waitFor();
     }

@@ -1,5 +1,6 @@
 package com.tokyoia.analytics.application;
 
+import jakarta.ejb.ApplicationException;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -7,7 +8,7 @@ import java.util.List;
  * A valid query the analytics will not run: it touches archived days no engine can read, or its
  * cold scan is over the per-query limit or the day's budget. Carries what the client needs to decide.
  */
-@jakarta.ejb.ApplicationException
+@ApplicationException
 public class QueryRefusedException extends RuntimeException {
     public enum Reason { ARCHIVED_DAYS, OVER_QUERY_LIMIT, OVER_DAILY_BUDGET }
 

@@ -1,5 +1,6 @@
 package com.tokyoia.analytics.domain;
 
+import jakarta.ejb.ApplicationException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -12,7 +13,7 @@ public record AnalyticsRequest(AnalyticsQuery query, LocalDate from, LocalDate t
     private static final Set<String> RESERVED = Set.of("from", "to", "override");
 
     /** A request the analytics refuse; names the parameter. */
-    @jakarta.ejb.ApplicationException
+    @ApplicationException
     public static final class InvalidAnalyticsRequest extends RuntimeException {
         private final String field;
 

@@ -92,7 +92,8 @@ class ExportToLakeTest {
             assertThat(recorder.requests()).anyMatch(r -> r.startsWith("POST") && r.contains("uploads"))
                     .anyMatch(r -> r.startsWith("PUT") && r.contains("partNumber=1") && r.contains("uploadId="))
                     .anyMatch(r -> r.startsWith("POST") && r.contains("uploadId="));
-            assertThat(new DeepVerifier(EtlFixtures.manifest(), store, new ParquetFiles(), work).verify(LakeSchemaRegistry.AGENT_TASKS, DAYS.get(0)).ok()).isTrue();
+            DeepVerifier verifier = new DeepVerifier(EtlFixtures.manifest(), store, new ParquetFiles(), work);
+            assertThat(verifier.verify(LakeSchemaRegistry.AGENT_TASKS, DAYS.get(0)).ok()).isTrue();
             assertThat(store.list("")).containsExactly("agent_tasks/year=2025/month=02/day=10/data.parquet");
         }
     }

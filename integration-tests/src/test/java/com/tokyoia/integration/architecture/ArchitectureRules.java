@@ -82,7 +82,7 @@ final class ArchitectureRules {
                 .should().callMethodWhere(readsTheSystemClock())
                 .orShould().callConstructorWhere(readsTheSystemClockToo())
                 .as("only " + CLOCK_PROVIDER + " reads the machine's clock (Instant.now(), LocalDate.now(), "
-                        + "System.currentTimeMillis(), Clock.systemUTC(), new Date()...); take a java.time.Clock instead");
+                        + "System.currentTimeMillis(), Clock.systemUTC(), new Date()...); take a Clock instead");
     }
 
     private static final Set<Class<?>> TIME_TYPES = Set.of(Instant.class, LocalDate.class, LocalDateTime.class,
@@ -106,7 +106,7 @@ final class ArchitectureRules {
     }
 
     private static DescribedPredicate<JavaCall<?>> readsTheSystemClockToo() {
-        return new DescribedPredicate<>("creates a java.util.Date of the current time") {
+        return new DescribedPredicate<>("creates a Date of the current time") {
             @Override
             public boolean test(JavaCall<?> call) {
                 return call.getTargetOwner().isEquivalentTo(Date.class) && call.getTarget().getRawParameterTypes().isEmpty();

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -43,7 +44,7 @@ public class AgentRepository {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        Set<UUID> missing = new java.util.HashSet<>(ids);
+        Set<UUID> missing = new HashSet<>(ids);
         missing.removeAll(em.createQuery("SELECT a.id FROM Agent a WHERE a.id IN :ids", UUID.class)
                 .setParameter("ids", ids).getResultList());
         return missing;

@@ -11,6 +11,7 @@ import com.tokyoia.web.application.Views.MetricView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,7 +41,7 @@ public class MetricService {
                 }
             }
         }
-        Set<java.time.LocalDate> days = new TreeSet<>();
+        Set<LocalDate> days = new TreeSet<>();
         points.forEach(p -> days.add(p.recordedAt().atZone(ZoneOffset.UTC).toLocalDate()));
         partitions.ensure(DayPartitions.AGENT_METRICS, days);
         metrics.addAll(points);

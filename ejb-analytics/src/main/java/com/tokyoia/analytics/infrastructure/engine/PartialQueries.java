@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** Builds the per-day partial SQL of a query for one dialect, and reads its rows. */
 public final class PartialQueries {
@@ -43,7 +44,7 @@ public final class PartialQueries {
             Filter filter = query.filter(name).orElseThrow();
             where.add(filter.predicate(dialect));
         }
-        String groupBy = java.util.stream.IntStream.rangeClosed(1, 1 + query.dims().size())
+        String groupBy = IntStream.rangeClosed(1, 1 + query.dims().size())
                 .mapToObj(Integer::toString).collect(Collectors.joining(", "));
         return "SELECT " + String.join(", ", select) + " FROM " + source
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " GROUP BY " + groupBy;

@@ -31,6 +31,7 @@ import com.tokyoia.testing.MockedAws;
 import com.tokyoia.testing.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -180,7 +181,7 @@ class AthenaEngineMockedHttpTest {
         assertThat(start.getString("QueryString")).contains("year = ? AND month = ? AND day IN (?, ?)")
                 .contains("user_id = ?").doesNotContain("user-3").doesNotContain("2024")
                 .matches("(?s).* /\\* lake versions [0-9a-f]{16} \\*/");
-        assertThat(start.getJsonArray("ExecutionParameters").getValuesAs(jakarta.json.JsonString::getString))
+        assertThat(start.getJsonArray("ExecutionParameters").getValuesAs(JsonString::getString))
                 .containsExactly("'2024'", "'06'", "'01'", "'02'", "'user-3'");
         assertThat(start.getString("WorkGroup")).isEqualTo("analytics");
         assertThat(start.getJsonObject("QueryExecutionContext").getString("Database")).isEqualTo("tokyoia_lake");

@@ -69,7 +69,8 @@ class GlueCatalogPublisherMockedHttpTest {
                 .withRequestBody(containing("{\"Name\":\"cost_usd\",\"Type\":\"decimal(14,6)\"}"))
                 .withRequestBody(containing("{\"Name\":\"created_at\",\"Type\":\"timestamp\"}"))
                 .withRequestBody(containing("{\"Name\":\"tokens_input\",\"Type\":\"int\"}"))
-                .withRequestBody(containing("\"PartitionKeys\":[{\"Name\":\"year\",\"Type\":\"string\"},{\"Name\":\"month\",\"Type\":\"string\"},{\"Name\":\"day\",\"Type\":\"string\"}]"))
+                .withRequestBody(containing("\"PartitionKeys\":[{\"Name\":\"year\",\"Type\":\"string\"},"
+                        + "{\"Name\":\"month\",\"Type\":\"string\"},{\"Name\":\"day\",\"Type\":\"string\"}]"))
                 .withRequestBody(containing("\"Location\":\"s3://lake-bucket/prod/agent_tasks/\""))
                 .withRequestBody(containing("ParquetHiveSerDe")));
         glue.verify(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSGlue.BatchCreatePartition"))

@@ -1,9 +1,11 @@
 package com.tokyoia.persistence.domain.paging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Position after the last row of a page, for keyset pagination over (time, id): the next page
@@ -24,9 +26,9 @@ public record KeysetCursor(Instant at, String id) {
     }
 
     /** The id part as a UUID, for lists keyed by UUID. */
-    public java.util.UUID uuidId() {
+    public UUID uuidId() {
         try {
-            return java.util.UUID.fromString(id);
+            return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw new InvalidCursorException("cursor does not belong to this list");
         }
@@ -63,7 +65,7 @@ public record KeysetCursor(Instant at, String id) {
                 throw new InvalidCursorException("cursor has an invalid time");
             }
             return new KeysetCursor(Instant.ofEpochSecond(seconds, nanos), parts[3]);
-        } catch (NumberFormatException | java.time.DateTimeException e) {
+        } catch (NumberFormatException | DateTimeException e) {
             throw new InvalidCursorException("cursor has an invalid time");
         }
     }

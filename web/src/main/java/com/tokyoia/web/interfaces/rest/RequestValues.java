@@ -7,6 +7,7 @@ import com.tokyoia.web.application.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import java.time.Instant;
@@ -119,7 +120,7 @@ public class RequestValues {
         }
         Set<ConstraintViolation<T>> violations = validator.validate(body);
         if (!violations.isEmpty()) {
-            throw new jakarta.validation.ConstraintViolationException(violations);
+            throw new ConstraintViolationException(violations);
         }
         return body;
     }

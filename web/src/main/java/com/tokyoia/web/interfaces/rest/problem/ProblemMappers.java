@@ -16,7 +16,9 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Maps the application's own exceptions to problem+json; one small mapper per exception. */
 public final class ProblemMappers {
@@ -63,10 +65,10 @@ public final class ProblemMappers {
         public Response toResponse(ConstraintViolationException e) {
             List<FieldError> errors = e.getConstraintViolations().stream()
                     .map(v -> new FieldError(RequestValues.fieldOf(v.getPropertyPath()), v.getMessage()))
-                    .sorted(java.util.Comparator.comparing(FieldError::field))
+                    .sorted(Comparator.comparing(FieldError::field))
                     .toList();
             String detail = errors.stream().map(f -> f.field() + " " + f.message())
-                    .collect(java.util.stream.Collectors.joining("; "));
+                    .collect(Collectors.joining("; "));
             return Problem.of(Status.BAD_REQUEST, "invalid-input", detail, path(uri), errors).toResponse();
         }
     }

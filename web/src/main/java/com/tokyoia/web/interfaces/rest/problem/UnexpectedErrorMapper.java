@@ -1,5 +1,6 @@
 package com.tokyoia.web.interfaces.rest.problem;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -24,7 +25,7 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof jakarta.persistence.OptimisticLockException lost) {
+            if (t instanceof OptimisticLockException lost) {
                 return new ProblemMappers.ConcurrentUpdate().toResponse(lost); // detected at commit
             }
         }
