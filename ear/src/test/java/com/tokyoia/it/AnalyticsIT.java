@@ -43,14 +43,9 @@ class AnalyticsIT {
 
     @BeforeAll
     static void data() throws Exception {
-        // Agents and workflows are stamped by the test's clock, like everything the tests compare.
-        Timestamp created = Timestamp.from(SystemTime.clock().instant());
         try (Connection c = TestDatabase.connect()) {
-            UUID workflow = UUID.randomUUID();
-            exec(c, "INSERT INTO agents (id, name, role, model, status, created_at, updated_at) VALUES (?, ?, 'r', 'm', 'ACTIVE', ?, ?)",
-                    AGENT, "analytics-it-" + AGENT, created, created);
-            exec(c, "INSERT INTO workflows (id, name, agent_id, status, created_at, updated_at) VALUES (?, 'w', ?, 'COMPLETED', ?, ?)",
-                    workflow, AGENT, created, created);
+            // Agents and workflows are stamped by the test's clock, like everything the tests compare.
+            UUID workflow = TestDatabase.agentWithWorkflow(c, AGENT, "analytics-it", SystemTime.clock().instant());
             insertTasks(c, workflow, COLD_1, 5, 1);
             insertTasks(c, workflow, COLD_2, 7, 2);
             insertTasks(c, workflow, HOT, 3, 0);

@@ -48,8 +48,6 @@ class EtlIT {
 
     @BeforeAll
     static void data() throws Exception {
-        // Agents and workflows are stamped by the test's clock, like everything the tests compare.
-        Timestamp created = Timestamp.from(SystemTime.clock().instant());
         try (Connection c = TestDatabase.connect()) {
             for (LocalDate day : List.of(DAY_1, DAY_2)) {
                 exec(c, "SELECT tokyoia_ensure_day_partition('agent_tasks', ?)", day);
@@ -61,11 +59,8 @@ class EtlIT {
                 exec(c, "DELETE FROM export_manifest WHERE day = ?", day);
             }
             UUID agent = UUID.randomUUID();
-            UUID workflow = UUID.randomUUID();
-            exec(c, "INSERT INTO agents (id, name, role, model, status, created_at, updated_at) VALUES (?, ?, 'r', 'm', 'ACTIVE', ?, ?)",
-                    agent, "etl-it-" + agent, created, created);
-            exec(c, "INSERT INTO workflows (id, name, agent_id, status, created_at, updated_at) VALUES (?, 'etl-it', ?, 'COMPLETED', ?, ?)",
-                    workflow, agent, created, created);
+            // Agents and workflows are stamped by the test's clock, like everything the tests compare.
+            UUID workflow = TestDatabase.agentWithWorkflow(c, agent, "etl-it", SystemTime.clock().instant());
             for (LocalDate day : List.of(DAY_1, DAY_2)) {
                 int tasks = day.equals(DAY_1) ? 120 : 80;
                 for (int i = 0; i < tasks; i++) {

@@ -7,11 +7,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -76,6 +78,17 @@ public final class TestDatabase {
                 exec(c, "DELETE FROM export_manifest WHERE day = ?", day);
             }
         }
+    }
+
+    /** Inserts an agent and a COMPLETED workflow of it, both stamped {@code at}; returns the workflow's id. */
+    public static UUID agentWithWorkflow(Connection c, UUID agent, String name, Instant at) throws SQLException {
+        UUID workflow = UUID.randomUUID();
+        Timestamp stamp = Timestamp.from(at);
+        exec(c, "INSERT INTO agents (id, name, role, model, status, created_at, updated_at) VALUES (?, ?, 'r', 'm', 'ACTIVE', ?, ?)",
+                agent, name + "-" + agent, stamp, stamp);
+        exec(c, "INSERT INTO workflows (id, name, agent_id, status, created_at, updated_at) VALUES (?, ?, ?, 'COMPLETED', ?, ?)",
+                workflow, name, agent, stamp, stamp);
+        return workflow;
     }
 
     public static void exec(Connection c, String sql, Object... params) throws SQLException {

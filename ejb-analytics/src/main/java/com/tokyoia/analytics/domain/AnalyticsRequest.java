@@ -1,6 +1,6 @@
 package com.tokyoia.analytics.domain;
 
-import jakarta.ejb.ApplicationException;
+import com.tokyoia.platform.error.InvalidValueException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -13,17 +13,9 @@ public record AnalyticsRequest(AnalyticsQuery query, LocalDate from, LocalDate t
     private static final Set<String> RESERVED = Set.of("from", "to", "override");
 
     /** A request the analytics refuse; names the parameter. */
-    @ApplicationException
-    public static final class InvalidAnalyticsRequest extends RuntimeException {
-        private final String field;
-
+    public static final class InvalidAnalyticsRequest extends InvalidValueException {
         public InvalidAnalyticsRequest(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
+            super(field, message);
         }
     }
 

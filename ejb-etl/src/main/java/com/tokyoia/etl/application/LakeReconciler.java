@@ -10,14 +10,13 @@ import com.tokyoia.lake.domain.schema.LakeTable;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Finds late data: days already exported whose rows in PostgreSQL changed since (inserted,
- * updated or deleted rows all change the count or the content checksum), and exports each such
- * day again as a new manifest version. Days already purged from PostgreSQL are left alone.
+ * Finds late data: a day already exported whose rows in PostgreSQL changed since (inserted,
+ * updated or deleted rows all change the count or the content checksum) is exported again as a
+ * new manifest version. Days already purged from PostgreSQL are left alone.
  */
 public final class LakeReconciler {
     private static final Logger LOG = Logger.getLogger(LakeReconciler.class.getName());
@@ -31,22 +30,19 @@ public final class LakeReconciler {
         this.exporter = exporter;
     }
 
-    public List<DayExportResult> reconcile(List<LakeTable> tables, LocalDate from, LocalDate to, long executionId)
-            throws IOException, SQLException {
-        List<DayExportResult> reexported = new ArrayList<>();
-        for (LakeTable table : tables) {
-            for (ManifestEntry entry : manifest.latestVersions(table.name(), from, to)) {
-                if (entry.status() != ManifestStatus.VALIDATED) {
-                    continue;
-                }
-                SourceFacts now = source.facts(table, entry.day());
-                if (!now.checksum().equals(entry.contentChecksum())) {
-                    LOG.info(() -> table.name() + " " + entry.day() + " changed since version " + entry.version()
-                            + " (" + entry.contentChecksum() + " -> " + now.checksum() + "); exporting a new version");
-                    reexported.add(exporter.export(table, entry.day(), executionId, true));
-                }
-            }
+    /** The new version's export when the day changed; empty when it did not (or is not a validated export). */
+    public Optional<DayExportResult> reconcile(LakeTable table, LocalDate day, long executionId) throws IOException, SQLException {
+        Optional<ManifestEntry> latest = manifest.latest(table.name(), day);
+        if (latest.isEmpty() || latest.get().status() != ManifestStatus.VALIDATED) {
+            return Optional.empty();
         }
-        return reexported;
+        ManifestEntry entry = latest.get();
+        SourceFacts now = source.facts(table, day);
+        if (now.checksum().equals(entry.contentChecksum())) {
+            return Optional.empty();
+        }
+        LOG.info(() -> table.name() + " " + day + " changed since version " + entry.version() + " (" + entry.contentChecksum()
+                + " -> " + now.checksum() + "); exporting a new version");
+        return Optional.of(exporter.export(table, day, executionId, true));
     }
 }

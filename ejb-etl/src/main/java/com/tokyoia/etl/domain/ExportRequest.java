@@ -2,7 +2,7 @@ package com.tokyoia.etl.domain;
 
 import com.tokyoia.lake.domain.schema.LakeSchemaRegistry;
 import com.tokyoia.lake.domain.schema.LakeTable;
-import jakarta.ejb.ApplicationException;
+import com.tokyoia.platform.error.InvalidValueException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -17,18 +17,10 @@ import java.util.Set;
  */
 public record ExportRequest(LocalDate from, LocalDate to, List<LakeTable> tables) {
 
-    /** A request value the ETL refuses; names the field. Reaches callers of EJBs unwrapped. */
-    @ApplicationException
-    public static final class InvalidExportRequest extends RuntimeException {
-        private final String field;
-
+    /** A request value the ETL refuses; names the field. */
+    public static final class InvalidExportRequest extends InvalidValueException {
         public InvalidExportRequest(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
+            super(field, message);
         }
     }
 

@@ -22,6 +22,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,7 @@ class CatchUpAndReconcileTest {
         DayExporter exporter = EtlFixtures.exporter(new LocalDirectoryStore(lake), work);
         exporter.export(metrics, day, -1, false);
         LakeReconciler reconciler = new LakeReconciler(EtlFixtures.manifest(), EtlFixtures.source(), exporter);
-        assertThat(reconciler.reconcile(List.of(metrics), day, day, -2)).as("nothing changed yet").isEmpty();
+        assertThat(reconciler.reconcile(metrics, day, -2)).as("nothing changed yet").isEmpty();
         long before = manifestRows(metrics, day);
 
         try (Connection c = TestDatabase.dataSource().getConnection()) {
@@ -95,9 +96,9 @@ class CatchUpAndReconcileTest {
             TestDatabase.exec(c, "INSERT INTO agent_metrics (agent_id, metric_name, metric_value, recorded_at) VALUES (?, 'late', 42.5, ?)",
                     agent, Timestamp.from(day.atTime(23, 59, 59).toInstant(ZoneOffset.UTC)));
         }
-        List<DayExportResult> reexported = reconciler.reconcile(List.of(metrics), day, day, -3);
-        assertThat(reexported).hasSize(1);
-        assertThat(reexported.get(0).version()).isEqualTo(2);
+        Optional<DayExportResult> reexported = reconciler.reconcile(metrics, day, -3);
+        assertThat(reexported).isPresent();
+        assertThat(reexported.get().version()).isEqualTo(2);
         ManifestEntry latest = EtlFixtures.manifest().latest(metrics.name(), day).orElseThrow();
         assertThat(latest.version()).isEqualTo(2);
         assertThat(latest.status()).isEqualTo(ManifestStatus.VALIDATED);

@@ -9,8 +9,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
@@ -18,7 +16,14 @@ import javax.sql.DataSource;
 
 @ApplicationScoped
 public class InteractionRepository {
-    private static final int CHUNK = 5_000;
+    private static final UnnestInsert<InteractionEvent> INSERT = new UnnestInsert<>("agent_interactions", List.of(
+            UnnestInsert.Column.of("workflow_id", "uuid", InteractionEvent::workflowId),
+            UnnestInsert.Column.of("from_agent_id", "uuid", InteractionEvent::fromAgentId),
+            UnnestInsert.Column.of("to_agent_id", "uuid", InteractionEvent::toAgentId),
+            UnnestInsert.Column.of("kind", "text", e -> e.kind().name()),
+            UnnestInsert.Column.of("tokens", "int4", InteractionEvent::tokens),
+            UnnestInsert.Column.of("latency_ms", "int4", InteractionEvent::latencyMs),
+            new UnnestInsert.Column<>("occurred_at", "text", "text[]::timestamptz[]", e -> e.occurredAt().toString())));
 
     @PersistenceContext(unitName = "hot")
     EntityManager em;
@@ -26,41 +31,10 @@ public class InteractionRepository {
     @Resource(lookup = "java:jboss/datasources/TokyoIaDS")
     DataSource dataSource;
 
-    /** Inserts all events in the caller's transaction, in array-bound chunks (see MetricRepository). */
+    /** Inserts all events in the caller's transaction, in array-bound chunks. */
     public void addAll(List<InteractionEvent> events) {
-        String sql = "INSERT INTO agent_interactions (workflow_id, from_agent_id, to_agent_id, kind, tokens, latency_ms, occurred_at) "
-                + "SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::int4[], ?::int4[], ?::text[]::timestamptz[])";
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(sql)) {
-            for (int start = 0; start < events.size(); start += CHUNK) {
-                List<InteractionEvent> chunk = events.subList(start, Math.min(events.size(), start + CHUNK));
-                int n = chunk.size();
-                UUID[] workflows = new UUID[n];
-                UUID[] from = new UUID[n];
-                UUID[] to = new UUID[n];
-                String[] kinds = new String[n];
-                Integer[] tokens = new Integer[n];
-                Integer[] latencies = new Integer[n];
-                String[] times = new String[n];
-                for (int i = 0; i < n; i++) {
-                    InteractionEvent e = chunk.get(i);
-                    workflows[i] = e.workflowId();
-                    from[i] = e.fromAgentId();
-                    to[i] = e.toAgentId();
-                    kinds[i] = e.kind().name();
-                    tokens[i] = e.tokens();
-                    latencies[i] = e.latencyMs();
-                    times[i] = e.occurredAt().toString();
-                }
-                insert.setArray(1, connection.createArrayOf("uuid", workflows));
-                insert.setArray(2, connection.createArrayOf("uuid", from));
-                insert.setArray(3, connection.createArrayOf("uuid", to));
-                insert.setArray(4, connection.createArrayOf("text", kinds));
-                insert.setArray(5, connection.createArrayOf("int4", tokens));
-                insert.setArray(6, connection.createArrayOf("int4", latencies));
-                insert.setArray(7, connection.createArrayOf("text", times));
-                insert.executeUpdate();
-            }
+        try {
+            INSERT.insertAll(dataSource, events);
         } catch (SQLException e) {
             throw new IllegalStateException("interaction batch insert failed", e);
         }

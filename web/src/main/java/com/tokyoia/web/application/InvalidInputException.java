@@ -1,15 +1,10 @@
 package com.tokyoia.web.application;
 
+import com.tokyoia.platform.error.InvalidValueException;
+
 /** A request value the API refuses (400); names the offending field. */
-public class InvalidInputException extends RuntimeException {
-    private final String field;
-
+public class InvalidInputException extends InvalidValueException {
     public InvalidInputException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

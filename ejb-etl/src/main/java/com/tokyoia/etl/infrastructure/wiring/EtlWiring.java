@@ -8,6 +8,7 @@ import com.tokyoia.etl.application.DeepVerifier;
 import com.tokyoia.etl.application.EtlSettings;
 import com.tokyoia.etl.application.ExportObserver;
 import com.tokyoia.etl.application.LakeReconciler;
+import com.tokyoia.etl.application.ReconcileDayTask;
 import com.tokyoia.etl.application.Retry;
 import com.tokyoia.etl.application.port.FailureNotifier;
 import com.tokyoia.etl.infrastructure.catalog.Catalogs;
@@ -112,8 +113,8 @@ public class EtlWiring {
     }
 
     @Produces
-    LakeReconciler reconciler() {
-        return new LakeReconciler(manifest(), source(), exporter());
+    ReconcileDayTask reconcileTask() {
+        return new ReconcileDayTask(new LakeReconciler(manifest(), source(), exporter()), alerts);
     }
 
     @Produces

@@ -2,7 +2,6 @@ package com.tokyoia.web.interfaces.rest;
 
 import com.tokyoia.persistence.domain.agent.AgentStatus;
 import com.tokyoia.web.application.AgentService;
-import com.tokyoia.web.application.ApiLimits;
 import com.tokyoia.web.application.Cached;
 import com.tokyoia.web.application.Views.AgentView;
 import com.tokyoia.web.interfaces.rest.dto.AgentRequest;
@@ -17,32 +16,24 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 
 @Path("/agents")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class AgentResource {
+public class AgentResource extends ResourceSupport {
     @Inject
     AgentService agents;
-    @Inject
-    RequestValues values;
-    @Inject
-    ApiLimits limits;
-    @Context
-    UriInfo uri;
 
     @POST
     public Response create(AgentRequest request) {
         AgentRequest body = values.body(request);
         AgentStatus status = values.enumValue("status", body.status(), AgentStatus.class);
         AgentView created = agents.create(body.name(), body.role(), body.model(), status, body.description());
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+        return created(created.id(), created);
     }
 
     @PUT
@@ -66,6 +57,6 @@ public class AgentResource {
     public PageResponse<AgentView> list(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
                                         @QueryParam("limit") String limit) {
         return PageResponse.of(agents.list(values.enumValue("status", status, AgentStatus.class),
-                values.cursor(cursor), limits.pageSize(values.integer("limit", limit))));
+                values.cursor(cursor), pageSize(limit)));
     }
 }

@@ -116,11 +116,7 @@ public class EtlResource {
     }
 
     private ExportRequest validated(String from, String to, String tables) {
-        try {
-            return operations.validate(from, to, tables);
-        } catch (InvalidExportRequest e) {
-            throw new InvalidInputException(e.field(), e.getMessage());
-        }
+        return operations.validate(from, to, tables);
     }
 
     private static Response accepted(long execution, ExportRequest export) {

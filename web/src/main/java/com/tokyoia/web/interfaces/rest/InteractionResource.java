@@ -2,7 +2,6 @@ package com.tokyoia.web.interfaces.rest;
 
 import com.tokyoia.persistence.domain.interaction.InteractionEvent;
 import com.tokyoia.persistence.domain.interaction.InteractionKind;
-import com.tokyoia.web.application.ApiLimits;
 import com.tokyoia.web.application.InteractionService;
 import com.tokyoia.web.application.Views.InteractionView;
 import com.tokyoia.web.interfaces.rest.dto.IngestResponse;
@@ -18,42 +17,28 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 @Path("/interactions")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class InteractionResource {
+public class InteractionResource extends ResourceSupport {
     @Inject
     InteractionService interactions;
-    @Inject
-    RequestValues values;
-    @Inject
-    ApiLimits limits;
-    @Inject
-    Clock clock;
 
     @POST
     public Response ingest(InteractionBatchRequest request) {
-        if (request != null && request.interactions() != null) {
-            limits.checkBatchSize(request.interactions().size(), "interaction");
-        }
+        checkBatchSize(request == null ? null : request.interactions(), "interaction");
         InteractionBatchRequest body = values.body(request);
         Instant now = clock.instant();
-        List<InteractionEvent> events = new ArrayList<>(body.interactions().size());
-        for (int i = 0; i < body.interactions().size(); i++) {
-            InteractionBatchRequest.Interaction e = body.interactions().get(i);
-            limits.checkEventTime("interactions[" + i + "].occurredAt", e.occurredAt(), now);
-            InteractionKind kind = values.enumValue("interactions[" + i + "].kind", e.kind(), InteractionKind.class);
-            String at = "interactions[" + i + "].";
-            events.add(new InteractionEvent(values.uuid(at + "workflowId", e.workflowId()),
-                    values.uuid(at + "fromAgentId", e.fromAgentId()), values.uuid(at + "toAgentId", e.toAgentId()), kind, e.tokens(),
-                    e.latencyMs(), e.occurredAt()));
-        }
+        List<InteractionEvent> events = each(body.interactions(), "interactions", (at, e) -> {
+            limits.checkEventTime(at + "occurredAt", e.occurredAt(), now);
+            return new InteractionEvent(values.uuid(at + "workflowId", e.workflowId()), values.uuid(at + "fromAgentId", e.fromAgentId()),
+                    values.uuid(at + "toAgentId", e.toAgentId()), values.enumValue(at + "kind", e.kind(), InteractionKind.class),
+                    e.tokens(), e.latencyMs(), e.occurredAt());
+        });
         return Response.accepted(new IngestResponse(interactions.ingest(events))).build();
     }
 
@@ -63,6 +48,6 @@ public class InteractionResource {
                                               @QueryParam("to") String to, @QueryParam("cursor") String cursor,
                                               @QueryParam("limit") String limit) {
         return PageResponse.of(interactions.list(values.uuid("agentId", agentId), values.range(from, to, true),
-                values.cursor(cursor), limits.pageSize(values.integer("limit", limit))));
+                values.cursor(cursor), pageSize(limit)));
     }
 }

@@ -1,7 +1,6 @@
 package com.tokyoia.web.interfaces.rest;
 
 import com.tokyoia.persistence.domain.metric.MetricPoint;
-import com.tokyoia.web.application.ApiLimits;
 import com.tokyoia.web.application.MetricService;
 import com.tokyoia.web.application.Views.MetricView;
 import com.tokyoia.web.interfaces.rest.dto.IngestResponse;
@@ -17,39 +16,27 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 @Path("/metrics")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class MetricResource {
+public class MetricResource extends ResourceSupport {
     @Inject
     MetricService metrics;
-    @Inject
-    RequestValues values;
-    @Inject
-    ApiLimits limits;
-    @Inject
-    Clock clock;
 
     /** Ingests a batch of points atomically: 202 with the count, or an error and nothing stored. */
     @POST
     public Response ingest(MetricBatchRequest request) {
-        if (request != null && request.points() != null) {
-            limits.checkBatchSize(request.points().size(), "metric");
-        }
+        checkBatchSize(request == null ? null : request.points(), "metric");
         MetricBatchRequest body = values.body(request);
         Instant now = clock.instant();
-        List<MetricPoint> points = new ArrayList<>(body.points().size());
-        for (int i = 0; i < body.points().size(); i++) {
-            MetricBatchRequest.Point p = body.points().get(i);
-            limits.checkEventTime("points[" + i + "].recordedAt", p.recordedAt(), now);
-            points.add(new MetricPoint(values.uuid("points[" + i + "].agentId", p.agentId()), p.name(), p.value(), p.unit(), p.recordedAt()));
-        }
+        List<MetricPoint> points = each(body.points(), "points", (at, p) -> {
+            limits.checkEventTime(at + "recordedAt", p.recordedAt(), now);
+            return new MetricPoint(values.uuid(at + "agentId", p.agentId()), p.name(), p.value(), p.unit(), p.recordedAt());
+        });
         return Response.accepted(new IngestResponse(metrics.ingest(points))).build();
     }
 
@@ -59,6 +46,6 @@ public class MetricResource {
                                          @QueryParam("from") String from, @QueryParam("to") String to,
                                          @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         return PageResponse.of(metrics.list(values.uuid("agentId", agentId), name, values.range(from, to, true),
-                values.cursor(cursor), limits.pageSize(values.integer("limit", limit))));
+                values.cursor(cursor), pageSize(limit)));
     }
 }

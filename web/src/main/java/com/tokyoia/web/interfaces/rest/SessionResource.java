@@ -1,6 +1,5 @@
 package com.tokyoia.web.interfaces.rest;
 
-import com.tokyoia.web.application.ApiLimits;
 import com.tokyoia.web.application.SessionService;
 import com.tokyoia.web.application.Views.SessionView;
 import com.tokyoia.web.interfaces.rest.dto.PageResponse;
@@ -14,30 +13,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 @Path("/sessions")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class SessionResource {
+public class SessionResource extends ResourceSupport {
     @Inject
     SessionService sessions;
-    @Inject
-    RequestValues values;
-    @Inject
-    ApiLimits limits;
-    @Context
-    UriInfo uri;
 
     @POST
     public Response start(SessionRequest request) {
         SessionRequest body = values.body(request);
         SessionView started = sessions.start(body.userId(), body.client());
-        return Response.created(uri.getAbsolutePathBuilder().path(started.id()).build()).entity(started).build();
+        return created(started.id(), started);
     }
 
     @POST
@@ -64,6 +55,6 @@ public class SessionResource {
     public PageResponse<SessionView> active(@QueryParam("userId") String userId, @QueryParam("cursor") String cursor,
                                             @QueryParam("limit") String limit) {
         return PageResponse.of(sessions.listActive(userId, values.cursor(cursor),
-                limits.pageSize(values.integer("limit", limit))));
+                pageSize(limit)));
     }
 }

@@ -1,6 +1,5 @@
 package com.tokyoia.web.interfaces.rest;
 
-import com.tokyoia.web.application.ApiLimits;
 import com.tokyoia.web.application.TaskService;
 import com.tokyoia.web.application.Views.TaskView;
 import com.tokyoia.web.interfaces.rest.dto.PageResponse;
@@ -15,31 +14,23 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 @Path("/tasks")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class TaskResource {
+public class TaskResource extends ResourceSupport {
     @Inject
     TaskService tasks;
-    @Inject
-    RequestValues values;
-    @Inject
-    ApiLimits limits;
-    @Context
-    UriInfo uri;
 
     @POST
     public Response create(TaskRequest request) {
         TaskRequest body = values.body(request);
         TaskView created = tasks.create(values.uuid("workflowId", body.workflowId()), values.uuid("agentId", body.agentId()),
                 body.taskType());
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+        return created(created.id(), created);
     }
 
     @POST
@@ -74,6 +65,6 @@ public class TaskResource {
                                        @QueryParam("from") String from, @QueryParam("to") String to,
                                        @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         return PageResponse.of(tasks.list(values.uuid("workflowId", workflowId), values.uuid("agentId", agentId),
-                values.range(from, to, false), values.cursor(cursor), limits.pageSize(values.integer("limit", limit))));
+                values.range(from, to, false), values.cursor(cursor), pageSize(limit)));
     }
 }

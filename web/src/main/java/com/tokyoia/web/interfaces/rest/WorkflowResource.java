@@ -1,7 +1,6 @@
 package com.tokyoia.web.interfaces.rest;
 
 import com.tokyoia.persistence.domain.workflow.WorkflowStatus;
-import com.tokyoia.web.application.ApiLimits;
 import com.tokyoia.web.application.Views.WorkflowView;
 import com.tokyoia.web.application.WorkflowService;
 import com.tokyoia.web.interfaces.rest.dto.PageResponse;
@@ -16,30 +15,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 @Path("/workflows")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class WorkflowResource {
+public class WorkflowResource extends ResourceSupport {
     @Inject
     WorkflowService workflows;
-    @Inject
-    RequestValues values;
-    @Inject
-    ApiLimits limits;
-    @Context
-    UriInfo uri;
 
     @POST
     public Response create(WorkflowRequest request) {
         WorkflowRequest body = values.body(request);
         WorkflowView created = workflows.create(body.name(), values.uuid("agentId", body.agentId()));
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+        return created(created.id(), created);
     }
 
     /** Moves the workflow along PENDING -> RUNNING -> COMPLETED | FAILED | CANCELLED (409 otherwise). */
@@ -65,6 +56,6 @@ public class WorkflowResource {
                                            @QueryParam("limit") String limit) {
         return PageResponse.of(workflows.list(values.range(from, to, false),
                 values.enumValue("status", status, WorkflowStatus.class), values.cursor(cursor),
-                limits.pageSize(values.integer("limit", limit))));
+                pageSize(limit)));
     }
 }

@@ -2,8 +2,6 @@ package com.tokyoia.web.interfaces.rest.problem;
 
 import com.tokyoia.analytics.application.QueryRefusedException;
 import com.tokyoia.analytics.application.port.ColdEngineException;
-import com.tokyoia.analytics.domain.AnalyticsRequest.InvalidAnalyticsRequest;
-import com.tokyoia.web.application.InvalidInputException;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -14,22 +12,11 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Analytics refusals as problem+json: bad requests 400, archived days 409, cost limits 422 with the
+ * Analytics refusals as problem+json (bad requests are InvalidValueExceptions): archived days 409, cost limits 422 with the
  * quote, and 502 when the cold engine behind us (Athena, Trino) failed, with its reason and query id.
  */
 public final class AnalyticsProblemMappers {
     private AnalyticsProblemMappers() {
-    }
-
-    @Provider
-    public static class InvalidRequest implements ExceptionMapper<InvalidAnalyticsRequest> {
-        @Context
-        UriInfo uri;
-
-        @Override
-        public Response toResponse(InvalidAnalyticsRequest e) {
-            return new ProblemMappers.InvalidInput().toResponse(new InvalidInputException(e.field(), e.getMessage()), uri);
-        }
     }
 
     /** RFC 9457 allows extension members: here the quote and the days behind the refusal. */

@@ -2,6 +2,7 @@ package com.tokyoia.web.interfaces.rest.problem;
 
 import com.tokyoia.persistence.domain.IllegalTransitionException;
 import com.tokyoia.persistence.domain.paging.InvalidCursorException;
+import com.tokyoia.platform.error.InvalidValueException;
 import com.tokyoia.web.application.ConflictException;
 import com.tokyoia.web.application.InvalidInputException;
 import com.tokyoia.web.application.PayloadTooLargeException;
@@ -30,16 +31,16 @@ public final class ProblemMappers {
     }
 
     @Provider
-    public static class InvalidInput implements ExceptionMapper<InvalidInputException> {
+    public static class InvalidInput implements ExceptionMapper<InvalidValueException> {
         @Context
         UriInfo uri;
 
         @Override
-        public Response toResponse(InvalidInputException e) {
+        public Response toResponse(InvalidValueException e) {
             return toResponse(e, uri);
         }
 
-        Response toResponse(InvalidInputException e, UriInfo at) {
+        Response toResponse(InvalidValueException e, UriInfo at) {
             return Problem.of(Status.BAD_REQUEST, "invalid-input", e.field() + " " + e.getMessage(), path(at),
                     List.of(new FieldError(e.field(), e.getMessage()))).toResponse();
         }
