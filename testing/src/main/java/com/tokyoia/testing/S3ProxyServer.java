@@ -40,9 +40,12 @@ public final class S3ProxyServer implements AutoCloseable {
                 "s3proxy.ignore-unknown-headers=true",
                 "jclouds.provider=filesystem",
                 "jclouds.filesystem.basedir=" + base.resolve("data")));
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", jar, "--properties", conf.toString())
-                .redirectErrorStream(true).redirectOutput(base.resolve("s3proxy.log").toFile()).start();
+                .redirectErrorStream(true).redirectOutput(base.resolve("s3proxy.log").toFile());
+        // A stand-in server, not code under test: it keeps the real clock when the tests run on libfaketime.
+        builder.environment().remove("LD_PRELOAD");
+        Process process = builder.start();
         S3ProxyServer server = new S3ProxyServer(process, base, port);
         server.awaitReady();
         server.createBucket();

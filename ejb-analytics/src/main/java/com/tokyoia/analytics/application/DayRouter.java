@@ -17,14 +17,7 @@ import java.util.Map;
  * PostgreSQL; older days go to the lake if the manifest proves their copy, are refused if their copy
  * is archived, and are reported missing otherwise.
  */
-public final class DayRouter {
-    private final Manifest manifest;
-    private final int hotWindowDays;
-
-    public DayRouter(Manifest manifest, int hotWindowDays) {
-        this.manifest = manifest;
-        this.hotWindowDays = hotWindowDays;
-    }
+public record DayRouter(Manifest manifest, int hotWindowDays) {
 
     public DayPlan plan(LakeTable table, LocalDate from, LocalDate to, LocalDate today) throws SQLException {
         LocalDate hotStart = today.minusDays(hotWindowDays);

@@ -12,15 +12,7 @@ import java.util.Optional;
  * yesterday (so days missed while the server was down, or whose export failed, are caught up), at
  * least yesterday, at most {@code maxDays} back.
  */
-public final class CatchUpPlanner {
-    private final Manifest manifest;
-    private final int maxDays;
-
-    public CatchUpPlanner(Manifest manifest, int maxDays) {
-        this.manifest = manifest;
-        this.maxDays = maxDays;
-    }
-
+public record CatchUpPlanner(Manifest manifest, int maxDays) {
     /** The first day to export; the range ends yesterday. Empty when everything is proven. */
     public Optional<LocalDate> firstMissingDay(List<LakeTable> tables, LocalDate today) throws SQLException {
         LocalDate yesterday = today.minusDays(1);

@@ -11,15 +11,7 @@ import java.time.LocalDate;
  * One unit of a job: export one (table, day) and, when that finally fails, alert every channel
  * before failing. The alert cannot mask the failure: the original exception is rethrown.
  */
-public final class DayExportTask {
-    private final DayExporter exporter;
-    private final Alerts alerts;
-
-    public DayExportTask(DayExporter exporter, Alerts alerts) {
-        this.exporter = exporter;
-        this.alerts = alerts;
-    }
-
+public record DayExportTask(DayExporter exporter, Alerts alerts) {
     public DayExportResult run(String job, LakeTable table, LocalDate day, long executionId, boolean newVersion)
             throws IOException, SQLException {
         try {

@@ -7,15 +7,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 
 /** One unit of the reconcile job: reconcile one (table, day); a final failure alerts, then fails. */
-public final class ReconcileDayTask {
-    private final LakeReconciler reconciler;
-    private final Alerts alerts;
-
-    public ReconcileDayTask(LakeReconciler reconciler, Alerts alerts) {
-        this.reconciler = reconciler;
-        this.alerts = alerts;
-    }
-
+public record ReconcileDayTask(LakeReconciler reconciler, Alerts alerts) {
     /** REEXPORTED:v<n> when the day changed and was exported again, UNCHANGED otherwise. */
     public String run(String job, LakeTable table, LocalDate day, long executionId) throws IOException, SQLException {
         try {

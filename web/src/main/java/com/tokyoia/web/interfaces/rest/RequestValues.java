@@ -10,12 +10,13 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Parses and checks values that arrive as text (path and query parameters) and validates bodies,
@@ -42,26 +43,12 @@ public class RequestValues {
     }
 
     public Instant instant(String field, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "'" + abbreviate(value) + "' is not an ISO-8601 UTC instant such as 2026-11-26T00:00:00Z");
-        }
+        return parse(field, value, Instant::parse, "an ISO-8601 UTC instant such as 2026-11-26T00:00:00Z");
     }
 
     /** A UTC day (YYYY-MM-DD); {@code fallback} when absent. */
     public LocalDate date(String field, String value, LocalDate fallback) {
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "'" + abbreviate(value) + "' is not a date (YYYY-MM-DD)");
-        }
+        return value == null ? fallback : parse(field, value, LocalDate::parse, "a date (YYYY-MM-DD)");
     }
 
     public TimeRange range(String from, String to, boolean required) {
@@ -92,14 +79,7 @@ public class RequestValues {
     }
 
     public Integer integer(String field, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "'" + abbreviate(value) + "' is not an integer");
-        }
+        return parse(field, value, Integer::valueOf, "an integer");
     }
 
     public KeysetCursor cursor(String value) {
@@ -110,6 +90,18 @@ public class RequestValues {
             return KeysetCursor.decode(value);
         } catch (InvalidCursorException e) {
             throw new InvalidInputException("cursor", e.getMessage());
+        }
+    }
+
+    /** Parses a present value; a value the parser refuses is reported against its field as "'x' is not <expected>". */
+    private static <T> T parse(String field, String value, Function<String, T> parser, String expected) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw new InvalidInputException(field, "'" + abbreviate(value) + "' is not " + expected);
         }
     }
 
