@@ -47,9 +47,14 @@ public final class S3ProxyServer implements AutoCloseable {
         builder.environment().remove("LD_PRELOAD");
         Process process = builder.start();
         S3ProxyServer server = new S3ProxyServer(process, base, port);
-        server.awaitReady();
-        server.createBucket();
-        return server;
+        try {
+            server.awaitReady();
+            server.createBucket();
+            return server;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            process.destroyForcibly(); // never leave a half-started server behind
+            throw e;
+        }
     }
 
     private void awaitReady() throws IOException, InterruptedException {

@@ -18,12 +18,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 
 @Path("/metrics")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class MetricResource extends ResourceSupport {
+    private static final Pattern METRIC_NAME = Pattern.compile(MetricBatchRequest.NAME);
+
     @Inject
     MetricService metrics;
 
@@ -45,7 +48,8 @@ public class MetricResource extends ResourceSupport {
     public PageResponse<MetricView> list(@QueryParam("agentId") String agentId, @QueryParam("name") String name,
                                          @QueryParam("from") String from, @QueryParam("to") String to,
                                          @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        return PageResponse.of(metrics.list(values.uuid("agentId", agentId), name, values.range(from, to, true),
+        return PageResponse.of(metrics.list(values.uuid("agentId", agentId),
+                values.token("name", name, METRIC_NAME, "a metric name (letters, digits and _ . : -)"), values.range(from, to, true),
                 values.cursor(cursor), pageSize(limit)));
     }
 }

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Parses and checks values that arrive as text (path and query parameters) and validates bodies,
@@ -25,6 +26,7 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class RequestValues {
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x1F\\x7F]");
     @Inject
     Validator validator;
 
@@ -76,6 +78,22 @@ public class RequestValues {
             throw new InvalidInputException(field, "'" + abbreviate(value) + "' is not one of "
                     + Arrays.toString(type.getEnumConstants()));
         }
+    }
+
+    /** Free text from a query: at most {@code maxLength} characters and no control characters. */
+    public String text(String field, String value, int maxLength) {
+        if (value != null && (value.length() > maxLength || CONTROL.matcher(value).find())) {
+            throw new InvalidInputException(field, "must be at most " + maxLength + " characters without control characters");
+        }
+        return value;
+    }
+
+    /** A token from a query that must match {@code pattern} whole. */
+    public String token(String field, String value, Pattern pattern, String expected) {
+        if (value != null && !pattern.matcher(value).matches()) {
+            throw new InvalidInputException(field, "'" + abbreviate(value) + "' is not " + expected);
+        }
+        return value;
     }
 
     public Integer integer(String field, String value) {

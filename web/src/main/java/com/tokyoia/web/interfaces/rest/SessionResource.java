@@ -54,7 +54,7 @@ public class SessionResource extends ResourceSupport {
     @Path("/active")
     public PageResponse<SessionView> active(@QueryParam("userId") String userId, @QueryParam("cursor") String cursor,
                                             @QueryParam("limit") String limit) {
-        return PageResponse.of(sessions.listActive(userId, values.cursor(cursor),
+        return PageResponse.of(sessions.listActive(values.text("userId", userId, 200), values.cursor(cursor),
                 pageSize(limit)));
     }
 }

@@ -2,6 +2,7 @@ package com.tokyoia.web.interfaces.rest.dto;
 
 import com.tokyoia.persistence.domain.task.TaskOutcome;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -12,8 +13,7 @@ public record TaskOutcomeRequest(
         @PositiveOrZero Integer tokensOutput,
         @PositiveOrZero @Digits(integer = 8, fraction = 6) BigDecimal costUsd,
         @PositiveOrZero Integer latencyMs,
-        @Size(max = 4000) String errorMessage) {
-
+        @Size(max = 4000) @Pattern(regexp = Constraints.TEXT, message = Constraints.NO_CONTROL) String errorMessage) {
     public TaskOutcome toOutcome() {
         return new TaskOutcome(tokensInput, tokensOutput, costUsd, latencyMs, errorMessage);
     }
