@@ -1,0 +1,69 @@
+data "aws_caller_identity" "current" {}
+
+locals {
+  account_id          = data.aws_caller_identity.current.account_id
+  lake_bucket_name    = var.lake_bucket_name != "" ? var.lake_bucket_name : "${var.name_prefix}-lake-${local.account_id}"
+  results_bucket_name = var.results_bucket_name != "" ? var.results_bucket_name : "${var.name_prefix}-athena-results-${local.account_id}"
+
+  tags = merge({ Project = "tokyo-ia", Environment = "prod", ManagedBy = "terraform" }, var.tags)
+}
+
+module "lake_bucket" {
+  source = "../../modules/lake-bucket"
+
+  providers = {
+    aws         = aws
+    aws.replica = aws.replica
+  }
+
+  bucket_name         = local.lake_bucket_name
+  results_bucket_name = local.results_bucket_name
+  lake_prefix         = var.lake_prefix
+  kms_key_arn         = var.kms_key_arn
+  replication_region  = var.replication_region
+}
+
+module "glue_catalog" {
+  source = "../../modules/glue-catalog"
+
+  bucket_name = module.lake_bucket.bucket_name
+  lake_prefix = module.lake_bucket.lake_prefix
+}
+
+module "athena" {
+  source = "../../modules/athena-workgroup"
+
+  name                = var.name_prefix
+  admin_name          = "${var.name_prefix}-admin"
+  results_bucket_name = module.lake_bucket.results_bucket_name
+  kms_key_arn         = module.lake_bucket.kms_key_arn
+  max_query_usd       = var.max_query_usd
+  admin_max_query_usd = var.admin_max_query_usd
+}
+
+module "iam" {
+  source = "../../modules/iam"
+
+  name_prefix             = var.name_prefix
+  lake_bucket_arn         = module.lake_bucket.bucket_arn
+  lake_prefix             = module.lake_bucket.lake_prefix
+  rollups_prefix          = module.lake_bucket.rollups_prefix
+  results_bucket_arn      = module.lake_bucket.results_bucket_arn
+  kms_key_arn             = module.lake_bucket.kms_key_arn
+  glue_database_name      = module.glue_catalog.database_name
+  glue_table_names        = module.glue_catalog.table_names
+  athena_workgroup_arns   = [module.athena.workgroup_arn, module.athena.admin_workgroup_arn]
+  oidc_provider_arn       = var.oidc_provider_arn
+  operator_principal_arns = var.operator_principal_arns
+}
+
+module "network" {
+  source = "../../modules/network"
+
+  name_prefix         = var.name_prefix
+  vpc_id              = var.vpc_id
+  route_table_ids     = var.route_table_ids
+  subnet_ids          = var.endpoint_subnet_ids
+  allowed_cidr_blocks = var.node_cidr_blocks
+  enable_sts_endpoint = var.oidc_provider_arn != ""
+}

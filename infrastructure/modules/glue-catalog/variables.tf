@@ -1,0 +1,60 @@
+variable "database_name" {
+  type        = string
+  description = "Glue database of the lake (TOKYOIA_LAKE_GLUE_DATABASE and TOKYOIA_ATHENA_DATABASE)."
+  default     = "tokyoia_lake"
+
+  validation {
+    condition     = can(regex("^[a-z0-9_]{1,255}$", var.database_name))
+    error_message = "database_name must be lower-case letters, digits and underscores (Athena lower-cases names)."
+  }
+}
+
+variable "bucket_name" {
+  type        = string
+  description = "Name of the lake bucket the tables point at."
+}
+
+variable "lake_prefix" {
+  type        = string
+  description = "Key prefix of the lake's tables in the bucket, without slashes at either end."
+  default     = "lake"
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9_=-]+(/[A-Za-z0-9_=-]+)*$", var.lake_prefix))
+    error_message = "lake_prefix must be non-empty, without leading or trailing slash."
+  }
+}
+
+variable "partition_projection" {
+  type        = bool
+  description = "Let Athena compute partitions from year/month/day instead of reading registered ones. Exclusive with partition registration: see README.md before turning it on."
+  default     = false
+}
+
+variable "projection_first_year" {
+  type        = number
+  description = "First year partition projection enumerates."
+  default     = 2024
+
+  validation {
+    condition     = var.projection_first_year >= 2000 && floor(var.projection_first_year) == var.projection_first_year
+    error_message = "projection_first_year must be a whole year from 2000 on."
+  }
+}
+
+variable "projection_last_year" {
+  type        = number
+  description = "Last year partition projection enumerates."
+  default     = 2100
+
+  validation {
+    condition     = var.projection_last_year <= 9999 && floor(var.projection_last_year) == var.projection_last_year
+    error_message = "projection_last_year must be a whole year with four digits."
+  }
+}
+
+variable "tags" {
+  type        = map(string)
+  description = "Tags of the Glue database."
+  default     = {}
+}
