@@ -33,6 +33,13 @@ class KeysetCursorTest {
         assertThatThrownBy(() -> KeysetCursor.decode(encoded)).isInstanceOf(InvalidCursorException.class);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"1|31556889864403199|0|x", "1|-62135596801|0|x"})
+    void rejectsTimesNoListCanHold(String raw) {
+        String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> KeysetCursor.decode(encoded)).isInstanceOf(InvalidCursorException.class);
+    }
+
     @Test
     void rejectsACursorOfAnotherList() {
         String numeric = new KeysetCursor(Instant.EPOCH, "42").encode();

@@ -43,6 +43,9 @@ public record KeysetCursor(Instant at, String id) {
         }
     }
 
+    private static final long FIRST_SECOND = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
+    private static final long LAST_SECOND = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+
     /** Parses a cursor produced by {@link #encode()}; anything else is an {@link InvalidCursorException}. */
     public static KeysetCursor decode(String encoded) {
         if (encoded == null || encoded.isBlank() || encoded.length() > 200) {
@@ -61,7 +64,8 @@ public record KeysetCursor(Instant at, String id) {
         try {
             long seconds = Long.parseLong(parts[1]);
             int nanos = Integer.parseInt(parts[2]);
-            if (nanos < 0 || nanos > 999_999_999) {
+            // Only times a list can have produced: four-digit years, which PostgreSQL can compare with.
+            if (nanos < 0 || nanos > 999_999_999 || seconds < FIRST_SECOND || seconds > LAST_SECOND) {
                 throw new InvalidCursorException("cursor has an invalid time");
             }
             return new KeysetCursor(Instant.ofEpochSecond(seconds, nanos), parts[3]);

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class RequestValues {
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x1F\\x7F]");
+    private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59Z");
     @Inject
     Validator validator;
 
@@ -44,13 +46,25 @@ public class RequestValues {
         }
     }
 
+    /** An ISO-8601 UTC instant with a four-digit year, the range every store and engine here can hold. */
     public Instant instant(String field, String value) {
-        return parse(field, value, Instant::parse, "an ISO-8601 UTC instant such as 2026-11-26T00:00:00Z");
+        Instant at = parse(field, value, Instant::parse, "an ISO-8601 UTC instant such as 2026-11-26T00:00:00Z");
+        if (at != null && (at.isBefore(FIRST_INSTANT) || at.isAfter(LAST_INSTANT))) {
+            throw new InvalidInputException(field, "'" + abbreviate(value) + "' is outside " + FIRST_INSTANT + " .. " + LAST_INSTANT);
+        }
+        return at;
     }
 
     /** A UTC day (YYYY-MM-DD); {@code fallback} when absent. */
     public LocalDate date(String field, String value, LocalDate fallback) {
-        return value == null ? fallback : parse(field, value, LocalDate::parse, "a date (YYYY-MM-DD)");
+        if (value == null) {
+            return fallback;
+        }
+        LocalDate day = parse(field, value, LocalDate::parse, "a date (YYYY-MM-DD)");
+        if (day.getYear() < 1 || day.getYear() > 9999) {
+            throw new InvalidInputException(field, "'" + abbreviate(value) + "' is not a date with a four-digit year");
+        }
+        return day;
     }
 
     public TimeRange range(String from, String to, boolean required) {

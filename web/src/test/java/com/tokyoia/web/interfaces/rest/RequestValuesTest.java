@@ -41,7 +41,10 @@ class RequestValuesTest {
         refused(() -> values.uuid("id", "not-a-uuid"), "id");
         refused(() -> values.uuid("id", "0f0f0f0f-0-4000-8000-000000000001"), "id");
         refused(() -> values.instant("from", "2026-03-29 01:30"), "from");
+        refused(() -> values.instant("from", "+999999999-12-31T23:59:59Z"), "from");
+        refused(() -> values.instant("to", "-0001-01-01T00:00:00Z"), "to");
         refused(() -> values.date("from", "2023-02-29", null), "from");
+        refused(() -> values.date("to", "+999999999-12-31", null), "to");
         refused(() -> values.enumValue("status", "paused", AgentStatus.class), "status");
         refused(() -> values.integer("limit", "1e3"), "limit");
         refused(() -> values.integer("limit", "99999999999"), "limit");

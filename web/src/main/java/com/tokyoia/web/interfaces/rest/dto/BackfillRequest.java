@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * optional comma list of tables (default every exported table).
  */
 public record BackfillRequest(
-        @Schema(format = "date", pattern = Constraints.DAY) String from,
-        @Schema(format = "date", pattern = Constraints.DAY) String to,
+        @Schema(format = "date") @Pattern(regexp = Constraints.DAY, message = Constraints.NOT_DAY) String from,
+        @Schema(format = "date") @Pattern(regexp = Constraints.DAY, message = Constraints.NOT_DAY) String to,
         @Size(max = 200) @Pattern(regexp = "^[a-z_, ]*$", message = "is a comma list of table names") String tables) {
 }

@@ -16,6 +16,7 @@ public final class Constraints {
     public static final String DAY = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
     public static final String NO_CONTROL = "must not contain control characters";
     public static final String NOT_UUID = "must be a UUID";
+    public static final String NOT_DAY = "must be a day (YYYY-MM-DD)";
 
     private Constraints() {
     }

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  */
 @Provider
 public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException> {
+    private static final Pattern UNKNOWN_PROPERTY = Pattern.compile("Json property (\\S{1,80}) can not be mapped");
     private static final Pattern PROPERTY = Pattern.compile("(?:property|field)[ :]+'?\"?([A-Za-z_][A-Za-z0-9_]*)");
 
     @Context
@@ -37,13 +38,27 @@ public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException
                 return new ProblemMappers.TooLarge().toResponse(tooLarge);
             }
         }
-        String field = propertyIn(e);
-        String detail = field == null
-                ? "the body is not valid JSON for this request"
+        String unknown = unknownPropertyIn(e);
+        String field = unknown != null ? unknown : propertyIn(e);
+        String detail = unknown != null ? "'" + unknown + "' is not a property of this request"
+                : field == null ? "the body is not valid JSON for this request"
                 : "the value of '" + field + "' has the wrong type or an unknown value";
         return Problem.of(Status.BAD_REQUEST, "unreadable-body", detail, ProblemMappers.path(uri),
                 field == null ? List.of(new FieldError("body", detail)) : List.of(new FieldError(field, detail)))
                 .toResponse();
+    }
+
+    /** Yasson's "Json property x can not be mapped to a class ..." (the request has no such property). */
+    static String unknownPropertyIn(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                Matcher m = UNKNOWN_PROPERTY.matcher(t.getMessage());
+                if (m.find()) {
+                    return m.group(1);
+                }
+            }
+        }
+        return null;
     }
 
     static String propertyIn(Throwable error) {

@@ -1,0 +1,66 @@
+package com.tokyoia.web.interfaces.servlet;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The error page (WEB-INF/web.xml) for errors the container reports before the API sees the
+ * request, such as a path whose percent-encoding is not UTF-8: RESTEasy answers those with
+ * {@code sendError}, which would otherwise be an HTML page. Everything the API itself refuses is
+ * already problem+json and never comes here.
+ */
+@WebServlet(urlPatterns = ContainerErrorPage.PATH)
+public class ContainerErrorPage extends HttpServlet {
+    static final String PATH = "/container-error";
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (!(code instanceof Integer status)) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        JsonObjectBuilder problem = Json.createObjectBuilder()
+                .add("type", "urn:tokyo-ia:problem:" + (status < 500 ? "invalid-request" : "unexpected-error"))
+                .add("title", title(status))
+                .add("status", status)
+                .add("detail", detail(status));
+        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
+            problem.add("instance", uri);
+        }
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        try (Writer out = response.getWriter()) {
+            out.write(problem.build().toString());
+        }
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 413 -> "Content Too Large";
+            default -> status < 500 ? "Request Refused" : "Internal Server Error";
+        };
+    }
+
+    private static String detail(int status) {
+        return switch (status) {
+            case 400 -> "the request could not be read: its URL or headers are malformed (percent-encoding must be UTF-8)";
+            case 404 -> "there is nothing at this URL";
+            case 405 -> "this URL does not accept that method";
+            default -> status < 500 ? "the request was refused" : "the server failed; the error is logged";
+        };
+    }
+}
