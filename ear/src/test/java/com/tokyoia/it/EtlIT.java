@@ -16,7 +16,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -147,14 +146,50 @@ class EtlIT {
     }
 
     @Test
-    void theNightlyTimerIsPersistedInTheDatabase() throws Exception {
-        Timestamp now = Timestamp.from(SystemTime.clock().instant());
-        assertThat(TestDatabase.count("SELECT count(*) FROM jboss_ejb_timer WHERE timed_object_id = "
-                + "'tokyo-ia.tokyo-ia-ejb-etl.NightlyExportTimer' AND timer_state = 'ACTIVE' AND next_date > ? AND next_date <= ?", now,
-                Timestamp.from(now.toInstant().plus(Duration.ofHours(25)))))
-                .as("exactly one live nightly timer, persisted in PostgreSQL, due within a day").isEqualTo(1);
+    void aRequestOverlappingARunningJobIsRefusedNamingItAndStartsNothing() throws Exception {
+        LocalDate day = LocalDate.of(2025, 5, 20);
+        String jobs = "SELECT count(*) FROM job_execution";
+        try (Connection c = TestDatabase.connect()) {
+            exec(c, "SELECT tokyoia_ensure_day_partition('agent_tasks', ?)", day);
+            exec(c, "DELETE FROM export_manifest WHERE day = ?", day);
+            // Holds the running export inside its extract until this transaction ends.
+            c.setAutoCommit(false);
+            exec(c, "LOCK TABLE agent_tasks IN ACCESS EXCLUSIVE MODE");
+            Reply first = Http.post("/api/etl/backfill", """
+                    {"from":"%s","tables":"agent_tasks"}""".formatted(day));
+            assertThat(first.status()).as(first.body()).isEqualTo(202);
+            long running = first.json().getJsonNumber("executionId").longValue();
+            long before = TestDatabase.count(jobs);
+
+            for (Map.Entry<String, String> overlapping : Map.of(
+                    "/api/etl/backfill", "{\"from\":\"%s\",\"to\":\"%s\",\"tables\":\"workflows,agent_tasks\"}"
+                            .formatted(day.minusDays(3), day),
+                    "/api/etl/reconcile", "{\"from\":\"%s\",\"to\":\"%s\"}".formatted(day, day),
+                    "/api/etl/days/agent_tasks/" + day + "/reexport", "").entrySet()) {
+                Reply refused = Http.post(overlapping.getKey(), overlapping.getValue().isEmpty() ? null : overlapping.getValue());
+                assertThat(refused.status()).as(overlapping + " -> " + refused.body()).isEqualTo(409);
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+                assertThat(refused.json().getString("detail")).contains("execution " + running).contains("agent_tasks " + day);
+            }
+            assertThat(TestDatabase.count(jobs)).as("no job started by a refused request").isEqualTo(before);
+
+            Reply otherTable = Http.post("/api/etl/backfill", """
+                    {"from":"%s","tables":"agent_metrics"}""".formatted(day));
+            assertThat(otherTable.status()).as("the same day of another table is free: " + otherTable.body()).isEqualTo(202);
+            assertThat(Jobs.awaitEnd(otherTable.json().getJsonNumber("executionId").longValue()).getString("status"))
+                    .isEqualTo("COMPLETED");
+            c.rollback();
+            assertThat(Jobs.awaitEnd(running).getString("status")).isEqualTo("COMPLETED");
+        }
+        Reply after = Http.post("/api/etl/days/agent_tasks/" + day + "/reexport", null);
+        assertThat(after.status()).as("accepted once the first job ended: " + after.body()).isEqualTo(202);
+        assertThat(Jobs.awaitEnd(after.json().getJsonNumber("executionId").longValue()).getString("status")).isEqualTo("COMPLETED");
     }
 
+    @Test
+    void theNightlyTimerIsPersistedInTheDatabase() throws Exception {
+        PersistedTimers.assertOneLiveTimerDueWithinADay("NightlyExportTimer");
+    }
 
     private static long duck(String sql) throws Exception {
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); ResultSet rs = duck.createStatement().executeQuery(sql)) {

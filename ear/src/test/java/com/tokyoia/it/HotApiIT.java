@@ -8,8 +8,6 @@ import com.tokyoia.testing.Http.Reply;
 import com.tokyoia.testing.TestDatabase;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -304,11 +302,7 @@ class HotApiIT {
                     + "JOIN pg_class c ON c.oid = i.inhrelid WHERE p.relname = ? AND c.relname = ?", table, partition))
                     .as(partition).isEqualTo(1);
         }
-        Timestamp now = Timestamp.from(SystemTime.clock().instant());
-        assertThat(TestDatabase.count("SELECT count(*) FROM jboss_ejb_timer WHERE timed_object_id = "
-                + "'tokyo-ia.tokyo-ia-ejb-etl.PartitionMaintenanceTimer' AND timer_state = 'ACTIVE' AND next_date > ? AND next_date <= ?", now,
-                Timestamp.from(now.toInstant().plus(Duration.ofHours(25)))))
-                .as("exactly one live maintenance timer, persisted in PostgreSQL, due within a day").isEqualTo(1);
+        PersistedTimers.assertOneLiveTimerDueWithinADay("PartitionMaintenanceTimer");
     }
 
     @Test

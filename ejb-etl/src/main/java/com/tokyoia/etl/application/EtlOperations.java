@@ -59,6 +59,7 @@ public class EtlOperations {
     }
 
     public long startExport(ExportRequest request, boolean reexport) {
+        refuseOverlap(request);
         Properties parameters = new Properties();
         parameters.setProperty("from", request.from().toString());
         parameters.setProperty("to", request.to().toString());
@@ -68,11 +69,39 @@ public class EtlOperations {
     }
 
     public long startReconcile(ExportRequest range) {
+        refuseOverlap(range);
         Properties parameters = new Properties();
         parameters.setProperty("from", range.from().toString());
         parameters.setProperty("to", range.to().toString());
         parameters.setProperty("tables", range.tableNames());
         return BatchRuntime.getJobOperator().start(RECONCILE_JOB, parameters);
+    }
+
+    /**
+     * Refuses a request that shares a (table, day) with a running export or reconcile. Two requests
+     * racing past this check are still safe: the export lock lets one of them work on the day.
+     */
+    private void refuseOverlap(ExportRequest request) {
+        JobOperator operator = BatchRuntime.getJobOperator();
+        for (String job : List.of(EXPORT_JOB, RECONCILE_JOB)) {
+            List<Long> running;
+            try {
+                running = operator.getRunningExecutions(job);
+            } catch (NoSuchJobException e) {
+                continue;
+            }
+            for (long id : running) {
+                Properties p = operator.getParameters(id);
+                if (p == null || p.getProperty("from") == null) {
+                    continue;
+                }
+                ExportRequest other = new ExportRequest(LocalDate.parse(p.getProperty("from")),
+                        LocalDate.parse(p.getProperty("to", p.getProperty("from"))), ExportRequest.tables(p.getProperty("tables")));
+                request.overlap(other).ifPresent(what -> {
+                    throw new JobAlreadyRunningException(id, job, what);
+                });
+            }
+        }
     }
 
     /** Starts the catch-up export (yesterday and any missed day before it); empty when nothing is due. */

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -60,6 +61,17 @@ public record ExportRequest(LocalDate from, LocalDate to, List<LakeTable> tables
             days.add(d);
         }
         return days;
+    }
+
+    /** What this request shares with {@code other} ("agent_tasks 2026-11-01..2026-11-03"), if anything. */
+    public Optional<String> overlap(ExportRequest other) {
+        LocalDate start = from.isAfter(other.from) ? from : other.from;
+        LocalDate end = to.isBefore(other.to) ? to : other.to;
+        List<String> shared = tables.stream().filter(other.tables::contains).map(LakeTable::name).toList();
+        if (start.isAfter(end) || shared.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.join(",", shared) + " " + (start.equals(end) ? start : start + ".." + end));
     }
 
     public String tableNames() {

@@ -32,6 +32,17 @@ class ExportRequestTest {
         assertField(() -> ExportRequest.parse("2026-11-20", "2026-13-01", null, TODAY, 31), "to");
     }
 
+    @Test
+    void overlapNamesTheSharedTablesAndDays() {
+        ExportRequest running = ExportRequest.parse("2026-11-10", "2026-11-20", "agent_tasks,workflows", TODAY, 31);
+        assertThat(ExportRequest.parse("2026-11-18", "2026-11-25", "workflows,agent_metrics", TODAY, 31).overlap(running))
+                .contains("workflows 2026-11-18..2026-11-20");
+        assertThat(ExportRequest.parse("2026-11-20", null, null, TODAY, 31).overlap(running))
+                .contains("workflows,agent_tasks 2026-11-20");
+        assertThat(ExportRequest.parse("2026-11-21", "2026-11-25", null, TODAY, 31).overlap(running)).isEmpty();
+        assertThat(ExportRequest.parse("2026-11-10", "2026-11-20", "agent_metrics", TODAY, 31).overlap(running)).isEmpty();
+    }
+
     private static void assertField(ThrowingCallable call, String field) {
         assertThatThrownBy(call).isInstanceOfSatisfying(InvalidExportRequest.class, e -> assertThat(e.field()).isEqualTo(field));
     }

@@ -1,5 +1,6 @@
 package com.tokyoia.web.interfaces.rest.problem;
 
+import com.tokyoia.etl.application.JobAlreadyRunningException;
 import com.tokyoia.persistence.domain.IllegalTransitionException;
 import com.tokyoia.persistence.domain.paging.InvalidCursorException;
 import com.tokyoia.platform.error.InvalidValueException;
@@ -107,6 +108,17 @@ public final class ProblemMappers {
         public Response toResponse(ConflictException e) {
             return Problem.of(Status.CONFLICT, "conflict", e.getMessage(), path(uri),
                     List.of(new FieldError(e.field(), e.getMessage()))).toResponse();
+        }
+    }
+
+    @Provider
+    public static class JobRunning implements ExceptionMapper<JobAlreadyRunningException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(JobAlreadyRunningException e) {
+            return Problem.of(Status.CONFLICT, "job-running", e.getMessage(), path(uri), null).toResponse();
         }
     }
 
