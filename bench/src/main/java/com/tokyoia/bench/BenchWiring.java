@@ -14,7 +14,7 @@ import com.tokyoia.etl.infrastructure.extract.PostgresDaySource;
 import com.tokyoia.etl.infrastructure.failure.TransientFailures;
 import com.tokyoia.etl.infrastructure.lock.PostgresExportLocks;
 import com.tokyoia.etl.infrastructure.parquet.ParquetFiles;
-import com.tokyoia.lake.application.ObjectStore;
+import com.tokyoia.lake.application.port.ObjectStore;
 import com.tokyoia.lake.infrastructure.JdbcManifest;
 import java.math.BigDecimal;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import com.tokyoia.analytics.domain.AnalyticsQuery;
 import com.tokyoia.analytics.domain.AnalyticsRequest;
 import com.tokyoia.analytics.domain.DayPlan;
 import com.tokyoia.analytics.domain.PartialMerge;
-import com.tokyoia.lake.application.Manifest;
+import com.tokyoia.lake.application.port.Manifest;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

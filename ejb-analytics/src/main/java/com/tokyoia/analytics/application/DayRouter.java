@@ -1,7 +1,7 @@
 package com.tokyoia.analytics.application;
 
 import com.tokyoia.analytics.domain.DayPlan;
-import com.tokyoia.lake.application.Manifest;
+import com.tokyoia.lake.application.port.Manifest;
 import com.tokyoia.lake.domain.manifest.ManifestEntry;
 import com.tokyoia.lake.domain.manifest.ManifestStatus;
 import com.tokyoia.lake.domain.schema.LakeTable;

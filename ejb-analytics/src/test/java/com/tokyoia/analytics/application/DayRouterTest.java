@@ -3,7 +3,7 @@ package com.tokyoia.analytics.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tokyoia.analytics.domain.DayPlan;
-import com.tokyoia.lake.application.Manifest;
+import com.tokyoia.lake.application.port.Manifest;
 import com.tokyoia.lake.domain.manifest.ManifestEntry;
 import com.tokyoia.lake.domain.manifest.ManifestStatus;
 import com.tokyoia.lake.domain.manifest.ValidatedCopy;

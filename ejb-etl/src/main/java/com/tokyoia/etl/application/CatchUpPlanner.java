@@ -1,6 +1,6 @@
 package com.tokyoia.etl.application;
 
-import com.tokyoia.lake.application.Manifest;
+import com.tokyoia.lake.application.port.Manifest;
 import com.tokyoia.lake.domain.schema.LakeTable;
 import java.sql.SQLException;
 import java.time.LocalDate;

@@ -1,8 +1,8 @@
 package com.tokyoia.etl.application;
 
 import com.tokyoia.etl.application.port.LakeFiles;
-import com.tokyoia.lake.application.Manifest;
-import com.tokyoia.lake.application.ObjectStore;
+import com.tokyoia.lake.application.port.Manifest;
+import com.tokyoia.lake.application.port.ObjectStore;
 import com.tokyoia.lake.domain.Sha256;
 import com.tokyoia.lake.domain.manifest.ManifestEntry;
 import com.tokyoia.lake.domain.schema.LakeTable;

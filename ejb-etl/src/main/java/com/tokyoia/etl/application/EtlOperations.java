@@ -1,7 +1,7 @@
 package com.tokyoia.etl.application;
 
 import com.tokyoia.etl.domain.ExportRequest;
-import com.tokyoia.lake.application.Manifest;
+import com.tokyoia.lake.application.port.Manifest;
 import com.tokyoia.lake.domain.manifest.ManifestEntry;
 import com.tokyoia.lake.domain.schema.LakeTable;
 import jakarta.batch.operations.JobOperator;

@@ -1,6 +1,7 @@
 package com.tokyoia.etl.application;
 
 import com.tokyoia.platform.config.ConfigReader;
+import com.tokyoia.platform.config.InvalidSettingException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +15,7 @@ public record EtlSettings(int retries, Duration retryBackoff, long rowGroupBytes
 
     public static EtlSettings from(ConfigReader config) {
         Path workRoot = Path.of(config.optionalText("tokyoia.etl.work-dir").orElse(System.getProperty("java.io.tmpdir")));
-        return new EtlSettings(config.integer("tokyoia.etl.retries", 0, 10),
+        EtlSettings settings = new EtlSettings(config.integer("tokyoia.etl.retries", 0, 10),
                 config.duration("tokyoia.etl.retry-backoff-ms", ChronoUnit.MILLIS, 1, 600_000),
                 config.whole("tokyoia.etl.row-group-mb", 1, 1024) * 1024 * 1024,
                 workRoot.resolve("tokyo-ia-etl"),
@@ -26,6 +27,12 @@ public record EtlSettings(int retries, Duration retryBackoff, long rowGroupBytes
                 config.optionalUri("tokyoia.etl.alert.webhook-url"),
                 config.optionalText("tokyoia.etl.alert.mail-to"),
                 config.text("tokyoia.etl.alert.mail-from"));
+        if (settings.reconcileWindowDays() > settings.maxRangeDays()) {
+            // The default reconcile request would be refused as too long.
+            throw new InvalidSettingException("tokyoia.etl.reconcile-window-days", "is " + settings.reconcileWindowDays()
+                    + ", longer than tokyoia.etl.max-range-days (" + settings.maxRangeDays() + ")");
+        }
+        return settings;
     }
 
     /** Never prints the webhook URL: a Slack webhook URL is a credential. */

@@ -3,7 +3,7 @@ package com.tokyoia.etl.application;
 import com.tokyoia.etl.application.port.DaySource;
 import com.tokyoia.etl.domain.DayExportResult;
 import com.tokyoia.etl.domain.SourceFacts;
-import com.tokyoia.lake.application.Manifest;
+import com.tokyoia.lake.application.port.Manifest;
 import com.tokyoia.lake.domain.manifest.ManifestEntry;
 import com.tokyoia.lake.domain.manifest.ManifestStatus;
 import com.tokyoia.lake.domain.schema.LakeTable;

@@ -8,7 +8,7 @@ import com.tokyoia.etl.domain.DayExportResult;
 import com.tokyoia.etl.infrastructure.parquet.ParquetFiles;
 import com.tokyoia.etl.infrastructure.store.LocalDirectoryStore;
 import com.tokyoia.etl.infrastructure.store.S3ObjectStore;
-import com.tokyoia.lake.application.ObjectStore;
+import com.tokyoia.lake.application.port.ObjectStore;
 import com.tokyoia.lake.domain.manifest.ManifestEntry;
 import com.tokyoia.lake.domain.manifest.ManifestStatus;
 import com.tokyoia.lake.domain.schema.LakeSchemaRegistry;

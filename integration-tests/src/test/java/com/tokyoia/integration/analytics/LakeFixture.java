@@ -15,7 +15,7 @@ import com.tokyoia.etl.infrastructure.failure.TransientFailures;
 import com.tokyoia.etl.infrastructure.lock.PostgresExportLocks;
 import com.tokyoia.etl.infrastructure.parquet.ParquetFiles;
 import com.tokyoia.etl.infrastructure.store.LocalDirectoryStore;
-import com.tokyoia.lake.application.ObjectStore;
+import com.tokyoia.lake.application.port.ObjectStore;
 import com.tokyoia.lake.domain.schema.LakeSchemaRegistry;
 import com.tokyoia.lake.domain.schema.LakeTable;
 import com.tokyoia.lake.infrastructure.JdbcManifest;

@@ -1,6 +1,6 @@
 package com.tokyoia.lake.infrastructure;
 
-import com.tokyoia.lake.application.Manifest;
+import com.tokyoia.lake.application.port.Manifest;
 import com.tokyoia.lake.domain.manifest.ManifestEntry;
 import com.tokyoia.lake.domain.manifest.ManifestStatus;
 import com.tokyoia.lake.domain.manifest.ValidatedCopy;

@@ -16,6 +16,7 @@ import com.tokyoia.lake.infrastructure.config.TrinoSettings;
 import com.tokyoia.lake.infrastructure.trino.TrinoConnector;
 import com.tokyoia.platform.cache.RedisCache;
 import com.tokyoia.platform.config.ConfigReader;
+import com.tokyoia.platform.config.InvalidSettingException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -77,8 +78,8 @@ public class AnalyticsWiring {
 
     private ColdEngine duckdb() {
         if (lake.store() != LakeSettings.StoreKind.LOCAL) {
-            LOG.warning("tokyoia.lake.store is not local: the embedded DuckDB engine reads only a local lake; cold days "
-                    + "will fail; configure tokyoia.analytics.engine=trino or athena");
+            throw new InvalidSettingException("tokyoia.analytics.engine", "is duckdb, which reads only a local lake, but "
+                    + "tokyoia.lake.store is s3: use trino or athena");
         }
         try {
             DuckDbEngine duckdb = new DuckDbEngine(lake.localRoot());

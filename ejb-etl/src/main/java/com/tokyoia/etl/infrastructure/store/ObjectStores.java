@@ -1,6 +1,6 @@
 package com.tokyoia.etl.infrastructure.store;
 
-import com.tokyoia.lake.application.ObjectStore;
+import com.tokyoia.lake.application.port.ObjectStore;
 import com.tokyoia.lake.infrastructure.config.LakeSettings;
 
 /** The object store the lake settings name: a local directory or an S3 bucket. */

@@ -1,6 +1,6 @@
 package com.tokyoia.etl.infrastructure.store;
 
-import com.tokyoia.lake.application.ObjectStore;
+import com.tokyoia.lake.application.port.ObjectStore;
 import com.tokyoia.lake.domain.Sha256;
 import com.tokyoia.lake.domain.StoredObject;
 import com.tokyoia.lake.infrastructure.config.S3Settings;

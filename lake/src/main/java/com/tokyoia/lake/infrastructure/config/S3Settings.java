@@ -30,11 +30,16 @@ public record S3Settings(String bucket, String prefix, Optional<String> region, 
         }
         String bucket = config.text("tokyoia.lake.s3.bucket");
         long mib = 1024L * 1024;
-        return new S3Settings(bucket, config.optionalText("tokyoia.lake.s3.prefix").orElse(""),
+        S3Settings settings = new S3Settings(bucket, config.optionalText("tokyoia.lake.s3.prefix").orElse(""),
                 config.optionalText("tokyoia.lake.s3.region"), config.optionalUri("tokyoia.lake.s3.endpoint"),
                 config.flag("tokyoia.lake.s3.path-style"), Optional.ofNullable(sse),
                 config.whole("tokyoia.lake.s3.multipart-threshold-mb", 5, 5 * 1024) * mib,
                 config.whole("tokyoia.lake.s3.part-size-mb", 5, 5 * 1024) * mib);
+        if (settings.multipartThresholdBytes() < settings.partSizeBytes()) {
+            throw new InvalidSettingException("tokyoia.lake.s3.multipart-threshold-mb", "is " + (settings.multipartThresholdBytes() / mib)
+                    + ", below tokyoia.lake.s3.part-size-mb (" + (settings.partSizeBytes() / mib) + "): such uploads would be one part");
+        }
+        return settings;
     }
 
     /** s3://bucket/prefix, under which each table has its folder. */

@@ -1,4 +1,4 @@
-package com.tokyoia.lake.application;
+package com.tokyoia.lake.application.port;
 
 import com.tokyoia.lake.domain.manifest.ManifestEntry;
 import com.tokyoia.lake.domain.manifest.ValidatedCopy;

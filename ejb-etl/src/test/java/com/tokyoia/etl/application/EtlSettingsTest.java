@@ -1,0 +1,26 @@
+package com.tokyoia.etl.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tokyoia.platform.config.ConfigReader;
+import com.tokyoia.platform.config.InvalidSettingException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EtlSettingsTest {
+
+    @Test
+    void theModuleDefaultsAreValid() {
+        EtlSettings settings = EtlSettings.from(ConfigReader.standalone());
+        assertThat(settings.reconcileWindowDays()).isLessThanOrEqualTo(settings.maxRangeDays());
+    }
+
+    @Test
+    void aReconcileWindowLongerThanTheLongestRangeStopsStartUpNamingTheKey() {
+        assertThatThrownBy(() -> EtlSettings.from(ConfigReader.standalone(Map.of("tokyoia.etl.reconcile-window-days", "400",
+                "tokyoia.etl.max-range-days", "366"))))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("tokyoia.etl.reconcile-window-days")
+                .hasMessageContaining("366");
+    }
+}
