@@ -1,5 +1,6 @@
 package com.tokyoia.it.fuzz;
 
+import com.tokyoia.platform.time.SystemTime;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -100,7 +101,7 @@ public final class Schemas {
         return switch (format) {
             case "uuid" -> Json.createValue(UUID.randomUUID().toString());
             case "date" -> Json.createValue("2019-01-02");
-            case "date-time" -> Json.createValue(Instant.now().minusSeconds(3600).toString());
+            case "date-time" -> Json.createValue(SystemTime.clock().instant().minusSeconds(3600).toString());
             default -> Json.createValue("fuzz");
         };
     }
