@@ -187,12 +187,12 @@ public final class AnalyticsBenchmark {
                          int rowsPerDay) throws Exception {
         int written = 0;
         for (LocalDate day = first; day.isBefore(today); day = day.plusDays(1)) {
-            String key = LakeKeys.dataFile(table.name(), day);
+            String key = LakeKeys.dataFile(table.name(), day, 1);
             Path file = lake.resolve(key);
             if (!Files.exists(file)) {
                 Files.createDirectories(file.getParent());
                 List<Object[]> rows = rows(day, rowsPerDay);
-                Path tmp = file.resolveSibling(".tmp-data.parquet");
+                Path tmp = file.resolveSibling(".tmp-part.parquet");
                 try (DayParquetWriter writer = new DayParquetWriter(table, day.toString(), tmp, 64L << 20)) {
                     for (Object[] row : rows) {
                         writer.write(row);

@@ -66,12 +66,12 @@ public final class EngineBenchmark {
         TrinoCatalogPublisher publisher = new TrinoCatalogPublisher(trino, "s3://tokyo-ia-lake/lake");
         for (LocalDate day = first; day.isBefore(TODAY); day = day.plusDays(1)) {
             // S3Proxy's filesystem backend serves each object from a file: the lake's own files, linked in.
-            Path object = bucketDir.resolve("lake").resolve(LakeKeys.dataFile(table.name(), day));
+            Path object = bucketDir.resolve("lake").resolve(LakeKeys.dataFile(table.name(), day, 1));
             if (!Files.exists(object)) {
                 Files.createDirectories(object.getParent());
-                Files.createLink(object, lake.resolve(LakeKeys.dataFile(table.name(), day)).toAbsolutePath());
+                Files.createLink(object, lake.resolve(LakeKeys.dataFile(table.name(), day, 1)).toAbsolutePath());
             }
-            publisher.publish(table, day, "s3://tokyo-ia-lake/lake/" + LakeKeys.partition(table.name(), day));
+            publisher.publish(table, day, "s3://tokyo-ia-lake/lake/" + LakeKeys.versionFolder(table.name(), day, 1));
         }
         System.out.printf("Trino: %d days registered in %.1f s%n", days, (System.nanoTime() - t) / 1e9);
 

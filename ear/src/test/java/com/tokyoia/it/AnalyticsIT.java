@@ -83,9 +83,17 @@ class AnalyticsIT {
                 .containsEntry(HOT.toString(), "3/0").hasSize(3);
         assertThat(result.getJsonNumber("quotedBytes").longValue()).isPositive();
 
-        Reply second = Http.get(path);
-        assertThat(second.json().getBoolean("cacheHit")).isTrue();
-        assertThat(second.json().getJsonArray("rows")).isEqualTo(result.getJsonArray("rows"));
+        // The same question again is a cache hit, unless the server's day rolled over in between (the
+        // plan, and so the key, changed): then the next one is.
+        JsonObject previous = result;
+        JsonObject again = Http.get(path).json();
+        if (!again.getBoolean("cacheHit")) {
+            assertThat(again.getJsonArray("hotDays")).as("a miss only when the day rolled over").isNotEqualTo(previous.getJsonArray("hotDays"));
+            previous = again;
+            again = Http.get(path).json();
+        }
+        assertThat(again.getBoolean("cacheHit")).isTrue();
+        assertThat(again.getJsonArray("rows")).isEqualTo(previous.getJsonArray("rows"));
 
         Reply quote = Http.get("/api/analytics/task_throughput/quote?from=" + COLD_1 + "&to=" + COLD_2.plusDays(1));
         assertThat(quote.status()).as(quote.body()).isEqualTo(200);

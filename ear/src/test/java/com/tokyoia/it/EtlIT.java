@@ -92,11 +92,11 @@ class EtlIT {
         assertThat(Http.get("/api/etl/days?table=agent_tasks&from=" + DAY_1 + "&to=" + DAY_2).body())
                 .contains("\"status\":\"VALIDATED\"").contains("\"rowCount\":120").contains("\"rowCount\":80");
 
-        assertThat(duck("SELECT count(*) FROM read_parquet('" + LAKE + "/agent_tasks/*/*/*/*.parquet', hive_partitioning = true) "
+        assertThat(duck("SELECT count(*) FROM read_parquet('" + LAKE + "/agent_tasks/*/*/*/v=0001/*.parquet', hive_partitioning = true) "
                 + "WHERE year = 2025 AND month = 5 AND day = 10")).isEqualTo(120);
-        assertThat(duck("SELECT count(*) FROM read_parquet('" + LAKE + "/agent_metrics/*/*/*/*.parquet', hive_partitioning = true) "
+        assertThat(duck("SELECT count(*) FROM read_parquet('" + LAKE + "/agent_metrics/*/*/*/v=0001/*.parquet', hive_partitioning = true) "
                 + "WHERE year = 2025 AND month = 5 AND day = 11")).isEqualTo(80);
-        assertThat(duck("SELECT sum(tokens_input) FROM read_parquet('" + LAKE + "/agent_tasks/year=2025/month=05/day=10/data.parquet')"))
+        assertThat(duck("SELECT sum(tokens_input) FROM read_parquet('" + LAKE + "/agent_tasks/year=2025/month=05/day=10/v=0001/part-00000.parquet')"))
                 .isEqualTo(TestDatabase.count("SELECT sum(tokens_input) FROM agent_tasks "
                         + "WHERE created_at >= ?::date AND created_at < ?::date + 1", DAY_1, DAY_1));
 

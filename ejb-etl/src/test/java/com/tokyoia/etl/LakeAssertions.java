@@ -41,12 +41,12 @@ public final class LakeAssertions {
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
             for (LakeTable table : LakeSchemaRegistry.tables()) {
                 for (LocalDate day : days) {
-                    Path file = lakeRoot.resolve(String.format("%s/year=%04d/month=%02d/day=%02d/data.parquet",
+                    Path file = lakeRoot.resolve(String.format("%s/year=%04d/month=%02d/day=%02d/v=0001/part-00000.parquet",
                             table.name(), day.getYear(), day.getMonthValue(), day.getDayOfMonth()));
-                    assertThat(file).as("hive layout key").isRegularFile();
+                    assertThat(file).as("hive layout key, version folder").isRegularFile();
                     try (var files = Files.list(file.getParent())) {
                         assertThat(files.map(p -> p.getFileName().toString()).toList())
-                                .as("exactly one file in the partition").containsExactly("data.parquet");
+                                .as("exactly one file in the version folder").containsExactly("part-00000.parquet");
                     }
                     assertTypesAndCodec(duck, table, file);
                     List<String> lake = duckRows(duck, table, lakeRoot, day);
@@ -87,7 +87,7 @@ public final class LakeAssertions {
         String select = table.columns().stream().map(c -> c.type().name().equals("TIMESTAMP")
                 ? "epoch_us(" + c.name() + ")" : c.name()).collect(Collectors.joining(", "));
         String sql = "SELECT " + select + " FROM read_parquet('" + lakeRoot + "/" + table.name()
-                + "/*/*/*/*.parquet', hive_partitioning = true) WHERE year = ? AND month = ? AND day = ?";
+                + "/*/*/*/v=0001/*.parquet', hive_partitioning = true) WHERE year = ? AND month = ? AND day = ?";
         try (PreparedStatement ps = duck.prepareStatement(sql)) {
             ps.setInt(1, day.getYear());
             ps.setInt(2, day.getMonthValue());

@@ -57,6 +57,9 @@ public final class TestDatabase {
             for (LocalDate day : days) {
                 Timestamp from = Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
                 Timestamp to = Timestamp.from(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+                // The manifest first: a day it says was purged gets no partition again.
+                exec(c, "DELETE FROM export_manifest WHERE day = ?", day);
+                exec(c, "DELETE FROM retention_hold WHERE day = ?", day);
                 for (String table : new String[]{"agent_tasks", "agent_metrics", "agent_interactions"}) {
                     exec(c, "SELECT tokyoia_ensure_day_partition(?, ?)", table, day);
                 }
@@ -67,7 +70,6 @@ public final class TestDatabase {
                 exec(c, "DELETE FROM agent_interactions WHERE workflow_id IN (SELECT id FROM workflows WHERE created_at >= ? AND created_at < ?)", from, to);
                 exec(c, "DELETE FROM workflows WHERE created_at >= ? AND created_at < ?", from, to);
                 exec(c, "DELETE FROM user_sessions WHERE started_at >= ? AND started_at < ?", from, to);
-                exec(c, "DELETE FROM export_manifest WHERE day = ?", day);
             }
         }
     }

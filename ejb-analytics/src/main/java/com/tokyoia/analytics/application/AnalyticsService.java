@@ -9,6 +9,7 @@ import com.tokyoia.analytics.domain.AnalyticsRequest;
 import com.tokyoia.analytics.domain.DayPlan;
 import com.tokyoia.analytics.domain.PartialMerge;
 import com.tokyoia.lake.application.port.Manifest;
+import com.tokyoia.lake.domain.manifest.ManifestEntry;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +125,7 @@ public final class AnalyticsService {
                 plan.coldDays().stream().map(d -> d.day().toString()).toList(),
                 plan.missingDays().stream().map(LocalDate::toString).toList(), engine, cost.bytes(), cost.usd(), scanned,
                 spentUsd, false, elapsed(started));
-        if (key != null) {
+        if (key != null && settled(request, plan)) {
             cache.put(key, ResultCodec.encode(result), plan.hotDays().isEmpty() ? settings.coldTtl() : settings.hotTtl());
         }
         record(request, plan, cost, scanned, spentUsd, false, rows.size(), result.durationMs(), engine, answer);
@@ -141,6 +143,36 @@ public final class AnalyticsService {
 
     private DayPlan plan(AnalyticsRequest request) throws SQLException {
         return new DayRouter(manifest, settings.hotWindowDays()).plan(request.query().table(), request.from(), request.to(), today());
+    }
+
+    /**
+     * Whether the cold days read are still at the versions planned, with no newer version between
+     * its proof and becoming current: during that step a catalog can already point at the newer
+     * folder (or, on Trino, briefly at none), so the answer may not be the planned versions' and is
+     * not cached under their key.
+     */
+    private boolean settled(AnalyticsRequest request, DayPlan plan) throws SQLException {
+        if (plan.coldDays().isEmpty()) {
+            return true;
+        }
+        Map<LocalDate, Integer> planned = new HashMap<>();
+        plan.coldDays().forEach(d -> planned.put(d.day(), d.version()));
+        LocalDate first = plan.coldDays().get(0).day();
+        LocalDate last = plan.coldDays().get(plan.coldDays().size() - 1).day();
+        String table = request.query().table().name();
+        for (ManifestEntry latest : manifest.latestVersions(table, first, last)) {
+            Integer version = planned.get(latest.day());
+            if (version != null && latest.version() != version && !latest.isProven() && latest.sha256() != null) {
+                return false;
+            }
+        }
+        for (ManifestEntry current : manifest.currentVersions(table, first, last)) {
+            Integer version = planned.get(current.day());
+            if (version != null && current.version() != version) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

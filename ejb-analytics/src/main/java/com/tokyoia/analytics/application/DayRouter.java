@@ -14,39 +14,34 @@ import java.util.Map;
 
 /**
  * Splits [from, to) by day: days inside the hot window (today - hotWindowDays and later) go to
- * PostgreSQL; older days go to the lake if the manifest proves their copy, are refused if their copy
- * is archived, and are reported missing otherwise.
+ * PostgreSQL unless retention purged them there; every other day goes to the lake when the manifest
+ * has a current (proven) version, is refused when that copy is archived, and is reported missing
+ * otherwise. A newer version still being written never hides the current one.
  */
 public record DayRouter(Manifest manifest, int hotWindowDays) {
 
     public DayPlan plan(LakeTable table, LocalDate from, LocalDate to, LocalDate today) throws SQLException {
         LocalDate hotStart = today.minusDays(hotWindowDays);
-        Map<LocalDate, ManifestEntry> exported = new HashMap<>();
-        if (from.isBefore(hotStart)) {
-            LocalDate lastCold = (to.isBefore(hotStart) ? to : hotStart).minusDays(1);
-            for (ManifestEntry row : manifest.latestVersions(table.name(), from, lastCold)) {
-                exported.put(row.day(), row);
-            }
+        Map<LocalDate, ManifestEntry> current = new HashMap<>();
+        for (ManifestEntry row : manifest.currentVersions(table.name(), from, to.minusDays(1))) {
+            current.put(row.day(), row);
         }
         List<LocalDate> hot = new ArrayList<>();
         List<DayPlan.ColdDay> cold = new ArrayList<>();
         List<LocalDate> missing = new ArrayList<>();
         List<LocalDate> archived = new ArrayList<>();
         for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {
-            if (!day.isBefore(hotStart)) {
+            ManifestEntry row = current.get(day);
+            boolean purged = row != null && row.status() == ManifestStatus.PURGED;
+            if (!day.isBefore(hotStart) && !purged) {
                 hot.add(day);
-                continue;
-            }
-            ManifestEntry row = exported.get(day);
-            if (row == null) {
+            } else if (row == null) {
                 missing.add(day);
             } else if (row.status() == ManifestStatus.ARCHIVED || "DEEP_ARCHIVE".equals(row.storageClass())
                     || "GLACIER".equals(row.storageClass())) {
                 archived.add(day);
-            } else if (row.isProven()) {
-                cold.add(new DayPlan.ColdDay(day, row.version(), row.objectKey(), row.columnSizes(), row.bytes()));
             } else {
-                missing.add(day);
+                cold.add(new DayPlan.ColdDay(day, row.version(), row.objectKey(), row.columnSizes(), row.bytes()));
             }
         }
         return new DayPlan(hot, cold, missing, archived);

@@ -12,13 +12,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class DayRouterTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 31);
 
-    /** The manifest's latest versions, as a list; only latestVersions is asked by the router. */
+    /** A manifest held in a list; the router only reads current versions. */
     private static final class FixedManifest implements Manifest {
         private final List<ManifestEntry> entries;
         private int asked;
@@ -28,13 +30,26 @@ class DayRouterTest {
         }
 
         @Override
-        public List<ManifestEntry> latestVersions(String table, LocalDate from, LocalDate to) {
+        public List<ManifestEntry> currentVersions(String table, LocalDate from, LocalDate to) {
             asked++;
-            return entries.stream().filter(e -> e.table().equals(table) && !e.day().isBefore(from) && !e.day().isAfter(to)).toList();
+            Map<LocalDate, ManifestEntry> newestProven = new TreeMap<>();
+            entries.stream().filter(e -> e.table().equals(table) && !e.day().isBefore(from) && !e.day().isAfter(to) && e.isProven())
+                    .forEach(e -> newestProven.merge(e.day(), e, (a, b) -> a.version() >= b.version() ? a : b));
+            return List.copyOf(newestProven.values());
+        }
+
+        @Override
+        public List<ManifestEntry> latestVersions(String table, LocalDate from, LocalDate to) {
+            throw new UnsupportedOperationException();
         }
 
         @Override
         public Optional<ManifestEntry> latest(String table, LocalDate day) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<ManifestEntry> current(String table, LocalDate day) {
             throw new UnsupportedOperationException();
         }
 
@@ -44,7 +59,12 @@ class DayRouterTest {
         }
 
         @Override
-        public void markValidated(long id, ValidatedCopy copy) {
+        public void markExported(long id, ValidatedCopy copy) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void markValidated(long id) {
             throw new UnsupportedOperationException();
         }
 
@@ -62,10 +82,24 @@ class DayRouterTest {
         public List<ManifestEntry> forExecution(long executionId) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public List<ManifestEntry> supersededBefore(Instant before) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void markRemoved(long id) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private static ManifestEntry entry(LocalDate day, ManifestStatus status, String storageClass) {
-        return new ManifestEntry(day.toEpochDay(), "agent_tasks", day, 2, status, 10L, 100L, "{}", "rows:10;sum:1", "ab",
+        return entry(day, 2, status, storageClass);
+    }
+
+    private static ManifestEntry entry(LocalDate day, int version, ManifestStatus status, String storageClass) {
+        return new ManifestEntry(day.toEpochDay() * 100 + version, "agent_tasks", day, version, status, 10L, 100L, "{}", "rows:10;sum:1", "ab",
                 "agent_tasks/" + day, "etag", storageClass, null, 1L, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH);
     }
 
@@ -92,12 +126,26 @@ class DayRouterTest {
     }
 
     @Test
-    void aRangeInsideTheHotWindowAsksTheManifestNothing() throws Exception {
-        FixedManifest manifest = new FixedManifest(List.of());
+    void aNewerVersionInProgressOrFailedNeverHidesTheCurrentOne() throws Exception {
+        LocalDate day = TODAY.minusDays(60);
+        List<ManifestEntry> entries = List.of(entry(day, 1, ManifestStatus.VALIDATED, "STANDARD"),
+                entry(day, 2, ManifestStatus.EXPORTING, null), entry(day.plusDays(1), 1, ManifestStatus.VALIDATED, "STANDARD"),
+                entry(day.plusDays(1), 2, ManifestStatus.EXPORTED, "STANDARD"), entry(day.plusDays(2), 1, ManifestStatus.VALIDATED, null),
+                entry(day.plusDays(2), 2, ManifestStatus.FAILED, null));
+        DayPlan plan = new DayRouter(new FixedManifest(entries), 30).plan(LakeSchemaRegistry.AGENT_TASKS, day, day.plusDays(3), TODAY);
+        assertThat(plan.coldDays()).extracting(DayPlan.ColdDay::version).containsExactly(1, 1, 1);
+        assertThat(plan.missingDays()).isEmpty();
+    }
+
+    @Test
+    void aDayPurgedFromPostgreSqlIsReadFromTheLakeEvenInsideTheHotWindow() throws Exception {
+        LocalDate purged = TODAY.minusDays(3);
+        FixedManifest manifest = new FixedManifest(List.of(entry(purged, ManifestStatus.PURGED, "STANDARD"),
+                entry(TODAY.minusDays(2), ManifestStatus.VALIDATED, "STANDARD")));
         DayPlan plan = new DayRouter(manifest, 30).plan(LakeSchemaRegistry.AGENT_TASKS, TODAY.minusDays(3), TODAY.plusDays(1), TODAY);
-        assertThat(manifest.asked).isZero();
-        assertThat(plan.hotDays()).hasSize(4);
-        assertThat(plan.coldDays()).isEmpty();
+        assertThat(manifest.asked).isEqualTo(1);
+        assertThat(plan.hotDays()).containsExactly(TODAY.minusDays(2), TODAY.minusDays(1), TODAY);
+        assertThat(plan.coldDays()).extracting(DayPlan.ColdDay::day).containsExactly(purged);
         assertThat(plan.missingDays()).isEmpty();
     }
 }

@@ -15,6 +15,7 @@ import com.tokyoia.lake.domain.LakeKeys;
 import com.tokyoia.lake.domain.Sha256;
 import com.tokyoia.lake.domain.StoredObject;
 import com.tokyoia.lake.domain.manifest.ManifestEntry;
+import com.tokyoia.lake.domain.manifest.ManifestStatus;
 import com.tokyoia.lake.domain.manifest.ValidatedCopy;
 import com.tokyoia.lake.domain.schema.LakeTable;
 import java.io.IOException;
@@ -30,11 +31,14 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * Exports one table's day: extract (one snapshot, streamed) and write Parquet locally, upload
- * (staging, then publish), publish to the catalog, validate, record the manifest. The manifest row
- * becomes VALIDATED only after every proof holds: the uploaded object has the written file's
- * SHA-256 and size, its footer has the source's row count, and its content checksum equals the one
- * the source computed over the same snapshot. The source itself is only read.
+ * Exports one table's day as a new version in its own folder: extract (one snapshot, streamed) and
+ * write Parquet locally, upload to {@code v=NNNN/}, prove the copy, record the proof (EXPORTED),
+ * point the catalog at the folder, and only then make the version current (VALIDATED). The proof:
+ * the stored object has the written file's SHA-256 and size, its footer has the source's row
+ * count, and its content checksum equals the one the source computed over the same snapshot.
+ * Readers keep the previous proven version until the last step, whatever happens in between; an
+ * attempt that died after its proof was recorded is resumed from the catalog step after checking
+ * the stored copy again. The source itself is only read.
  */
 public final class DayExporter {
     private static final Logger LOG = Logger.getLogger(DayExporter.class.getName());
@@ -71,77 +75,115 @@ public final class DayExporter {
             throws IOException, SQLException {
         long started = System.nanoTime();
         try (ExportLocks.Held lock = locks.acquire(table.name(), day)) {
+            Optional<ManifestEntry> before = manifest.current(table.name(), day);
+            if (newVersion && before.isPresent() && before.get().status() == ManifestStatus.PURGED) {
+                // PostgreSQL no longer holds the day: a new version would replace the lake's copy with nothing.
+                throw new ExportVerificationException(table.name() + " " + day + " was purged from PostgreSQL; its lake copy "
+                        + "(version " + before.get().version() + ") is the only one and is not exported again");
+            }
             Optional<ManifestEntry> opened = manifest.begin(table.name(), day, executionId, newVersion);
             if (opened.isEmpty()) {
-                ManifestEntry proven = manifest.latest(table.name(), day).orElseThrow();
+                ManifestEntry proven = manifest.current(table.name(), day).orElseThrow();
                 return new DayExportResult(table.name(), day, DayExportResult.Status.SKIPPED_ALREADY_PROVEN,
                         proven.version(), proven.rowCount() == null ? 0 : proven.rowCount(),
                         proven.bytes() == null ? 0 : proven.bytes(), store.uri(proven.objectKey()), 0);
             }
             ManifestEntry entry = opened.get();
-            Files.createDirectories(workDir);
-            Path local = Files.createTempFile(workDir, table.name() + "-" + day + "-", ".parquet");
             try {
-                DayExportResult result = exportOpened(table, day, entry, local, started);
+                ValidatedCopy copy = stillProven(entry).orElse(null);
+                if (copy == null) {
+                    copy = writeAndProve(table, day, entry);
+                    manifest.markExported(entry.id(), copy);
+                } else {
+                    LOG.info(() -> "Resuming " + table.name() + " " + day + " v" + entry.version() + ": its copy was proven before");
+                }
+                observer.reached(ExportObserver.Step.RECORDED, table, day);
+                String folder = store.uri(LakeKeys.versionFolder(table.name(), day, entry.version()));
+                retry.call("publish " + folder + " to the catalog", () -> {
+                    catalog.publish(table, day, folder);
+                    return null;
+                });
+                observer.reached(ExportObserver.Step.PUBLISHED, table, day);
+                manifest.markValidated(entry.id());
+                observer.reached(ExportObserver.Step.CURRENT, table, day);
+                DayExportResult result = new DayExportResult(table.name(), day, DayExportResult.Status.EXPORTED, entry.version(),
+                        copy.rows(), copy.bytes(), store.uri(copy.objectKey()), (System.nanoTime() - started) / 1_000_000);
                 LOG.info(() -> "Exported " + table.name() + " " + day + " v" + result.version() + ": " + result.rows()
                         + " rows, " + result.bytes() + " bytes in " + result.millis() + " ms to " + result.objectUri());
                 return result;
             } catch (IOException | SQLException | RuntimeException e) {
                 manifest.markFailed(entry.id(), e.getClass().getSimpleName() + ": " + e.getMessage());
                 throw e;
-            } finally {
-                Files.deleteIfExists(local);
             }
         }
     }
 
-    private DayExportResult exportOpened(LakeTable table, LocalDate day, ManifestEntry entry, Path local, long started)
-            throws IOException, SQLException {
+    /** Extract, write, upload into the version's folder, and prove the stored copy; the manifest is not touched. */
+    private ValidatedCopy writeAndProve(LakeTable table, LocalDate day, ManifestEntry entry) throws IOException, SQLException {
         Instant exportStarted = clock.instant();
-        ExtractedDay extracted = retry.call("extract " + table.name() + " " + day, () -> source.extract(table, day, local));
-        SourceFacts facts = extracted.source();
-        WrittenFile file = extracted.file();
-        if (file.rows() != facts.rows() || !file.contentChecksum().equals(facts.checksum())) {
-            throw new ExportVerificationException(table.name() + " " + day + ": extracted " + file.contentChecksum()
-                    + " but PostgreSQL computed " + facts.checksum() + " over the same snapshot");
+        Files.createDirectories(workDir);
+        // One local name per version: a retry after a crash replaces the killed attempt's file instead of leaving it.
+        Path local = workDir.resolve(table.name() + "-" + day + "-v" + entry.version() + ".parquet");
+        Files.deleteIfExists(local);
+        try {
+            ExtractedDay extracted = retry.call("extract " + table.name() + " " + day, () -> source.extract(table, day, local));
+            SourceFacts facts = extracted.source();
+            WrittenFile file = extracted.file();
+            if (file.rows() != facts.rows() || !file.contentChecksum().equals(facts.checksum())) {
+                throw new ExportVerificationException(table.name() + " " + day + ": extracted " + file.contentChecksum()
+                        + " but PostgreSQL computed " + facts.checksum() + " over the same snapshot");
+            }
+            observer.reached(ExportObserver.Step.EXTRACTED, table, day);
+
+            String key = LakeKeys.dataFile(table.name(), day, entry.version());
+            StoredObject stored = retry.call("upload " + key, () -> store.put(key, local, file.sha256()));
+            observer.reached(ExportObserver.Step.UPLOADED, table, day);
+
+            confirmStored(key, file.bytes(), file.sha256());
+            ParquetFooter footer = files.footer(local);
+            if (footer.rows() != facts.rows() || !facts.checksum().equals(footer.contentChecksum())) {
+                throw new ExportVerificationException(key + ": footer says " + footer.rows() + " rows / "
+                        + footer.contentChecksum() + ", PostgreSQL " + facts.rows() + " / " + facts.checksum());
+            }
+            observer.reached(ExportObserver.Step.PROVEN, table, day);
+            return new ValidatedCopy(facts.rows(), file.bytes(), columnSizesJson(footer.columnBytes()), facts.checksum(),
+                    file.sha256(), key, stored.etag(), stored.storageClass(), exportStarted);
+        } finally {
+            Files.deleteIfExists(local);
         }
-        observer.reached(ExportObserver.Step.EXTRACTED, table, day);
-
-        String key = LakeKeys.dataFile(table.name(), day);
-        StoredObject stored = retry.call("upload " + key, () -> store.put(key, local, file.sha256()));
-        confirmStored(key, file);
-        observer.reached(ExportObserver.Step.UPLOADED, table, day);
-
-        String partitionUri = store.uri(LakeKeys.partition(table.name(), day));
-        retry.call("publish " + key + " to the catalog", () -> {
-            catalog.publish(table, day, partitionUri);
-            return null;
-        });
-        observer.reached(ExportObserver.Step.PUBLISHED, table, day);
-
-        ParquetFooter footer = files.footer(local);
-        if (footer.rows() != facts.rows() || !facts.checksum().equals(footer.contentChecksum())) {
-            throw new ExportVerificationException(key + ": footer says " + footer.rows() + " rows / "
-                    + footer.contentChecksum() + ", PostgreSQL " + facts.rows() + " / " + facts.checksum());
-        }
-        observer.reached(ExportObserver.Step.VALIDATED, table, day);
-        manifest.markValidated(entry.id(), new ValidatedCopy(facts.rows(), file.bytes(), columnSizesJson(footer.columnBytes()),
-                facts.checksum(), file.sha256(), key, stored.etag(), stored.storageClass(), exportStarted));
-        return new DayExportResult(table.name(), day, DayExportResult.Status.EXPORTED, entry.version(), facts.rows(),
-                file.bytes(), store.uri(key), (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** The object under the key must be byte for byte the file written here. */
-    private void confirmStored(String key, WrittenFile file) throws IOException, SQLException {
+    /**
+     * The copy an earlier attempt of this version proved, when the store still holds it byte for
+     * byte; empty when there was none or it no longer matches (then the version is written again).
+     */
+    private Optional<ValidatedCopy> stillProven(ManifestEntry entry) throws IOException, SQLException {
+        if (entry.sha256() == null || entry.objectKey() == null || entry.bytes() == null) {
+            return Optional.empty();
+        }
+        try {
+            confirmStored(entry.objectKey(), entry.bytes(), entry.sha256());
+        } catch (ExportVerificationException e) {
+            LOG.warning(() -> "The proven copy of " + entry.table() + " " + entry.day() + " v" + entry.version()
+                    + " no longer matches (" + e.getMessage() + "): writing it again");
+            return Optional.empty();
+        }
+        return Optional.of(new ValidatedCopy(entry.rowCount(), entry.bytes(), entry.columnSizes(), entry.contentChecksum(),
+                entry.sha256(), entry.objectKey(), entry.etag(), entry.storageClass(), entry.exportedAt()));
+    }
+
+    /** The object under the key must be byte for byte the file written (its size and SHA-256). */
+    private void confirmStored(String key, long bytes, String sha256) throws IOException, SQLException {
         StoredObject head = retry.call("verify " + key, () -> store.head(key))
-                .orElseThrow(() -> new ExportVerificationException(key + " is not in the store after upload"));
-        if (head.size() != file.bytes()) {
-            throw new ExportVerificationException(key + " has " + head.size() + " bytes in the store, " + file.bytes() + " written");
+                .orElseThrow(() -> new ExportVerificationException(key + " is not in the store"));
+        if (head.size() != bytes) {
+            throw new ExportVerificationException(key + " has " + head.size() + " bytes in the store, " + bytes + " written");
         }
         String storedSha = head.sha256Hex();
         if (storedSha == null) {
             // The store keeps no checksum (some S3-compatible servers): read the object back.
-            Path copy = Files.createTempFile(workDir, "verify-", ".parquet");
+            Files.createDirectories(workDir);
+            Path copy = workDir.resolve("verify-" + key.replace('/', '_'));
             try {
                 retry.call("download " + key, () -> {
                     store.download(key, copy);
@@ -152,8 +194,8 @@ public final class DayExporter {
                 Files.deleteIfExists(copy);
             }
         }
-        if (!storedSha.equals(file.sha256())) {
-            throw new ExportVerificationException(key + " has SHA-256 " + storedSha + " in the store, " + file.sha256() + " written");
+        if (!storedSha.equals(sha256)) {
+            throw new ExportVerificationException(key + " has SHA-256 " + storedSha + " in the store, " + sha256 + " written");
         }
     }
 

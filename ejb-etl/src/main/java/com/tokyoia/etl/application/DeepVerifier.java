@@ -33,7 +33,7 @@ public final class DeepVerifier {
     }
 
     public Verdict verify(LakeTable table, LocalDate day) throws IOException, SQLException {
-        ManifestEntry entry = manifest.latest(table.name(), day).filter(ManifestEntry::isProven).orElse(null);
+        ManifestEntry entry = manifest.current(table.name(), day).filter(ManifestEntry::isProven).orElse(null);
         if (entry == null) {
             return new Verdict(table.name(), day, 0, false, "no validated export of this day");
         }

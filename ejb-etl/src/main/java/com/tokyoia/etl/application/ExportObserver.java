@@ -13,8 +13,13 @@ public interface ExportObserver {
     ExportObserver NONE = (step, table, day) -> {
     };
 
-    /** The steps of an export, in order. */
-    enum Step { EXTRACTED, UPLOADED, PUBLISHED, VALIDATED }
+    /**
+     * The steps of an export, in order: the day extracted and written to a local file; the file
+     * uploaded to its version folder; the stored copy and the footer proven against PostgreSQL;
+     * the proof recorded (manifest EXPORTED); the catalog pointed at the version folder; the
+     * version made current (manifest VALIDATED).
+     */
+    enum Step { EXTRACTED, UPLOADED, PROVEN, RECORDED, PUBLISHED, CURRENT }
 
     void reached(Step step, LakeTable table, LocalDate day) throws IOException;
 }

@@ -32,11 +32,12 @@ public final class LakeReconciler {
 
     /** The new version's export when the day changed; empty when it did not (or is not a validated export). */
     public Optional<DayExportResult> reconcile(LakeTable table, LocalDate day, long executionId) throws IOException, SQLException {
-        Optional<ManifestEntry> latest = manifest.latest(table.name(), day);
-        if (latest.isEmpty() || latest.get().status() != ManifestStatus.VALIDATED) {
+        // Only a current copy whose rows PostgreSQL still holds can be compared: a purged day's rows are gone on purpose.
+        Optional<ManifestEntry> current = manifest.current(table.name(), day);
+        if (current.isEmpty() || current.get().status() != ManifestStatus.VALIDATED) {
             return Optional.empty();
         }
-        ManifestEntry entry = latest.get();
+        ManifestEntry entry = current.get();
         SourceFacts now = source.facts(table, day);
         if (now.checksum().equals(entry.contentChecksum())) {
             return Optional.empty();

@@ -6,6 +6,7 @@ import com.tokyoia.etl.EtlFixtures;
 import com.tokyoia.etl.domain.DayExportResult;
 import com.tokyoia.etl.domain.ExportRequest;
 import com.tokyoia.etl.infrastructure.store.LocalDirectoryStore;
+import com.tokyoia.lake.domain.LakeKeys;
 import com.tokyoia.lake.domain.manifest.ManifestEntry;
 import com.tokyoia.lake.domain.manifest.ManifestStatus;
 import com.tokyoia.lake.domain.schema.LakeSchemaRegistry;
@@ -105,11 +106,14 @@ class CatchUpAndReconcileTest {
         assertThat(latest.rowCount()).isEqualTo(before + 1);
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
              ResultSet rs = duck.createStatement().executeQuery("SELECT count(*), count(*) FILTER (WHERE metric_name = 'late') FROM read_parquet('"
-                     + lake + "/agent_metrics/*/*/*/*.parquet', hive_partitioning = true) WHERE day = " + day.getDayOfMonth())) {
+                     + lake.resolve(latest.objectKey()) + "')")) {
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(before + 1);
             assertThat(rs.getLong(2)).isEqualTo(1);
         }
+        // Version 1 stays where it was, in its own folder, until retention removes it after the grace period.
+        assertThat(lake.resolve(LakeKeys.dataFile(metrics.name(), day, 1))).exists();
+        assertThat(lake.resolve(latest.objectKey())).isEqualTo(lake.resolve(LakeKeys.dataFile(metrics.name(), day, 2)));
     }
 
     private static long manifestRows(LakeTable table, LocalDate day) throws SQLException {

@@ -79,7 +79,7 @@ class ExportFailureTest {
         DayExportResult restarted = EtlFixtures.exporter(store, work).export(TASKS, DAY, -11, false);
         assertThat(restarted.status()).isEqualTo(DayExportResult.Status.EXPORTED);
         assertThat(restarted.version()).as("the restart takes over the same version").isEqualTo(1);
-        assertThat(store.list(LakeKeys.partition(TASKS.name(), DAY))).containsExactly(LakeKeys.dataFile(TASKS.name(), DAY));
+        assertThat(store.list(LakeKeys.partition(TASKS.name(), DAY))).containsExactly(LakeKeys.dataFile(TASKS.name(), DAY, 1));
         assertThat(TestDatabase.count("SELECT count(*) FROM export_manifest WHERE table_name = ? AND day = ?", TASKS.name(), DAY))
                 .isEqualTo(1);
         long pgRows = TestDatabase.count("SELECT count(*) FROM agent_tasks WHERE created_at >= ?::date AND created_at < ?::date + 1", DAY, DAY);
@@ -95,7 +95,7 @@ class ExportFailureTest {
             assertThat(flaky.failed()).isEqualTo(2);
             assertThat(result.status()).isEqualTo(DayExportResult.Status.EXPORTED);
             assertThat(manifest.latest(TASKS.name(), DAY).orElseThrow().status()).isEqualTo(ManifestStatus.VALIDATED);
-            assertThat(store.list("agent_tasks/")).containsExactly(LakeKeys.dataFile(TASKS.name(), DAY));
+            assertThat(store.list("agent_tasks/")).containsExactly(LakeKeys.dataFile(TASKS.name(), DAY, 1));
         }
     }
 
@@ -137,7 +137,7 @@ class ExportFailureTest {
 
     private static long duckCount(Path lake) throws Exception {
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
-             ResultSet rs = duck.createStatement().executeQuery("SELECT count(*) FROM read_parquet('" + lake + "/agent_tasks/*/*/*/*.parquet')")) {
+             ResultSet rs = duck.createStatement().executeQuery("SELECT count(*) FROM read_parquet('" + lake + "/agent_tasks/*/*/*/*/*.parquet')")) {
             rs.next();
             return rs.getLong(1);
         }

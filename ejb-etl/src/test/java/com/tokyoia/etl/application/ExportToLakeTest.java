@@ -60,8 +60,8 @@ class ExportToLakeTest {
             exportAll(store, work);
             List<String> keys = store.list("");
             assertThat(keys).hasSize(DAYS.size() * LakeSchemaRegistry.tables().size())
-                    .allMatch(k -> k.matches("[a-z_]+/year=\\d{4}/month=\\d{2}/day=\\d{2}/data\\.parquet"));
-            assertThat(keys).contains("agent_tasks/year=2025/month=02/day=10/data.parquet");
+                    .allMatch(k -> k.matches("[a-z_]+/year=\\d{4}/month=\\d{2}/day=\\d{2}/v=0001/part-00000\\.parquet"));
+            assertThat(keys).contains("agent_tasks/year=2025/month=02/day=10/v=0001/part-00000.parquet");
             // S3Proxy's filesystem backend keeps each object as a file: read those bytes independently.
             LakeAssertions.assertLakeEqualsPostgres(s3.bucketDirectory().resolve("lake"), DAYS);
             assertManifestValidated(store, work);
@@ -94,7 +94,7 @@ class ExportToLakeTest {
                     .anyMatch(r -> r.startsWith("POST") && r.contains("uploadId="));
             DeepVerifier verifier = new DeepVerifier(EtlFixtures.manifest(), store, new ParquetFiles(), work);
             assertThat(verifier.verify(LakeSchemaRegistry.AGENT_TASKS, DAYS.get(0)).ok()).isTrue();
-            assertThat(store.list("")).containsExactly("agent_tasks/year=2025/month=02/day=10/data.parquet");
+            assertThat(store.list("")).containsExactly("agent_tasks/year=2025/month=02/day=10/v=0001/part-00000.parquet");
         }
     }
 

@@ -23,6 +23,7 @@ import com.tokyoia.lake.domain.schema.LakeSchemaRegistry;
 import com.tokyoia.lake.infrastructure.config.S3Settings;
 import com.tokyoia.lake.infrastructure.config.TrinoSettings;
 import com.tokyoia.lake.infrastructure.trino.TrinoConnector;
+import com.tokyoia.testing.TestDatabase;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -191,9 +192,53 @@ class TrinoTierIT {
         TrinoCatalogPublisher publisher = new TrinoCatalogPublisher(trino, "s3://tokyo-ia-lake/" + PREFIX);
         LocalDate day = LakeFixture.TODAY.minusDays(5);
         long before = partitions("agent_tasks");
-        publisher.publish(LakeSchemaRegistry.AGENT_TASKS, day, store.uri(LakeKeys.partition("agent_tasks", day)));
-        publisher.publish(LakeSchemaRegistry.AGENT_TASKS, day, store.uri(LakeKeys.partition("agent_tasks", day)));
+        String folder = store.uri(LakeKeys.versionFolder("agent_tasks", day, LakeFixture.manifest().current("agent_tasks", day)
+                .orElseThrow().version()));
+        publisher.publish(LakeSchemaRegistry.AGENT_TASKS, day, folder);
+        publisher.publish(LakeSchemaRegistry.AGENT_TASKS, day, folder);
         assertThat(partitions("agent_tasks")).isEqualTo(before).isEqualTo(40);
+        assertThat(pathsOf("agent_tasks", day)).allMatch(p -> p.startsWith(folder));
+    }
+
+    @Test
+    void aNewVersionMovesTheDaysPartitionToItsFolder() throws Exception {
+        TrinoCatalogPublisher publisher = new TrinoCatalogPublisher(trino, "s3://tokyo-ia-lake/" + PREFIX);
+        LocalDate day = LakeFixture.TODAY.minusDays(7);
+        int version = LakeFixture.exporter(store, publisher, Files.createTempDirectory("trino-tier-reexport"))
+                .export(LakeSchemaRegistry.AGENT_TASKS, day, -200, true).version();
+        assertThat(version).isGreaterThan(1);
+        String folder = store.uri(LakeKeys.versionFolder("agent_tasks", day, version));
+        assertThat(pathsOf("agent_tasks", day)).as("Trino reads the new version's folder").isNotEmpty().allMatch(p -> p.startsWith(folder));
+        assertThat(partitions("agent_tasks")).isEqualTo(40);
+        try (Connection c = trino.connect(); PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM agent_tasks "
+                + "WHERE year = ? AND month = ? AND day = ?")) {
+            List<String> values = TrinoCatalogPublisher.partitionValues(day);
+            for (int i = 0; i < 3; i++) {
+                ps.setString(i + 1, values.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("one version's rows, not two").isEqualTo(TestDatabase.count(
+                        "SELECT count(*) FROM agent_tasks WHERE created_at >= ?::date AND created_at < ?::date + 1", day, day));
+            }
+        }
+    }
+
+    static List<String> pathsOf(String table, LocalDate day) throws Exception {
+        List<String> paths = new ArrayList<>();
+        try (Connection c = trino.connect(); PreparedStatement ps = c.prepareStatement("SELECT DISTINCT \"$path\" FROM \"" + table
+                + "\" WHERE year = ? AND month = ? AND day = ?")) {
+            List<String> values = TrinoCatalogPublisher.partitionValues(day);
+            for (int i = 0; i < 3; i++) {
+                ps.setString(i + 1, values.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    paths.add(rs.getString(1));
+                }
+            }
+        }
+        return paths;
     }
 
     @Test
@@ -226,7 +271,7 @@ class TrinoTierIT {
     static long fileBytes(String table, LocalDate from, LocalDate to) throws Exception {
         long sum = 0;
         for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
-            sum += store.head(LakeKeys.dataFile(table, d)).orElseThrow().size();
+            sum += store.head(LakeFixture.manifest().current(table, d).orElseThrow().objectKey()).orElseThrow().size();
         }
         return sum;
     }

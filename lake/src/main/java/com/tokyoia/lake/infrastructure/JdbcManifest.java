@@ -38,6 +38,12 @@ public final class JdbcManifest implements Manifest {
     }
 
     @Override
+    public Optional<ManifestEntry> current(String table, LocalDate day) throws SQLException {
+        return query("SELECT " + COLUMNS + " FROM export_manifest WHERE table_name = ? AND day = ? AND status IN " + PROVEN
+                + " ORDER BY version DESC LIMIT 1", table, day).stream().findFirst();
+    }
+
+    @Override
     public Optional<ManifestEntry> begin(String table, LocalDate day, long executionId, boolean newVersion) throws SQLException {
         Optional<ManifestEntry> latest = latest(table, day);
         if (latest.isPresent() && latest.get().isProven() && !newVersion) {
@@ -55,13 +61,23 @@ public final class JdbcManifest implements Manifest {
     }
 
     @Override
-    public void markValidated(long id, ValidatedCopy copy) throws SQLException {
+    public void markExported(long id, ValidatedCopy copy) throws SQLException {
         Timestamp now = now();
-        update("UPDATE export_manifest SET status = 'VALIDATED', row_count = ?, bytes = ?, column_sizes = ?, "
+        update("UPDATE export_manifest SET status = 'EXPORTED', row_count = ?, bytes = ?, column_sizes = ?, "
                         + "content_checksum = ?, sha256 = ?, object_key = ?, etag = ?, storage_class = ?, exported_at = ?, "
-                        + "validated_at = ?, error_message = NULL, updated_at = ? WHERE id = ?",
+                        + "error_message = NULL, updated_at = ? WHERE id = ?",
                 copy.rows(), copy.bytes(), copy.columnSizesJson(), copy.contentChecksum(), copy.sha256(), copy.objectKey(),
-                copy.etag(), copy.storageClass(), Timestamp.from(copy.exportStartedAt()), now, now, id);
+                copy.etag(), copy.storageClass(), Timestamp.from(copy.exportStartedAt()), now, id);
+    }
+
+    @Override
+    public void markValidated(long id) throws SQLException {
+        Timestamp now = now();
+        int changed = updateCount("UPDATE export_manifest SET status = 'VALIDATED', validated_at = ?, error_message = NULL, "
+                + "updated_at = ? WHERE id = ? AND sha256 IS NOT NULL AND status IN ('EXPORTING', 'EXPORTED')", now, now, id);
+        if (changed != 1) {
+            throw new IllegalStateException("manifest entry " + id + " has no proven copy to make current");
+        }
     }
 
     @Override
@@ -92,8 +108,30 @@ public final class JdbcManifest implements Manifest {
     }
 
     @Override
+    public List<ManifestEntry> currentVersions(String table, LocalDate from, LocalDate to) throws SQLException {
+        String sql = "SELECT DISTINCT ON (table_name, day) " + COLUMNS + " FROM export_manifest WHERE day >= ? AND day <= ?"
+                + " AND status IN " + PROVEN + (table == null ? "" : " AND table_name = ?") + " ORDER BY table_name, day, version DESC";
+        return table == null ? query(sql, from, to) : query(sql, from, to, table);
+    }
+
+    @Override
     public List<ManifestEntry> forExecution(long executionId) throws SQLException {
         return query("SELECT " + COLUMNS + " FROM export_manifest WHERE execution_id = ? ORDER BY table_name, day", executionId);
+    }
+
+    @Override
+    public List<ManifestEntry> supersededBefore(Instant before) throws SQLException {
+        return query("SELECT " + COLUMNS.replaceAll("(^|, )", "$1old.") + " FROM export_manifest old WHERE old.status = 'VALIDATED' "
+                + "AND EXISTS (SELECT 1 FROM export_manifest newer WHERE newer.table_name = old.table_name AND newer.day = old.day "
+                + "AND newer.version > old.version AND newer.status IN " + PROVEN + " AND newer.validated_at < ?) "
+                + "ORDER BY old.table_name, old.day, old.version", Timestamp.from(before));
+    }
+
+    @Override
+    public void markRemoved(long id) throws SQLException {
+        Timestamp now = now();
+        update("UPDATE export_manifest SET status = 'REMOVED', removed_at = ?, updated_at = ? WHERE id = ? AND status = 'VALIDATED'",
+                now, now, id);
     }
 
     private Timestamp now() {
@@ -101,9 +139,13 @@ public final class JdbcManifest implements Manifest {
     }
 
     private void update(String sql, Object... params) throws SQLException {
+        updateCount(sql, params);
+    }
+
+    private int updateCount(String sql, Object... params) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
-            ps.executeUpdate();
+            return ps.executeUpdate();
         }
     }
 

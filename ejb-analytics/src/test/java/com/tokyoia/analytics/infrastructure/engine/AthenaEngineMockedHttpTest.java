@@ -25,6 +25,7 @@ import com.tokyoia.analytics.domain.AnalyticsQuery;
 import com.tokyoia.analytics.domain.DayPlan;
 import com.tokyoia.analytics.domain.QueryCatalog;
 import com.tokyoia.analytics.infrastructure.log.JdbcQueryLog;
+import com.tokyoia.lake.domain.LakeKeys;
 import com.tokyoia.lake.domain.manifest.ValidatedCopy;
 import com.tokyoia.lake.infrastructure.JdbcManifest;
 import com.tokyoia.testing.MockedAws;
@@ -255,8 +256,9 @@ class AthenaEngineMockedHttpTest {
         JdbcManifest manifest = new JdbcManifest(TestDatabase.dataSource(), CLOCK);
         for (LocalDate day : List.of(june1, june1.plusDays(1))) {
             long id = manifest.begin("user_sessions", day, -1, false).orElseThrow().id();
-            manifest.markValidated(id, new ValidatedCopy(8, 2000, "{\"id\":500}", "rows:8;sum:1", "ab".repeat(32),
-                    "user_sessions/" + day + "/data.parquet", "etag", "STANDARD", CLOCK.instant()));
+            manifest.markExported(id, new ValidatedCopy(8, 2000, "{\"id\":500}", "rows:8;sum:1", "ab".repeat(32),
+                    LakeKeys.dataFile("user_sessions", day, 1), "etag", "STANDARD", CLOCK.instant()));
+            manifest.markValidated(id);
         }
         states(execution("RUNNING", ""), SUCCEEDED);
         results();

@@ -21,8 +21,9 @@ import software.amazon.awssdk.services.glue.model.TableInput;
 /**
  * AWS Glue catalog (AWS SDK v2): creates the database and the external Parquet table from the lake
  * schema registry when missing, refuses to go on when an existing table's columns differ from the
- * registry (schema drift), and registers each day with BatchCreatePartition, treating
- * AlreadyExistsException as success.
+ * registry (schema drift), and registers each day's version folder with BatchCreatePartition. When
+ * the partition exists already (AlreadyExistsException) and points at another folder (an earlier
+ * version), UpdatePartition moves it in one call, so Athena reads either version, never neither.
  */
 public final class GlueCatalogPublisher implements CatalogPublisher {
     private final GlueClient glue;
@@ -51,17 +52,21 @@ public final class GlueCatalogPublisher implements CatalogPublisher {
                 }
             }
         }
+        List<String> values = List.of(String.format("%04d", day.getYear()), String.format("%02d", day.getMonthValue()),
+                String.format("%02d", day.getDayOfMonth()));
         BatchCreatePartitionResponse response = glue.batchCreatePartition(b -> b.databaseName(database)
                 .tableName(table.name())
-                .partitionInputList(PartitionInput.builder()
-                        .values(String.format("%04d", day.getYear()), String.format("%02d", day.getMonthValue()),
-                                String.format("%02d", day.getDayOfMonth()))
-                        .storageDescriptor(storage(table, partitionUri))
-                        .build()));
+                .partitionInputList(PartitionInput.builder().values(values).storageDescriptor(storage(table, partitionUri)).build()));
         for (PartitionError error : response.errors()) {
             if (!"AlreadyExistsException".equals(error.errorDetail().errorCode())) {
                 throw new IllegalStateException("Glue refused partition " + day + " of " + table.name() + ": "
                         + error.errorDetail().errorCode() + " " + error.errorDetail().errorMessage());
+            }
+            String location = glue.getPartition(b -> b.databaseName(database).tableName(table.name()).partitionValues(values))
+                    .partition().storageDescriptor().location();
+            if (!partitionUri.equals(location)) {
+                glue.updatePartition(b -> b.databaseName(database).tableName(table.name()).partitionValueList(values)
+                        .partitionInput(PartitionInput.builder().values(values).storageDescriptor(storage(table, partitionUri)).build()));
             }
         }
     }

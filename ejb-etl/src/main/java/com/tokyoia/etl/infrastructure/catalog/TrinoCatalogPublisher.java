@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * A Trino Hive catalog: creates the schema and each external Parquet table from the lake schema
  * registry (partitioned by year, month, day as strings, the same layout Glue gets for Athena),
  * refuses to go on when an existing table's columns differ from the registry, and registers each
- * exported day with {@code system.register_partition} unless it is registered already.
+ * exported day's version folder with {@code system.register_partition}, moving the partition when
+ * it points at an earlier version.
  */
 public final class TrinoCatalogPublisher implements CatalogPublisher {
     static final List<String> PARTITION_COLUMNS = List.of("year", "month", "day");
@@ -51,6 +52,11 @@ public final class TrinoCatalogPublisher implements CatalogPublisher {
             }
             List<String> values = partitionValues(day);
             if (!registered(c, table, values)) {
+                register(c, table, values, partitionUri);
+            } else if (!readsFrom(c, table, values, partitionUri)) {
+                // Trino cannot change a partition's location in place: for the moment between these
+                // two calls a Trino query sees no rows for the day (see README, "Versions").
+                unregister(c, table, values);
                 register(c, table, values, partitionUri);
             }
         }
@@ -105,6 +111,28 @@ public final class TrinoCatalogPublisher implements CatalogPublisher {
                 rs.next();
                 return rs.getLong(1) > 0;
             }
+        }
+    }
+
+    /** Whether the registered partition's files lie under {@code location} (an empty day cannot tell: no). */
+    private static boolean readsFrom(Connection c, LakeTable table, List<String> values, String location) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT \"$path\" FROM " + quote(table.name())
+                + " WHERE year = ? AND month = ? AND day = ? LIMIT 1")) {
+            for (int i = 0; i < values.size(); i++) {
+                ps.setString(i + 1, values.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getString(1).startsWith(location);
+            }
+        }
+    }
+
+    private void unregister(Connection c, LakeTable table, List<String> values) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CALL system.unregister_partition(schema_name => " + literal(trino.settings().schema())
+                    + ", table_name => " + literal(table.name())
+                    + ", partition_columns => ARRAY['year', 'month', 'day'], partition_values => ARRAY["
+                    + String.join(", ", values.stream().map(TrinoCatalogPublisher::literal).toList()) + "])");
         }
     }
 

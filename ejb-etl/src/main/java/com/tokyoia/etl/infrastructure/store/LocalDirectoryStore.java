@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -28,7 +27,8 @@ public final class LocalDirectoryStore implements ObjectStore {
     public StoredObject put(String key, Path file, String sha256Hex) throws IOException {
         Path target = resolve(key);
         Files.createDirectories(target.getParent());
-        Path staging = target.resolveSibling(STAGING_PREFIX + UUID.randomUUID());
+        // One staging name per key: a retry after a crash overwrites the killed attempt's half copy.
+        Path staging = target.resolveSibling(STAGING_PREFIX + target.getFileName());
         try {
             Files.copy(file, staging, StandardCopyOption.REPLACE_EXISTING);
             String copied = Sha256.ofFile(staging);
@@ -55,6 +55,11 @@ public final class LocalDirectoryStore implements ObjectStore {
     @Override
     public void download(String key, Path target) throws IOException {
         Files.copy(resolve(key), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        Files.deleteIfExists(resolve(key));
     }
 
     @Override

@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -38,12 +37,11 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
  * The lake on S3 or an S3-compatible server (AWS SDK v2). Uploads carry their SHA-256 so the
- * server rejects corrupted bytes; files above the multipart threshold go up in parts. Each upload
- * lands under a staging key and is then copied server-side onto its final key, so the final key
- * only ever holds complete files (S3 versioning keeps the previous version of a re-export).
+ * server rejects corrupted bytes; files above the multipart threshold go up in parts. A key only
+ * ever holds a complete file: S3 makes an object visible when its PUT or multipart upload
+ * completes (S3 versioning keeps any earlier object of the same key).
  */
 public final class S3ObjectStore implements ObjectStore, AutoCloseable {
-    private static final String STAGING = "_staging/";
     private final S3Client s3;
     private final S3Settings settings;
 
@@ -75,32 +73,24 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
 
     @Override
     public StoredObject put(String key, Path file, String sha256Hex) throws IOException {
-        String staging = fullKey(STAGING + UUID.randomUUID() + ".parquet");
+        // Straight onto the key: a PUT or a completed multipart upload appears whole or not at all, and the
+        // key is in a version folder no reader uses before the copy is proven there. A killed multipart upload
+        // leaves only invisible parts, which the bucket's lifecycle rule aborts.
         String target = fullKey(key);
         try {
             long size = Files.size(file);
             if (size > settings.multipartThresholdBytes()) {
-                uploadInParts(staging, file);
+                uploadInParts(target, file);
             } else {
                 s3.putObject(b -> {
-                    b.bucket(settings.bucket()).key(staging).checksumSHA256(Sha256.hexToBase64(sha256Hex));
+                    b.bucket(settings.bucket()).key(target).checksumSHA256(Sha256.hexToBase64(sha256Hex));
                     settings.serverSideEncryption().ifPresent(sse -> b.serverSideEncryption(ServerSideEncryption.fromValue(sse)));
                 }, RequestBody.fromFile(file));
             }
-            s3.copyObject(b -> {
-                b.sourceBucket(settings.bucket()).sourceKey(staging).destinationBucket(settings.bucket()).destinationKey(target);
-                settings.serverSideEncryption().ifPresent(sse -> b.serverSideEncryption(ServerSideEncryption.fromValue(sse)));
-            });
         } catch (S3Exception e) {
             throw new IOException("S3 " + e.statusCode() + " writing " + target + ": " + e.awsErrorDetails().errorMessage(), e);
-        } finally {
-            try {
-                s3.deleteObject(b -> b.bucket(settings.bucket()).key(staging));
-            } catch (RuntimeException ignored) {
-                // A leftover staging object is harmless: readers never look under _staging/.
-            }
         }
-        return head(key).orElseThrow(() -> new IOException(target + " is missing right after publishing"));
+        return head(key).orElseThrow(() -> new IOException(target + " is missing right after the upload"));
     }
 
     private void uploadInParts(String key, Path file) throws IOException {
@@ -169,12 +159,20 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
     }
 
     @Override
+    public void delete(String key) throws IOException {
+        try {
+            s3.deleteObject(b -> b.bucket(settings.bucket()).key(fullKey(key)));
+        } catch (S3Exception e) {
+            throw new IOException("S3 " + e.statusCode() + " deleting " + key + ": " + e.awsErrorDetails().errorMessage(), e);
+        }
+    }
+
+    @Override
     public List<String> list(String prefix) {
         String full = fullKey(prefix);
         int strip = settings.prefix().isEmpty() ? 0 : settings.prefix().length() + 1;
         return s3.listObjectsV2Paginator(b -> b.bucket(settings.bucket()).prefix(full)).contents().stream()
                 .map(o -> o.key().substring(strip))
-                .filter(k -> !k.startsWith(STAGING))
                 .sorted()
                 .toList();
     }

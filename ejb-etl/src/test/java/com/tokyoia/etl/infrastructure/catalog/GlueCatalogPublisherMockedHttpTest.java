@@ -52,7 +52,7 @@ class GlueCatalogPublisherMockedHttpTest {
     }
 
     @Test
-    void createsDatabaseAndTableFromTheRegistryThenRegistersThePartitionIdempotently() {
+    void createsDatabaseAndTableFromTheRegistryThenRegistersTheVersionFolderAndMovesItForANewVersion() {
         answer("GetDatabase", 400, notFound("Database tokyoia_lake"));
         answer("CreateDatabase", 200, "{}");
         answer("GetTable", 400, notFound("Table agent_tasks"));
@@ -60,7 +60,7 @@ class GlueCatalogPublisherMockedHttpTest {
         answer("BatchCreatePartition", 200, "{\"Errors\":[]}");
         GlueCatalogPublisher publisher = new GlueCatalogPublisher(client, "tokyoia_lake", "s3://lake-bucket/prod");
         publisher.publish(LakeSchemaRegistry.AGENT_TASKS, LocalDate.of(2025, 2, 10),
-                "s3://lake-bucket/prod/agent_tasks/year=2025/month=02/day=10/");
+                "s3://lake-bucket/prod/agent_tasks/year=2025/month=02/day=10/v=0001/");
 
         glue.verify(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSGlue.CreateDatabase"))
                 .withRequestBody(containing("\"Name\":\"tokyoia_lake\"")));
@@ -75,15 +75,25 @@ class GlueCatalogPublisherMockedHttpTest {
                 .withRequestBody(containing("ParquetHiveSerDe")));
         glue.verify(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSGlue.BatchCreatePartition"))
                 .withRequestBody(containing("\"Values\":[\"2025\",\"02\",\"10\"]"))
-                .withRequestBody(containing("\"Location\":\"s3://lake-bucket/prod/agent_tasks/year=2025/month=02/day=10/\"")));
+                .withRequestBody(containing("\"Location\":\"s3://lake-bucket/prod/agent_tasks/year=2025/month=02/day=10/v=0001/\"")));
 
-        // Publishing the same day again: Glue says AlreadyExists, which is success; no second table check.
+        // Publishing the same version again: Glue says AlreadyExists, the partition already points there: nothing else.
         glue.resetRequests();
+        String v1 = "s3://lake-bucket/prod/agent_tasks/year=2025/month=02/day=10/v=0001/";
+        String v2 = "s3://lake-bucket/prod/agent_tasks/year=2025/month=02/day=10/v=0002/";
         answer("BatchCreatePartition", 200, "{\"Errors\":[{\"PartitionValues\":[\"2025\",\"02\",\"10\"],"
                 + "\"ErrorDetail\":{\"ErrorCode\":\"AlreadyExistsException\",\"ErrorMessage\":\"Partition already exists.\"}}]}");
-        publisher.publish(LakeSchemaRegistry.AGENT_TASKS, LocalDate.of(2025, 2, 10),
-                "s3://lake-bucket/prod/agent_tasks/year=2025/month=02/day=10/");
-        glue.verify(exactly(1), postRequestedFor(urlEqualTo("/")));
+        answer("GetPartition", 200, "{\"Partition\":{\"Values\":[\"2025\",\"02\",\"10\"],\"DatabaseName\":\"tokyoia_lake\","
+                + "\"TableName\":\"agent_tasks\",\"StorageDescriptor\":{\"Location\":\"" + v1 + "\"}}}");
+        publisher.publish(LakeSchemaRegistry.AGENT_TASKS, LocalDate.of(2025, 2, 10), v1);
+        glue.verify(exactly(0), postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSGlue.UpdatePartition")));
+
+        // A new version: the existing partition is moved to its folder in one UpdatePartition.
+        answer("UpdatePartition", 200, "{}");
+        publisher.publish(LakeSchemaRegistry.AGENT_TASKS, LocalDate.of(2025, 2, 10), v2);
+        glue.verify(exactly(1), postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AWSGlue.UpdatePartition"))
+                .withRequestBody(containing("\"PartitionValueList\":[\"2025\",\"02\",\"10\"]"))
+                .withRequestBody(containing("\"Location\":\"" + v2 + "\"")));
     }
 
     @Test

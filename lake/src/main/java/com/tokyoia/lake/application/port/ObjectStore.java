@@ -9,9 +9,8 @@ import java.util.Optional;
 /**
  * Where lake files live: S3 (or an S3-compatible server) or a local directory. Keys are relative
  * to the store's root ({@code <table>/year=YYYY/month=MM/day=DD/...}); {@link #uri(String)} gives
- * the full address with the store's prefix. {@code put} is atomic at the object level: the bytes go
- * to a staging name first and are published under the key in one step, so a reader never sees half
- * a file and a retry overwrites instead of adding.
+ * the full address with the store's prefix. {@code put} is atomic at the object level: a key holds
+ * the whole file or nothing, and a retry overwrites instead of adding.
  */
 public interface ObjectStore {
 
@@ -20,6 +19,9 @@ public interface ObjectStore {
     Optional<StoredObject> head(String key) throws IOException;
 
     void download(String key, Path target) throws IOException;
+
+    /** Deletes the object; deleting a missing key is not an error. */
+    void delete(String key) throws IOException;
 
     /** Keys under a prefix (relative to the store's root), staging names excluded. */
     List<String> list(String prefix) throws IOException;
