@@ -1,9 +1,16 @@
 package com.tokyoia.etl.application;
 
+import com.tokyoia.etl.application.port.ExecutionLeases;
+import com.tokyoia.etl.application.port.RetentionHolds;
+import com.tokyoia.etl.application.recovery.ExecutionsRunningHere;
+import com.tokyoia.etl.application.retention.RetentionRun;
+import com.tokyoia.etl.application.retention.RetentionVerdict;
 import com.tokyoia.etl.domain.ExportRequest;
 import com.tokyoia.lake.application.port.Manifest;
 import com.tokyoia.lake.domain.manifest.ManifestEntry;
+import com.tokyoia.lake.domain.manifest.ManifestStatus;
 import com.tokyoia.lake.domain.schema.LakeTable;
+import com.tokyoia.persistence.partition.DayPurgedException;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
@@ -25,6 +32,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * What operators do with the ETL: start a backfill, a re-export or a reconcile; list runs with
@@ -34,8 +43,10 @@ import java.util.Properties;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class EtlOperations {
+    private static final Logger LOG = Logger.getLogger(EtlOperations.class.getName());
     public static final String EXPORT_JOB = "daily-export";
     public static final String RECONCILE_JOB = "reconcile-lake";
+    public static final String RETENTION_JOB = "retention";
 
     @Inject
     EtlSettings settings;
@@ -47,6 +58,14 @@ public class EtlOperations {
     DeepVerifier verifier;
     @Inject
     Clock clock;
+    @Inject
+    RetentionRun retention;
+    @Inject
+    RetentionHolds holds;
+    @Inject
+    ExecutionLeases leases;
+    @Inject
+    ExecutionsRunningHere running;
 
     /** A job execution with what it was asked to do and how far it got. */
     public record Run(long executionId, String job, String status, Instant started, Instant ended, String from,
@@ -60,12 +79,15 @@ public class EtlOperations {
 
     public long startExport(ExportRequest request, boolean reexport) {
         refuseOverlap(request);
+        if (reexport) {
+            refusePurged(request);
+        }
         Properties parameters = new Properties();
         parameters.setProperty("from", request.from().toString());
         parameters.setProperty("to", request.to().toString());
         parameters.setProperty("tables", request.tableNames());
         parameters.setProperty("mode", reexport ? "reexport" : "export");
-        return BatchRuntime.getJobOperator().start(EXPORT_JOB, parameters);
+        return started(BatchRuntime.getJobOperator().start(EXPORT_JOB, parameters), EXPORT_JOB);
     }
 
     public long startReconcile(ExportRequest range) {
@@ -74,7 +96,67 @@ public class EtlOperations {
         parameters.setProperty("from", range.from().toString());
         parameters.setProperty("to", range.to().toString());
         parameters.setProperty("tables", range.tableNames());
-        return BatchRuntime.getJobOperator().start(RECONCILE_JOB, parameters);
+        return started(BatchRuntime.getJobOperator().start(RECONCILE_JOB, parameters), RECONCILE_JOB);
+    }
+
+    /**
+     * This server holds the new execution's lease from the start, also while it waits for a batch
+     * thread, so no other node takes it for an orphan.
+     */
+    private long started(long executionId, String job) {
+        running.add(executionId);
+        try {
+            leases.acquire(executionId, job);
+        } catch (SQLException e) {
+            // The job's own listener takes the lease when it starts; recovery also waits a lease period for new executions.
+            LOG.log(Level.WARNING, "Could not take the lease of job execution " + executionId + " yet", e);
+        }
+        return executionId;
+    }
+
+    /** A re-export of a day retention removed from PostgreSQL would replace the lake's copy with nothing. */
+    private void refusePurged(ExportRequest request) {
+        try {
+            for (LakeTable table : request.tables()) {
+                for (ManifestEntry entry : manifest.currentVersions(table.name(), request.from(), request.to())) {
+                    if (entry.status() == ManifestStatus.PURGED) {
+                        throw new DayPurgedException(table.name(), entry.day(), "its lake copy (version " + entry.version()
+                                + ") is the only one and is not exported again");
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the manifest", e);
+        }
+    }
+
+    /** Starts the retention job; refused while one runs. */
+    public long startRetention() {
+        JobOperator operator = BatchRuntime.getJobOperator();
+        try {
+            List<Long> running = operator.getRunningExecutions(RETENTION_JOB);
+            if (!running.isEmpty()) {
+                throw new JobAlreadyRunningException(running.get(0), RETENTION_JOB, "PostgreSQL's old days");
+            }
+        } catch (NoSuchJobException e) {
+            // Never run yet.
+        }
+        return started(operator.start(RETENTION_JOB, new Properties()), RETENTION_JOB);
+    }
+
+    /** What retention would do now, day by day, without changing anything (a dry run). */
+    public RetentionPlan retentionPlan() throws IOException, SQLException {
+        LocalDate today = today();
+        return new RetentionPlan(retention.cutoff(today), retention.run(today, -1, true, () -> false));
+    }
+
+    /** The days retention keeps in PostgreSQL although they are old enough, with why. */
+    public List<RetentionHolds.Hold> retentionHolds() throws SQLException {
+        return holds.all();
+    }
+
+    /** A dry run's answer: the first day PostgreSQL keeps, and a verdict per older day. */
+    public record RetentionPlan(LocalDate keepsFrom, List<RetentionVerdict> days) {
     }
 
     /**
@@ -83,7 +165,7 @@ public class EtlOperations {
      */
     private void refuseOverlap(ExportRequest request) {
         JobOperator operator = BatchRuntime.getJobOperator();
-        for (String job : List.of(EXPORT_JOB, RECONCILE_JOB)) {
+        for (String job : List.of(EXPORT_JOB, RECONCILE_JOB, RETENTION_JOB)) {
             List<Long> running;
             try {
                 running = operator.getRunningExecutions(job);
@@ -118,7 +200,7 @@ public class EtlOperations {
     public List<Run> runs(int limit) throws SQLException {
         JobOperator operator = BatchRuntime.getJobOperator();
         List<Run> runs = new ArrayList<>();
-        for (String job : List.of(EXPORT_JOB, RECONCILE_JOB)) {
+        for (String job : List.of(EXPORT_JOB, RECONCILE_JOB, RETENTION_JOB)) {
             List<JobInstance> instances;
             try {
                 instances = operator.getJobInstances(job, 0, limit);

@@ -31,6 +31,8 @@ public class DayPartitions {
     public static final String AGENT_METRICS = "agent_metrics";
     public static final String AGENT_INTERACTIONS = "agent_interactions";
     private static final Duration REMEMBER_FOR = Duration.ofMinutes(10);
+    /** Raised by tokyoia_ensure_day_partition for a purged day (migration V6). */
+    private static final String PURGED_STATE = "TKP01";
 
     @Resource(lookup = "java:jboss/datasources/TokyoIaDS")
     DataSource dataSource;
@@ -39,8 +41,11 @@ public class DayPartitions {
 
     private final Map<String, Instant> confirmed = new ConcurrentHashMap<>();
 
+    /** @throws DayPurgedException for a day retention removed from PostgreSQL (late data is refused) */
     public void ensure(String table, Collection<LocalDate> days) {
         Instant now = clock.instant();
+        // Only recent days are remembered: an old day may be purged by retention at any time.
+        LocalDate rememberFrom = LocalDate.now(clock).minusDays(1);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement ensure = connection.prepareStatement("SELECT tokyoia_ensure_day_partition(?, ?)")) {
             for (LocalDate day : days) {
@@ -51,8 +56,17 @@ public class DayPartitions {
                 }
                 ensure.setString(1, table);
                 ensure.setDate(2, Date.valueOf(day));
-                ensure.executeQuery().close();
-                confirmed.put(key, now);
+                try {
+                    ensure.executeQuery().close();
+                } catch (SQLException e) {
+                    if (PURGED_STATE.equals(e.getSQLState())) {
+                        throw new DayPurgedException(table, day);
+                    }
+                    throw e;
+                }
+                if (!day.isBefore(rememberFrom)) {
+                    confirmed.put(key, now);
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not ensure day partitions of " + table, e);

@@ -134,6 +134,12 @@ public final class DayExtractor {
         }
     }
 
+    /** The same count and checksum on a connection the caller holds (inside its own transaction and locks). */
+    public static SourceFacts facts(Connection connection, LakeTable table, LocalDate day) throws SQLException {
+        return sourceFacts(connection, table, Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant()),
+                Timestamp.from(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+    }
+
     private static SourceFacts sourceFacts(Connection connection, LakeTable table, Timestamp from, Timestamp to)
             throws SQLException {
         String sql = ContentChecksum.sql(table.name(), table.dayColumn(), RowCanonicalForm.sqlExpression(table));

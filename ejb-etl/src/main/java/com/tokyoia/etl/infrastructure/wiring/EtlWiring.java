@@ -10,7 +10,14 @@ import com.tokyoia.etl.application.ExportObserver;
 import com.tokyoia.etl.application.LakeReconciler;
 import com.tokyoia.etl.application.ReconcileDayTask;
 import com.tokyoia.etl.application.Retry;
+import com.tokyoia.etl.application.port.ExecutionLeases;
 import com.tokyoia.etl.application.port.FailureNotifier;
+import com.tokyoia.etl.application.port.RetentionHolds;
+import com.tokyoia.etl.application.retention.DayRetention;
+import com.tokyoia.etl.application.retention.PlatformHousekeeping;
+import com.tokyoia.etl.application.retention.RetentionRun;
+import com.tokyoia.etl.application.retention.RetentionSettings;
+import com.tokyoia.etl.application.retention.SupersededVersions;
 import com.tokyoia.etl.infrastructure.catalog.Catalogs;
 import com.tokyoia.etl.infrastructure.extract.PostgresDaySource;
 import com.tokyoia.etl.infrastructure.failure.TransientFailures;
@@ -18,6 +25,10 @@ import com.tokyoia.etl.infrastructure.lock.PostgresExportLocks;
 import com.tokyoia.etl.infrastructure.notify.MailNotifier;
 import com.tokyoia.etl.infrastructure.notify.WebhookNotifier;
 import com.tokyoia.etl.infrastructure.parquet.ParquetFiles;
+import com.tokyoia.etl.infrastructure.recovery.PostgresExecutionLeases;
+import com.tokyoia.etl.infrastructure.retention.JdbcRetentionHolds;
+import com.tokyoia.etl.infrastructure.retention.PostgresHotDays;
+import com.tokyoia.etl.infrastructure.retention.PostgresHousekeeping;
 import com.tokyoia.etl.infrastructure.store.ObjectStores;
 import com.tokyoia.lake.application.port.Manifest;
 import com.tokyoia.lake.application.port.ObjectStore;
@@ -32,10 +43,13 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.mail.Session;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -49,6 +63,8 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class EtlWiring {
     private static final Logger LOG = Logger.getLogger(EtlWiring.class.getName());
+    /** Four renewals (every 30 s) may be missed before another node takes an execution over. */
+    private static final Duration EXECUTION_LEASE = Duration.ofMinutes(2);
 
     @Resource(lookup = "java:jboss/datasources/TokyoIaEtlDS")
     DataSource dataSource;
@@ -64,6 +80,7 @@ public class EtlWiring {
     TrinoSettings trino;
 
     private EtlSettings settings;
+    private RetentionSettings retention;
     private ObjectStore store;
     private Catalogs.Opened catalog;
     private Alerts alerts;
@@ -71,6 +88,7 @@ public class EtlWiring {
     @PostConstruct
     void build() {
         settings = EtlSettings.from(ConfigReader.forModuleOf(EtlWiring.class));
+        retention = RetentionSettings.from(ConfigReader.forModuleOf(EtlWiring.class));
         store = ObjectStores.open(lake);
         catalog = Catalogs.open(lake, trino);
         List<FailureNotifier> configured = new ArrayList<>();
@@ -120,6 +138,41 @@ public class EtlWiring {
     @Produces
     DeepVerifier verifier() {
         return new DeepVerifier(manifest(), store, new ParquetFiles(), settings.workDir());
+    }
+
+    /** This server's leases: its name (jboss.node.name) and this boot, so a restarted server does not mistake the dead one's work for its own. */
+    @Produces
+    @Singleton
+    ExecutionLeases executionLeases() {
+        String node = System.getProperty("jboss.node.name", "node") + "/" + UUID.randomUUID();
+        return new PostgresExecutionLeases(dataSource, node, EXECUTION_LEASE, clock);
+    }
+
+    @Produces
+    RetentionSettings retentionSettings() {
+        return retention;
+    }
+
+    @Produces
+    RetentionRun retentionRun() {
+        DayRetention days = new DayRetention(manifest(), store, source(), new PostgresHotDays(dataSource, clock),
+                new PostgresExportLocks(dataSource), retry(), settings.workDir(), retention.deleteBatchRows());
+        return new RetentionRun(days, new PostgresHotDays(dataSource, clock), retentionHolds(), alerts, retention.hotDays());
+    }
+
+    @Produces
+    RetentionHolds retentionHolds() {
+        return new JdbcRetentionHolds(dataSource, clock);
+    }
+
+    @Produces
+    SupersededVersions supersededVersions() {
+        return new SupersededVersions(manifest(), store, retry(), retention.supersededGrace(), clock);
+    }
+
+    @Produces
+    PlatformHousekeeping housekeeping() {
+        return new PlatformHousekeeping(new PostgresHousekeeping(dataSource), retention, clock);
     }
 
     private DayExporter exporter() {

@@ -2,6 +2,7 @@ package com.tokyoia.web.interfaces.rest;
 
 import com.tokyoia.etl.application.DeepVerifier;
 import com.tokyoia.etl.application.EtlOperations;
+import com.tokyoia.etl.application.port.RetentionHolds;
 import com.tokyoia.etl.domain.ExportRequest;
 import com.tokyoia.etl.domain.ExportRequest.InvalidExportRequest;
 import com.tokyoia.lake.domain.manifest.ManifestEntry;
@@ -81,6 +82,27 @@ public class EtlResource {
         ExportRequest range = validated(from, to, body.tables());
         long execution = operations.startReconcile(range);
         return Response.accepted(Map.of("executionId", execution, "job", EtlOperations.RECONCILE_JOB)).build();
+    }
+
+    /** Starts the retention job now (it also runs nightly at 04:00 UTC). */
+    @POST
+    @Path("/retention")
+    public Response retention() {
+        return Response.accepted(Map.of("executionId", operations.startRetention(), "job", EtlOperations.RETENTION_JOB)).build();
+    }
+
+    /** A dry run: what retention would remove from PostgreSQL now and why each other old day stays. Changes nothing. */
+    @GET
+    @Path("/retention/plan")
+    public EtlOperations.RetentionPlan retentionPlan() throws IOException, SQLException {
+        return operations.retentionPlan();
+    }
+
+    /** The old days retention keeps in PostgreSQL, with the reason and since when. */
+    @GET
+    @Path("/retention/holds")
+    public List<RetentionHolds.Hold> retentionHolds() throws SQLException {
+        return operations.retentionHolds();
     }
 
     @GET

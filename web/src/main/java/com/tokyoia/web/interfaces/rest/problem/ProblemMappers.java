@@ -3,6 +3,7 @@ package com.tokyoia.web.interfaces.rest.problem;
 import com.tokyoia.etl.application.JobAlreadyRunningException;
 import com.tokyoia.persistence.domain.IllegalTransitionException;
 import com.tokyoia.persistence.domain.paging.InvalidCursorException;
+import com.tokyoia.persistence.partition.DayPurgedException;
 import com.tokyoia.platform.error.InvalidValueException;
 import com.tokyoia.web.application.ConflictException;
 import com.tokyoia.web.application.InvalidInputException;
@@ -119,6 +120,17 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(JobAlreadyRunningException e) {
             return Problem.of(Status.CONFLICT, "job-running", e.getMessage(), path(uri), null).toResponse();
+        }
+    }
+
+    @Provider
+    public static class DayPurged implements ExceptionMapper<DayPurgedException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(DayPurgedException e) {
+            return Problem.of(Status.CONFLICT, "day-purged", e.getMessage(), path(uri), null).toResponse();
         }
     }
 
