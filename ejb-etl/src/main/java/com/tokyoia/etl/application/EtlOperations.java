@@ -47,6 +47,7 @@ public class EtlOperations {
     public static final String EXPORT_JOB = "daily-export";
     public static final String RECONCILE_JOB = "reconcile-lake";
     public static final String RETENTION_JOB = "retention";
+    public static final String REIMPORT_JOB = "reimport";
 
     @Inject
     EtlSettings settings;
@@ -130,6 +131,16 @@ public class EtlOperations {
         }
     }
 
+    /** Puts days back into PostgreSQL from their lake copies (the reimport job). */
+    public long startReimport(ExportRequest range) {
+        refuseOverlap(range);
+        Properties parameters = new Properties();
+        parameters.setProperty("from", range.from().toString());
+        parameters.setProperty("to", range.to().toString());
+        parameters.setProperty("tables", range.tableNames());
+        return started(BatchRuntime.getJobOperator().start(REIMPORT_JOB, parameters), REIMPORT_JOB);
+    }
+
     /** Starts the retention job; refused while one runs. */
     public long startRetention() {
         JobOperator operator = BatchRuntime.getJobOperator();
@@ -165,7 +176,7 @@ public class EtlOperations {
      */
     private void refuseOverlap(ExportRequest request) {
         JobOperator operator = BatchRuntime.getJobOperator();
-        for (String job : List.of(EXPORT_JOB, RECONCILE_JOB, RETENTION_JOB)) {
+        for (String job : List.of(EXPORT_JOB, RECONCILE_JOB, RETENTION_JOB, REIMPORT_JOB)) {
             List<Long> running;
             try {
                 running = operator.getRunningExecutions(job);
@@ -200,7 +211,7 @@ public class EtlOperations {
     public List<Run> runs(int limit) throws SQLException {
         JobOperator operator = BatchRuntime.getJobOperator();
         List<Run> runs = new ArrayList<>();
-        for (String job : List.of(EXPORT_JOB, RECONCILE_JOB, RETENTION_JOB)) {
+        for (String job : List.of(EXPORT_JOB, RECONCILE_JOB, RETENTION_JOB, REIMPORT_JOB)) {
             List<JobInstance> instances;
             try {
                 instances = operator.getJobInstances(job, 0, limit);

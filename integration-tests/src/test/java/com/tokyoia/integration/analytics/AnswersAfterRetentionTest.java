@@ -79,7 +79,7 @@ class AnswersAfterRetentionTest {
             Map<String, AnalyticsResult> before = answers(service, agents.get(1).toString());
             assertThat(before.values()).allMatch(r -> r.coldDays().isEmpty() && r.hotDays().size() == days.size());
 
-            PostgresHotDays hot = new PostgresHotDays(TestDatabase.dataSource(), CLOCK);
+            PostgresHotDays hot = new PostgresHotDays(TestDatabase.dataSource(), CLOCK, Duration.ofDays(30));
             DayRetention retention = new DayRetention(new JdbcManifest(TestDatabase.dataSource(), CLOCK), new LocalDirectoryStore(lake),
                     new PostgresDaySource(TestDatabase.dataSource(), 8L << 20), hot, new PostgresExportLocks(TestDatabase.dataSource()),
                     new Retry(1, Duration.ofMillis(10), TransientFailures::isTransient), work, 1000);

@@ -11,4 +11,17 @@ public interface LakeFiles {
 
     /** Re-reads every row and recomputes the content checksum from the file alone. */
     String recomputeChecksum(LakeTable table, Path file) throws IOException;
+
+    /**
+     * Hands every row of the file to {@code sink}, as the extract produced them: values in the
+     * registry's column order (UUID, String, Integer, Long, Double, BigDecimal; timestamps as
+     * microseconds since the epoch, UTC), null for SQL NULL.
+     */
+    void readRows(LakeTable table, Path file, RowSink sink) throws IOException;
+
+    /** Receives rows; may fail, which ends the reading. */
+    @FunctionalInterface
+    interface RowSink {
+        void accept(Object[] row) throws IOException;
+    }
 }

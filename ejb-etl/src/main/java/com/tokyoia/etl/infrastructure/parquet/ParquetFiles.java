@@ -58,6 +58,12 @@ public final class ParquetFiles implements LakeFiles {
     @Override
     public String recomputeChecksum(LakeTable table, Path file) throws IOException {
         ContentChecksum checksum = new ContentChecksum();
+        readRows(table, file, row -> checksum.add(RowCanonicalForm.of(table, row)));
+        return checksum.value();
+    }
+
+    @Override
+    public void readRows(LakeTable table, Path file, RowSink sink) throws IOException {
         List<LakeColumn> columns = table.columns();
         try (ParquetFileReader reader = open(file)) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
@@ -82,10 +88,9 @@ public final class ParquetFiles implements LakeFiles {
                             case DECIMAL -> BigDecimal.valueOf(group.getLong(column.name(), 0), column.scale());
                         };
                     }
-                    checksum.add(RowCanonicalForm.of(table, row));
+                    sink.accept(row);
                 }
             }
         }
-        return checksum.value();
     }
 }

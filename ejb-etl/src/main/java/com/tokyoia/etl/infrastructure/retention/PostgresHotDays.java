@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -43,10 +44,13 @@ public final class PostgresHotDays implements HotDays {
             "workflows", List.of("agent_tasks.workflow_id", "agent_interactions.workflow_id"));
     private final DataSource dataSource;
     private final Clock clock;
+    private final Duration reimportKeep;
 
-    public PostgresHotDays(DataSource dataSource, Clock clock) {
+    /** {@code reimportKeep}: how long a day re-imported from the lake stays hot. */
+    public PostgresHotDays(DataSource dataSource, Clock clock, Duration reimportKeep) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.reimportKeep = reimportKeep;
     }
 
     @Override
@@ -92,6 +96,18 @@ public final class PostgresHotDays implements HotDays {
     public Optional<String> blockers(LakeTable table, LocalDate day) throws SQLException {
         List<String> reasons = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT max(reimported_at) FROM export_manifest WHERE table_name = ? "
+                    + "AND day = ? AND reimported_at > ?")) {
+                ps.setString(1, table.name());
+                ps.setObject(2, day);
+                ps.setTimestamp(3, Timestamp.from(clock.instant().minus(reimportKeep)));
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getTimestamp(1) != null) {
+                        reasons.add("re-imported from the lake at " + rs.getTimestamp(1).toInstant() + "; kept hot until "
+                                + rs.getTimestamp(1).toInstant().plus(reimportKeep));
+                    }
+                }
+            }
             String unfinished = UNFINISHED.get(table.name());
             if (unfinished != null) {
                 long n = count(c, "SELECT count(*) FROM " + table.name() + " WHERE " + inDay(table) + " AND " + unfinished, day);

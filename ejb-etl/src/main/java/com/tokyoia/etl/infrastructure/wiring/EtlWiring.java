@@ -13,6 +13,7 @@ import com.tokyoia.etl.application.Retry;
 import com.tokyoia.etl.application.port.ExecutionLeases;
 import com.tokyoia.etl.application.port.FailureNotifier;
 import com.tokyoia.etl.application.port.RetentionHolds;
+import com.tokyoia.etl.application.recovery.DayReimport;
 import com.tokyoia.etl.application.retention.DayRetention;
 import com.tokyoia.etl.application.retention.PlatformHousekeeping;
 import com.tokyoia.etl.application.retention.RetentionRun;
@@ -26,6 +27,7 @@ import com.tokyoia.etl.infrastructure.notify.MailNotifier;
 import com.tokyoia.etl.infrastructure.notify.WebhookNotifier;
 import com.tokyoia.etl.infrastructure.parquet.ParquetFiles;
 import com.tokyoia.etl.infrastructure.recovery.PostgresExecutionLeases;
+import com.tokyoia.etl.infrastructure.reimport.PostgresHotDayLoader;
 import com.tokyoia.etl.infrastructure.retention.JdbcRetentionHolds;
 import com.tokyoia.etl.infrastructure.retention.PostgresHotDays;
 import com.tokyoia.etl.infrastructure.retention.PostgresHousekeeping;
@@ -149,15 +151,22 @@ public class EtlWiring {
     }
 
     @Produces
+    DayReimport reimport() {
+        return new DayReimport(manifest(), store, new ParquetFiles(), new PostgresHotDayLoader(dataSource, clock),
+                new PostgresExportLocks(dataSource), settings.workDir());
+    }
+
+    @Produces
     RetentionSettings retentionSettings() {
         return retention;
     }
 
     @Produces
     RetentionRun retentionRun() {
-        DayRetention days = new DayRetention(manifest(), store, source(), new PostgresHotDays(dataSource, clock),
-                new PostgresExportLocks(dataSource), retry(), settings.workDir(), retention.deleteBatchRows());
-        return new RetentionRun(days, new PostgresHotDays(dataSource, clock), retentionHolds(), alerts, retention.hotDays());
+        PostgresHotDays hot = new PostgresHotDays(dataSource, clock, retention.reimportKeep());
+        DayRetention days = new DayRetention(manifest(), store, source(), hot, new PostgresExportLocks(dataSource), retry(),
+                settings.workDir(), retention.deleteBatchRows());
+        return new RetentionRun(days, hot, retentionHolds(), alerts, retention.hotDays());
     }
 
     @Produces

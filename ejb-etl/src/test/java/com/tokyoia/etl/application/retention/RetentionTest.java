@@ -8,6 +8,9 @@ import com.tokyoia.etl.application.Alerts;
 import com.tokyoia.etl.application.Retry;
 import com.tokyoia.etl.application.port.FailureNotifier;
 import com.tokyoia.etl.application.port.FailureReport;
+import com.tokyoia.etl.application.recovery.DayReimport;
+import com.tokyoia.etl.infrastructure.parquet.ParquetFiles;
+import com.tokyoia.etl.infrastructure.reimport.PostgresHotDayLoader;
 import com.tokyoia.etl.application.retention.RetentionVerdict.Outcome;
 import com.tokyoia.etl.infrastructure.failure.TransientFailures;
 import com.tokyoia.etl.infrastructure.lock.PostgresExportLocks;
@@ -54,7 +57,7 @@ class RetentionTest {
     @TempDir
     Path work;
     final JdbcManifest manifest = EtlFixtures.manifest();
-    final PostgresHotDays hot = new PostgresHotDays(TestDatabase.dataSource(), SystemTime.clock());
+    final PostgresHotDays hot = new PostgresHotDays(TestDatabase.dataSource(), SystemTime.clock(), Duration.ofDays(30));
     final List<FailureReport> alerts = new ArrayList<>();
 
     @BeforeEach
@@ -216,6 +219,41 @@ class RetentionTest {
         assertThat(TestDatabase.string("SELECT status FROM export_manifest WHERE id = ?", v1.id())).isEqualTo("REMOVED");
         assertThat(current(TASKS).version()).isEqualTo(2);
         assertThat(versions.remove()).as("nothing left to remove").isZero();
+    }
+
+    @Test
+    void aPurgedDayComesBackFromTheLakeRowForRowAndStaysHot() throws Exception {
+        String before = TestDatabase.string("SELECT md5(string_agg(md5(t::text), ',' ORDER BY t.id)) FROM agent_tasks t "
+                + "WHERE created_at >= ?::date AND created_at < ?::date + 1", DAY, DAY);
+        long rows = tasksInPostgres();
+        assertThat(days(100).apply(TASKS, DAY, 91, false).outcome()).isEqualTo(Outcome.PURGED);
+        assertThat(tasksInPostgres()).isZero();
+
+        DayReimport reimport = new DayReimport(manifest, new LocalDirectoryStore(lake), new ParquetFiles(),
+                new PostgresHotDayLoader(TestDatabase.dataSource(), SystemTime.clock()), new PostgresExportLocks(TestDatabase.dataSource()),
+                work);
+        assertThat(reimport.reimport(TASKS, DAY)).isEqualTo(rows);
+        assertThat(TestDatabase.string("SELECT md5(string_agg(md5(t::text), ',' ORDER BY t.id)) FROM agent_tasks t "
+                + "WHERE created_at >= ?::date AND created_at < ?::date + 1", DAY, DAY)).as("row for row, every column").isEqualTo(before);
+        assertThat(current(TASKS).status()).isEqualTo(ManifestStatus.VALIDATED);
+        assertThat(reimport.reimport(TASKS, DAY)).as("again: nothing to do").isZero();
+        assertThat(tasksInPostgres()).isEqualTo(rows);
+
+        RetentionVerdict kept = days(100).apply(TASKS, DAY, 92, false);
+        assertThat(kept.outcome()).as("a re-imported day stays hot for a while").isEqualTo(Outcome.HELD);
+        assertThat(kept.reason()).contains("re-imported");
+    }
+
+    @Test
+    void aReimportOverOtherRowsIsRefusedAndChangesNothing() throws Exception {
+        TestDatabase.exec("UPDATE agent_tasks SET tokens_input = coalesce(tokens_input, 0) + 3 WHERE id = (SELECT id FROM agent_tasks "
+                + "WHERE created_at >= ?::date AND created_at < ?::date + 1 LIMIT 1)", DAY, DAY);
+        Map<String, String> before = TestDatabase.fingerprints(TestDatabase.APPLICATION_TABLES);
+        DayReimport reimport = new DayReimport(manifest, new LocalDirectoryStore(lake), new ParquetFiles(),
+                new PostgresHotDayLoader(TestDatabase.dataSource(), SystemTime.clock()), new PostgresExportLocks(TestDatabase.dataSource()),
+                work);
+        assertThatThrownBy(() -> reimport.reimport(TASKS, DAY)).hasMessageContaining("other rows");
+        assertThat(TestDatabase.fingerprints(TestDatabase.APPLICATION_TABLES)).isEqualTo(before);
     }
 
     private void assertKept(LakeTable table, String reason) throws Exception {

@@ -84,6 +84,18 @@ public class EtlResource {
         return Response.accepted(Map.of("executionId", execution, "job", EtlOperations.RECONCILE_JOB)).build();
     }
 
+    /**
+     * Puts days [from, to] back into PostgreSQL from their current lake versions (after a loss of
+     * hot data, or to work on old days hot again); each day is proven by its content checksum.
+     */
+    @POST
+    @Path("/reimport")
+    public Response reimport(BackfillRequest request) {
+        BackfillRequest body = values.body(request);
+        ExportRequest range = validated(body.from(), body.to(), body.tables());
+        return Response.accepted(Map.of("executionId", operations.startReimport(range), "job", EtlOperations.REIMPORT_JOB)).build();
+    }
+
     /** Starts the retention job now (it also runs nightly at 04:00 UTC). */
     @POST
     @Path("/retention")
