@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,6 +69,11 @@ class DayPartitionFunctionsTest {
             assertThat(ensure(c, "agent_metrics", old)).isTrue();
             assertThat(ensure(c, "agent_metrics", old)).isFalse();
             assertThat(partitionExists(c, "agent_metrics", old)).isTrue();
+            // The bounds are instants; PostgreSQL prints them in the session's zone (the JVM's): print them in UTC.
+            c.setAutoCommit(false);
+            try (Statement utc = c.createStatement()) {
+                utc.execute("SET LOCAL TIME ZONE 'UTC'");
+            }
             try (PreparedStatement bounds = c.prepareStatement(
                     "SELECT pg_get_expr(relpartbound, oid) FROM pg_class WHERE relname = ?")) {
                 bounds.setString(1, "agent_metrics_p" + old.toString().replace("-", ""));
@@ -75,6 +81,9 @@ class DayPartitionFunctionsTest {
                     assertThat(rs.next()).isTrue();
                     assertThat(rs.getString(1)).contains(old + " 00:00:00+00").contains(old.plusDays(1) + " 00:00:00+00");
                 }
+            } finally {
+                c.commit();
+                c.setAutoCommit(true);
             }
         }
     }
