@@ -5,7 +5,7 @@
 locals {
   table_locations = { for name, table in local.lake_tables : name => "s3://${var.bucket_name}/${var.lake_prefix}/${name}/" }
 
-  # The same parameters the application's Glue publisher gives the tables it creates, plus
+  # The same parameters the application's Glue publisher gives the tables it creates, among them
   # read_restored_glacier_objects: without it Athena engine v3 skips objects restored from
   # Glacier, so a restored day would answer with no rows instead of its data.
   table_parameters = {
@@ -13,24 +13,6 @@ locals {
     "EXTERNAL"                      = "TRUE"
     "parquet.compression"           = "SNAPPY"
     "read_restored_glacier_objects" = "true"
-  }
-
-  # Athena fills in $${year}, $${month} and $${day}; the $$ keeps Terraform from doing it.
-  projection_parameters = {
-    for name, location in local.table_locations : name => {
-      "projection.enabled"      = "true"
-      "projection.year.type"    = "integer"
-      "projection.year.range"   = "${var.projection_first_year},${var.projection_last_year}"
-      "projection.year.digits"  = "4"
-      "projection.month.type"   = "integer"
-      "projection.month.range"  = "1,12"
-      "projection.month.digits" = "2"
-      "projection.day.type"     = "integer"
-      "projection.day.range"    = "1,31"
-      "projection.day.digits"   = "2"
-
-      "storage.location.template" = "${location}year=$${year}/month=$${month}/day=$${day}/"
-    }
   }
 }
 
@@ -48,7 +30,7 @@ resource "aws_glue_catalog_table" "lake" {
   name          = each.key
   description   = "Partitioned by the UTC day of ${each.value.day_column}"
   table_type    = "EXTERNAL_TABLE"
-  parameters    = merge(local.table_parameters, var.partition_projection ? local.projection_parameters[each.key] : {})
+  parameters    = local.table_parameters
 
   dynamic "partition_keys" {
     for_each = ["year", "month", "day"]

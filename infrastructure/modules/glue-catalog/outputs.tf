@@ -19,6 +19,6 @@ output "table_arns" {
 }
 
 output "application_catalog" {
-  description = "Value of tokyoia.lake.catalog (TOKYOIA_LAKE_CATALOG) that matches how partitions are found."
-  value       = var.partition_projection ? "glue-projection" : "glue"
+  description = "Value of tokyoia.lake.catalog (TOKYOIA_LAKE_CATALOG): the application registers each day's current version folder."
+  value       = "glue"
 }

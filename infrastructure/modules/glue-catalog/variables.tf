@@ -25,34 +25,6 @@ variable "lake_prefix" {
   }
 }
 
-variable "partition_projection" {
-  type        = bool
-  description = "Let Athena compute partitions from year/month/day instead of reading registered ones. Exclusive with partition registration: see README.md before turning it on."
-  default     = false
-}
-
-variable "projection_first_year" {
-  type        = number
-  description = "First year partition projection enumerates."
-  default     = 2024
-
-  validation {
-    condition     = var.projection_first_year >= 2000 && floor(var.projection_first_year) == var.projection_first_year
-    error_message = "projection_first_year must be a whole year from 2000 on."
-  }
-}
-
-variable "projection_last_year" {
-  type        = number
-  description = "Last year partition projection enumerates."
-  default     = 2100
-
-  validation {
-    condition     = var.projection_last_year <= 9999 && floor(var.projection_last_year) == var.projection_last_year
-    error_message = "projection_last_year must be a whole year with four digits."
-  }
-}
-
 variable "tags" {
   type        = map(string)
   description = "Tags of the Glue database."

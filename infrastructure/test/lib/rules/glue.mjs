@@ -24,9 +24,10 @@ export async function check(tree, ctx) {
     if (!dir.files.includes(GENERATED)) ctx.fail(dir.rel, `lacks the generated ${GENERATED}`);
     else checkGenerated(dir, ctx);
     for (const table of dir.resources.filter((r) => r.type === "aws_glue_catalog_table")) checkTable(dir, table, ctx);
-    const readme = dir.files.includes("README.md") ? ctx.readText(dir, "README.md") : "";
-    if (find.local(dir, "projection_parameters") && !readme.includes("glue-projection")) {
-      ctx.fail(dir.rel, "README.md must say that partition projection needs tokyoia.lake.catalog=glue-projection");
+    // Partition projection cannot follow the lake's version folders (it would read every version of a day).
+    const projected = dir.files.filter((f) => f.endsWith(".tf")).some((f) => ctx.readText(dir, f).includes("projection.enabled"));
+    if (find.local(dir, "projection_parameters") || projected) {
+      ctx.fail(dir.rel, "partition projection cannot follow version folders (v=NNNN): register partitions instead");
     }
   }
 }
