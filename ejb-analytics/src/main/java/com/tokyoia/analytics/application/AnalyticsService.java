@@ -75,7 +75,8 @@ public final class AnalyticsService {
         CostQuote cost = quote.cost();
         if (!plan.archivedDays().isEmpty()) {
             throw new QueryRefusedException(QueryRefusedException.Reason.ARCHIVED_DAYS, "days " + plan.archivedDays()
-                    + " are archived (Deep Archive): no engine can read them until they are restored",
+                    + " are archived (Deep Archive) or missing from the lake: no engine can read them until they are restored "
+                    + "(GET /api/etl/restore/quote, then POST /api/etl/restore with the same range)",
                     plan.archivedDays().stream().map(LocalDate::toString).toList(), cost.bytes(), cost.usd(), null);
         }
         if (!override && !plan.coldDays().isEmpty()) {
@@ -142,7 +143,8 @@ public final class AnalyticsService {
     }
 
     private DayPlan plan(AnalyticsRequest request) throws SQLException {
-        return new DayRouter(manifest, settings.hotWindowDays()).plan(request.query().table(), request.from(), request.to(), today());
+        return new DayRouter(manifest, settings.hotWindowDays()).plan(request.query().table(), request.from(), request.to(),
+                clock.instant());
     }
 
     /**

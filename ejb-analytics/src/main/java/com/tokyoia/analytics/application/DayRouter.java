@@ -6,7 +6,9 @@ import com.tokyoia.lake.domain.manifest.ManifestEntry;
 import com.tokyoia.lake.domain.manifest.ManifestStatus;
 import com.tokyoia.lake.domain.schema.LakeTable;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,13 +17,18 @@ import java.util.Map;
 /**
  * Splits [from, to) by day: days inside the hot window (today - hotWindowDays and later) go to
  * PostgreSQL unless retention purged them there; every other day goes to the lake when the manifest
- * has a current (proven) version, is refused when that copy is archived, and is reported missing
- * otherwise. A newer version still being written never hides the current one.
+ * has a current (proven) version, is refused when engines cannot read that copy (archived without a
+ * restored copy, or missing from the store), and is reported missing otherwise. A newer version still being written never hides the current one.
  */
 public record DayRouter(Manifest manifest, int hotWindowDays) {
 
     public DayPlan plan(LakeTable table, LocalDate from, LocalDate to, LocalDate today) throws SQLException {
-        LocalDate hotStart = today.minusDays(hotWindowDays);
+        return plan(table, from, to, today.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    /** {@code now} decides today and whether a restored copy of an archived object is still there. */
+    public DayPlan plan(LakeTable table, LocalDate from, LocalDate to, Instant now) throws SQLException {
+        LocalDate hotStart = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(hotWindowDays);
         Map<LocalDate, ManifestEntry> current = new HashMap<>();
         for (ManifestEntry row : manifest.currentVersions(table.name(), from, to.minusDays(1))) {
             current.put(row.day(), row);
@@ -37,8 +44,7 @@ public record DayRouter(Manifest manifest, int hotWindowDays) {
                 hot.add(day);
             } else if (row == null) {
                 missing.add(day);
-            } else if (row.status() == ManifestStatus.ARCHIVED || "DEEP_ARCHIVE".equals(row.storageClass())
-                    || "GLACIER".equals(row.storageClass())) {
+            } else if (!row.readableAt(now)) {
                 archived.add(day);
             } else {
                 cold.add(new DayPlan.ColdDay(day, row.version(), row.objectKey(), row.columnSizes(), row.bytes()));

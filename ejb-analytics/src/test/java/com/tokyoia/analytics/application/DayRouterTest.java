@@ -92,6 +92,16 @@ class DayRouterTest {
         public void markRemoved(long id) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public void markStorage(long id, String storageClass, Instant restoredUntil, Instant checkedAt) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void markRestoreRequested(long id, String tier, Instant at) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private static ManifestEntry entry(LocalDate day, ManifestStatus status, String storageClass) {
@@ -100,7 +110,7 @@ class DayRouterTest {
 
     private static ManifestEntry entry(LocalDate day, int version, ManifestStatus status, String storageClass) {
         return new ManifestEntry(day.toEpochDay() * 100 + version, "agent_tasks", day, version, status, 10L, 100L, "{}", "rows:10;sum:1", "ab",
-                "agent_tasks/" + day, "etag", storageClass, null, 1L, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH);
+                "agent_tasks/" + day, "etag", storageClass, null, 1L, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, null);
     }
 
     @Test

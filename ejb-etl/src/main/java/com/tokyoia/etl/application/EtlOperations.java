@@ -1,12 +1,15 @@
 package com.tokyoia.etl.application;
 
+import com.tokyoia.etl.application.archive.LakeArchive;
 import com.tokyoia.etl.application.port.ExecutionLeases;
 import com.tokyoia.etl.application.port.RetentionHolds;
 import com.tokyoia.etl.application.recovery.ExecutionsRunningHere;
+import com.tokyoia.etl.application.recovery.ObjectVersionRestore;
 import com.tokyoia.etl.application.retention.RetentionRun;
 import com.tokyoia.etl.application.retention.RetentionVerdict;
 import com.tokyoia.etl.domain.ExportRequest;
 import com.tokyoia.lake.application.port.Manifest;
+import com.tokyoia.lake.domain.lifecycle.RestoreTier;
 import com.tokyoia.lake.domain.manifest.ManifestEntry;
 import com.tokyoia.lake.domain.manifest.ManifestStatus;
 import com.tokyoia.lake.domain.schema.LakeTable;
@@ -48,6 +51,7 @@ public class EtlOperations {
     public static final String RECONCILE_JOB = "reconcile-lake";
     public static final String RETENTION_JOB = "retention";
     public static final String REIMPORT_JOB = "reimport";
+    public static final String STORAGE_CLASSES_JOB = "storage-classes";
 
     @Inject
     EtlSettings settings;
@@ -67,6 +71,10 @@ public class EtlOperations {
     ExecutionLeases leases;
     @Inject
     ExecutionsRunningHere running;
+    @Inject
+    ObjectVersionRestore objectRestore;
+    @Inject
+    LakeArchive archive;
 
     /** A job execution with what it was asked to do and how far it got. */
     public record Run(long executionId, String job, String status, Instant started, Instant ended, String from,
@@ -141,18 +149,48 @@ public class EtlOperations {
         return started(BatchRuntime.getJobOperator().start(REIMPORT_JOB, parameters), REIMPORT_JOB);
     }
 
+    /** Brings back the stored version of a day's object whose SHA-256 is the manifest's (a versioned bucket). */
+    public ObjectVersionRestore.Outcome restoreObject(LakeTable table, LocalDate day) throws IOException, SQLException {
+        return objectRestore.restore(table, day);
+    }
+
     /** Starts the retention job; refused while one runs. */
     public long startRetention() {
+        return startAlone(RETENTION_JOB, "PostgreSQL's old days");
+    }
+
+    /** Starts the storage-class refresh; refused while one runs. */
+    public long startStorageRefresh() {
+        return startAlone(STORAGE_CLASSES_JOB, "the lake's storage classes");
+    }
+
+    /** Starts a job that takes no parameters and of which one runs at a time. */
+    private long startAlone(String job, String what) {
         JobOperator operator = BatchRuntime.getJobOperator();
         try {
-            List<Long> running = operator.getRunningExecutions(RETENTION_JOB);
+            List<Long> running = operator.getRunningExecutions(job);
             if (!running.isEmpty()) {
-                throw new JobAlreadyRunningException(running.get(0), RETENTION_JOB, "PostgreSQL's old days");
+                throw new JobAlreadyRunningException(running.get(0), job, what);
             }
         } catch (NoSuchJobException e) {
             // Never run yet.
         }
-        return started(operator.start(RETENTION_JOB, new Properties()), RETENTION_JOB);
+        return started(operator.start(job, new Properties()), job);
+    }
+
+    /** Every current copy in the range with its storage class (now and by the lifecycle policy) and whether engines can read it. */
+    public List<LakeArchive.CopyState> storage(ExportRequest range) throws SQLException {
+        return archive.states(range);
+    }
+
+    /** What restoring the range's archived copies would cost. */
+    public LakeArchive.RestoreQuote restoreQuote(ExportRequest range, RestoreTier tier) throws SQLException {
+        return archive.quote(range, tier);
+    }
+
+    /** Asks for readable copies of the range's archived objects; the storage-class refresh sees them arrive. */
+    public LakeArchive.RestoreQuote restore(ExportRequest range, RestoreTier tier, int days) throws IOException, SQLException {
+        return archive.restore(range, tier, days);
     }
 
     /** What retention would do now, day by day, without changing anything (a dry run). */
@@ -211,7 +249,7 @@ public class EtlOperations {
     public List<Run> runs(int limit) throws SQLException {
         JobOperator operator = BatchRuntime.getJobOperator();
         List<Run> runs = new ArrayList<>();
-        for (String job : List.of(EXPORT_JOB, RECONCILE_JOB, RETENTION_JOB, REIMPORT_JOB)) {
+        for (String job : List.of(EXPORT_JOB, RECONCILE_JOB, RETENTION_JOB, REIMPORT_JOB, STORAGE_CLASSES_JOB)) {
             List<JobInstance> instances;
             try {
                 instances = operator.getJobInstances(job, 0, limit);

@@ -21,7 +21,7 @@ import javax.sql.DataSource;
 public final class JdbcManifest implements Manifest {
     private static final String COLUMNS = "id, table_name, day, version, status, row_count, bytes, column_sizes, "
             + "content_checksum, sha256, object_key, etag, storage_class, error_message, execution_id, created_at, "
-            + "exported_at, validated_at, updated_at";
+            + "exported_at, validated_at, updated_at, restored_until";
     private static final String PROVEN = "('VALIDATED', 'PURGED', 'ARCHIVED')";
     private final DataSource dataSource;
     private final Clock clock;
@@ -134,6 +134,18 @@ public final class JdbcManifest implements Manifest {
                 now, now, id);
     }
 
+    @Override
+    public void markStorage(long id, String storageClass, Instant restoredUntil, Instant checkedAt) throws SQLException {
+        update("UPDATE export_manifest SET storage_class = ?, restored_until = ?, storage_checked_at = ?, updated_at = ? WHERE id = ?",
+                storageClass, restoredUntil == null ? null : Timestamp.from(restoredUntil), Timestamp.from(checkedAt), now(), id);
+    }
+
+    @Override
+    public void markRestoreRequested(long id, String tier, Instant at) throws SQLException {
+        update("UPDATE export_manifest SET restore_requested_at = ?, restore_tier = ?, updated_at = ? WHERE id = ?",
+                Timestamp.from(at), tier, now(), id);
+    }
+
     private Timestamp now() {
         return Timestamp.from(clock.instant());
     }
@@ -159,7 +171,7 @@ public final class JdbcManifest implements Manifest {
                             ManifestStatus.valueOf(rs.getString(5)), (Long) rs.getObject(6), (Long) rs.getObject(7),
                             rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
                             rs.getString(13), rs.getString(14), (Long) rs.getObject(15), instant(rs, 16), instant(rs, 17),
-                            instant(rs, 18), instant(rs, 19)));
+                            instant(rs, 18), instant(rs, 19), instant(rs, 20)));
                 }
             }
             return rows;

@@ -87,8 +87,9 @@ public final class GlueCatalogPublisher implements CatalogPublisher {
             glue.createTable(b -> b.databaseName(database).tableInput(TableInput.builder()
                     .name(table.name())
                     .tableType("EXTERNAL_TABLE")
+                    // Without read_restored_glacier_objects Athena v3 skips restored archive objects: a restored day would read as empty.
                     .parameters(Map.of("classification", "parquet", "parquet.compression", "SNAPPY",
-                            "EXTERNAL", "TRUE"))
+                            "EXTERNAL", "TRUE", "read_restored_glacier_objects", "true"))
                     .partitionKeys(partitionKeys())
                     .storageDescriptor(storage(table, tableLocationRoot + "/" + table.name() + "/"))
                     .build()));

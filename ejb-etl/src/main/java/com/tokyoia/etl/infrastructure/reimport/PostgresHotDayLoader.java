@@ -43,15 +43,9 @@ public final class PostgresHotDayLoader implements HotDayLoader {
             c.setAutoCommit(false);
             try {
                 Timestamp now = Timestamp.from(clock.instant());
-                try (PreparedStatement ps = c.prepareStatement("UPDATE export_manifest SET status = CASE WHEN status = 'PURGED' "
-                        + "THEN 'VALIDATED' ELSE status END, purged_at = NULL, reimported_at = ?, updated_at = ? WHERE id = ?")) {
-                    ps.setTimestamp(1, now);
-                    ps.setTimestamp(2, now);
-                    ps.setLong(3, manifestId);
-                    if (ps.executeUpdate() != 1) {
-                        throw new SQLException("manifest entry " + manifestId + " is gone");
-                    }
-                }
+                // First, inside this transaction: a purged day may have a partition again.
+                update(c, "UPDATE export_manifest SET status = 'VALIDATED', purged_at = NULL, updated_at = ? WHERE id = ? "
+                        + "AND status = 'PURGED'", now, manifestId);
                 if (PARTITIONED.contains(table.name())) {
                     try (PreparedStatement ps = c.prepareStatement("SELECT tokyoia_ensure_day_partition(?, ?)")) {
                         ps.setString(1, table.name());
@@ -65,7 +59,7 @@ public final class PostgresHotDayLoader implements HotDayLoader {
                         throw new SQLException(table.name() + " " + day + " holds " + present.rows() + " other rows in PostgreSQL ("
                                 + present.checksum() + ", the lake copy is " + expectedChecksum + "); nothing re-imported");
                     }
-                    c.commit();
+                    c.rollback();
                     return 0;
                 }
                 long inserted = insert(c, table, rows);
@@ -74,12 +68,24 @@ public final class PostgresHotDayLoader implements HotDayLoader {
                     throw new SQLException(table.name() + " " + day + " re-imported as " + loaded.checksum() + ", expected "
                             + expectedChecksum + "; rolled back");
                 }
+                if (update(c, "UPDATE export_manifest SET reimported_at = ?, updated_at = ? WHERE id = ?", now, now, manifestId) != 1) {
+                    throw new SQLException("manifest entry " + manifestId + " is gone; rolled back");
+                }
                 c.commit();
                 return inserted;
             } catch (IOException | SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
+        }
+    }
+
+    private static int update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
         }
     }
 

@@ -3,6 +3,10 @@ package com.tokyoia.etl.infrastructure.store;
 import com.tokyoia.lake.application.port.ObjectStore;
 import com.tokyoia.lake.domain.Sha256;
 import com.tokyoia.lake.domain.StoredObject;
+import com.tokyoia.lake.domain.StoredVersion;
+import com.tokyoia.lake.domain.lifecycle.ArchiveState;
+import com.tokyoia.lake.domain.lifecycle.RestoreTier;
+import com.tokyoia.lake.domain.lifecycle.StorageClass;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +21,8 @@ import java.util.stream.Stream;
  */
 public final class LocalDirectoryStore implements ObjectStore {
     private static final String STAGING_PREFIX = ".staging-";
+    /** The version id of the one version a directory has. */
+    static final String CURRENT = "current";
     private final Path root;
 
     public LocalDirectoryStore(Path root) {
@@ -55,6 +61,35 @@ public final class LocalDirectoryStore implements ObjectStore {
     @Override
     public void download(String key, Path target) throws IOException {
         Files.copy(resolve(key), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** A directory keeps no versions: the current file is the only one. */
+    @Override
+    public List<StoredVersion> versions(String key) throws IOException {
+        Path file = resolve(key);
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        return List.of(new StoredVersion(key, CURRENT, Files.size(file), Files.getLastModifiedTime(file).toInstant(), true));
+    }
+
+    @Override
+    public void download(String key, String versionId, Path target) throws IOException {
+        if (!CURRENT.equals(versionId)) {
+            throw new IOException("a local lake keeps no earlier versions of " + key);
+        }
+        download(key, target);
+    }
+
+
+    @Override
+    public Optional<ArchiveState> archiveState(String key) throws IOException {
+        return Files.isRegularFile(resolve(key)) ? Optional.of(new ArchiveState(StorageClass.LOCAL, false, null)) : Optional.empty();
+    }
+
+    @Override
+    public void requestRestore(String key, int days, RestoreTier tier) throws IOException {
+        throw new IOException("a local lake is never archived: " + key + " is readable as it is");
     }
 
     @Override

@@ -3,6 +3,10 @@ package com.tokyoia.etl.infrastructure.store;
 import com.tokyoia.lake.application.port.ObjectStore;
 import com.tokyoia.lake.domain.Sha256;
 import com.tokyoia.lake.domain.StoredObject;
+import com.tokyoia.lake.domain.StoredVersion;
+import com.tokyoia.lake.domain.lifecycle.ArchiveState;
+import com.tokyoia.lake.domain.lifecycle.RestoreTier;
+import com.tokyoia.lake.domain.lifecycle.StorageClass;
 import com.tokyoia.lake.infrastructure.config.S3Settings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
@@ -32,8 +37,10 @@ import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.s3.model.Tier;
 
 /**
  * The lake on S3 or an S3-compatible server (AWS SDK v2). Uploads carry their SHA-256 so the
@@ -155,6 +162,58 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
     public void download(String key, Path target) throws IOException {
         try (InputStream in = s3.getObject(b -> b.bucket(settings.bucket()).key(fullKey(key)))) {
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @Override
+    public List<StoredVersion> versions(String key) throws IOException {
+        String full = fullKey(key);
+        try {
+            return s3.listObjectVersionsPaginator(b -> b.bucket(settings.bucket()).prefix(full)).versions().stream()
+                    .filter(v -> v.key().equals(full))
+                    .sorted(Comparator.comparing(ObjectVersion::lastModified).reversed())
+                    .map(v -> new StoredVersion(key, v.versionId(), v.size(), v.lastModified(), Boolean.TRUE.equals(v.isLatest())))
+                    .toList();
+        } catch (S3Exception e) {
+            throw new IOException("S3 " + e.statusCode() + " listing the versions of " + key, e);
+        }
+    }
+
+    @Override
+    public void download(String key, String versionId, Path target) throws IOException {
+        try (InputStream in = s3.getObject(b -> b.bucket(settings.bucket()).key(fullKey(key)).versionId(versionId))) {
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+
+    @Override
+    public Optional<ArchiveState> archiveState(String key) throws IOException {
+        try {
+            HeadObjectResponse head = s3.headObject(b -> b.bucket(settings.bucket()).key(fullKey(key)));
+            return Optional.of(new ArchiveState(StorageClass.of(head.storageClassAsString()),
+                    RestoreHeader.ongoing(head.restore()), RestoreHeader.expiry(head.restore())));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw new IOException("S3 " + e.statusCode() + " reading the storage class of " + key, e);
+        }
+    }
+
+    @Override
+    public void requestRestore(String key, int days, RestoreTier tier) throws IOException {
+        try {
+            s3.restoreObject(b -> b.bucket(settings.bucket()).key(fullKey(key))
+                    .restoreRequest(r -> r.days(days).glacierJobParameters(g -> g.tier(Tier.fromValue(
+                            tier == RestoreTier.BULK ? "Bulk" : "Standard")))));
+        } catch (S3Exception e) {
+            // 409 RestoreAlreadyInProgress: the copy is on its way already.
+            if (e.statusCode() != 409) {
+                throw new IOException("S3 " + e.statusCode() + " restoring " + key + ": " + e.awsErrorDetails().errorMessage(), e);
+            }
         }
     }
 

@@ -10,10 +10,12 @@ import com.tokyoia.etl.application.ExportObserver;
 import com.tokyoia.etl.application.LakeReconciler;
 import com.tokyoia.etl.application.ReconcileDayTask;
 import com.tokyoia.etl.application.Retry;
+import com.tokyoia.etl.application.archive.LakeArchive;
 import com.tokyoia.etl.application.port.ExecutionLeases;
 import com.tokyoia.etl.application.port.FailureNotifier;
 import com.tokyoia.etl.application.port.RetentionHolds;
 import com.tokyoia.etl.application.recovery.DayReimport;
+import com.tokyoia.etl.application.recovery.ObjectVersionRestore;
 import com.tokyoia.etl.application.retention.DayRetention;
 import com.tokyoia.etl.application.retention.PlatformHousekeeping;
 import com.tokyoia.etl.application.retention.RetentionRun;
@@ -36,6 +38,7 @@ import com.tokyoia.lake.application.port.Manifest;
 import com.tokyoia.lake.application.port.ObjectStore;
 import com.tokyoia.lake.infrastructure.JdbcManifest;
 import com.tokyoia.lake.infrastructure.config.LakeSettings;
+import com.tokyoia.lake.infrastructure.config.LifecycleSettings;
 import com.tokyoia.lake.infrastructure.config.TrinoSettings;
 import com.tokyoia.platform.config.ConfigReader;
 import jakarta.annotation.PostConstruct;
@@ -80,6 +83,8 @@ public class EtlWiring {
     LakeSettings lake;
     @Inject
     TrinoSettings trino;
+    @Inject
+    LifecycleSettings lifecycle;
 
     private EtlSettings settings;
     private RetentionSettings retention;
@@ -148,6 +153,16 @@ public class EtlWiring {
     ExecutionLeases executionLeases() {
         String node = System.getProperty("jboss.node.name", "node") + "/" + UUID.randomUUID();
         return new PostgresExecutionLeases(dataSource, node, EXECUTION_LEASE, clock);
+    }
+
+    @Produces
+    LakeArchive lakeArchive() {
+        return new LakeArchive(manifest(), store, lifecycle.model(), lifecycle.restorePrices(), alerts, clock);
+    }
+
+    @Produces
+    ObjectVersionRestore objectVersionRestore() {
+        return new ObjectVersionRestore(manifest(), store, settings.workDir());
     }
 
     @Produces

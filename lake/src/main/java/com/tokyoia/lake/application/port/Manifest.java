@@ -57,4 +57,10 @@ public interface Manifest {
 
     /** The version's files were deleted (it had been replaced). */
     void markRemoved(long id) throws SQLException;
+
+    /** What the store says of the version's object now: its storage class, and until when a restored copy is readable. */
+    void markStorage(long id, String storageClass, Instant restoredUntil, Instant checkedAt) throws SQLException;
+
+    /** A restore from the archive was asked for the version's object. */
+    void markRestoreRequested(long id, String tier, Instant at) throws SQLException;
 }

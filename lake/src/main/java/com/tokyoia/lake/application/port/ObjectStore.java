@@ -1,6 +1,9 @@
 package com.tokyoia.lake.application.port;
 
 import com.tokyoia.lake.domain.StoredObject;
+import com.tokyoia.lake.domain.StoredVersion;
+import com.tokyoia.lake.domain.lifecycle.ArchiveState;
+import com.tokyoia.lake.domain.lifecycle.RestoreTier;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +22,24 @@ public interface ObjectStore {
     Optional<StoredObject> head(String key) throws IOException;
 
     void download(String key, Path target) throws IOException;
+
+    /**
+     * The stored versions of the key, newest first. A store that keeps no versions (a local
+     * directory, an unversioned bucket) lists the current object only.
+     */
+    List<StoredVersion> versions(String key) throws IOException;
+
+    /** Downloads one stored version of the key. */
+    void download(String key, String versionId, Path target) throws IOException;
+
+    /** The object's storage class and restore state; empty when the store no longer has the key. */
+    Optional<ArchiveState> archiveState(String key) throws IOException;
+
+    /**
+     * Asks for a readable copy of an archived object for {@code days} days, at {@code tier} (Bulk
+     * or Standard); a restore already in progress is not an error.
+     */
+    void requestRestore(String key, int days, RestoreTier tier) throws IOException;
 
     /** Deletes the object; deleting a missing key is not an error. */
     void delete(String key) throws IOException;

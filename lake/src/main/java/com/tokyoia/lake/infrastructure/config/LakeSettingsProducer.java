@@ -16,6 +16,12 @@ public class LakeSettingsProducer {
 
     @Produces
     @Singleton
+    LifecycleSettings lifecycleSettings() {
+        return LifecycleSettings.from(ConfigReader.forModuleOf(LakeSettingsProducer.class));
+    }
+
+    @Produces
+    @Singleton
     TrinoSettings trinoSettings() {
         return TrinoSettings.from(ConfigReader.forModuleOf(LakeSettingsProducer.class));
     }

@@ -2,13 +2,17 @@ package com.tokyoia.web.interfaces.rest;
 
 import com.tokyoia.etl.application.DeepVerifier;
 import com.tokyoia.etl.application.EtlOperations;
+import com.tokyoia.etl.application.archive.LakeArchive;
 import com.tokyoia.etl.application.port.RetentionHolds;
+import com.tokyoia.etl.application.recovery.ObjectVersionRestore;
 import com.tokyoia.etl.domain.ExportRequest;
 import com.tokyoia.etl.domain.ExportRequest.InvalidExportRequest;
+import com.tokyoia.lake.domain.lifecycle.RestoreTier;
 import com.tokyoia.lake.domain.manifest.ManifestEntry;
 import com.tokyoia.web.application.InvalidInputException;
 import com.tokyoia.web.application.ResourceNotFoundException;
 import com.tokyoia.web.interfaces.rest.dto.BackfillRequest;
+import com.tokyoia.web.interfaces.rest.dto.RestoreRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -68,6 +72,18 @@ public class EtlResource {
     }
 
     /**
+     * Data corruption: brings back the stored version of the day's object (a versioned bucket)
+     * whose SHA-256 is the manifest's, and checks the key reads back as it.
+     */
+    @POST
+    @Path("/days/{table}/{day}/restore-object")
+    public ObjectVersionRestore.Outcome restoreObject(@PathParam("table") String table, @PathParam("day") String day)
+            throws IOException, SQLException {
+        ExportRequest export = validated(day, day, table);
+        return operations.restoreObject(export.tables().get(0), export.from());
+    }
+
+    /**
      * Compares exported days in the window with PostgreSQL and re-exports the changed ones. The body
      * is required (a job-starting call must say it means it); {@code {}} takes the default window,
      * the last tokyoia.etl.reconcile-window-days closed days.
@@ -94,6 +110,40 @@ public class EtlResource {
         BackfillRequest body = values.body(request);
         ExportRequest range = validated(body.from(), body.to(), body.tables());
         return Response.accepted(Map.of("executionId", operations.startReimport(range), "job", EtlOperations.REIMPORT_JOB)).build();
+    }
+
+    /** Reads every lake object's storage class and restore state from the store into the manifest (also daily, 05:00 UTC). */
+    @POST
+    @Path("/storage-classes")
+    public Response storageClasses() {
+        return Response.accepted(Map.of("executionId", operations.startStorageRefresh(), "job", EtlOperations.STORAGE_CLASSES_JOB))
+                .build();
+    }
+
+    /** The current copies of the range: storage class now, the one the lifecycle policy gives their age, readable or not. */
+    @GET
+    @Path("/storage")
+    public List<LakeArchive.CopyState> storage(@QueryParam("from") String from, @QueryParam("to") String to,
+                                               @QueryParam("tables") String tables) throws SQLException {
+        return operations.storage(validated(from, to, tables));
+    }
+
+    /** What restoring the range's archived copies would cost, before anything is asked. */
+    @GET
+    @Path("/restore/quote")
+    public LakeArchive.RestoreQuote restoreQuote(@QueryParam("from") String from, @QueryParam("to") String to,
+                                                 @QueryParam("tables") String tables, @QueryParam("tier") String tier)
+            throws SQLException {
+        return operations.restoreQuote(validated(from, to, tables),
+                tier == null ? RestoreTier.BULK : values.enumValue("tier", tier, RestoreTier.class));
+    }
+
+    /** Asks for readable copies of the range's archived objects for {@code days} days; answers with what was asked and its price. */
+    @POST
+    @Path("/restore")
+    public LakeArchive.RestoreQuote restore(RestoreRequest request) throws IOException, SQLException {
+        RestoreRequest body = values.body(request);
+        return operations.restore(validated(body.from(), body.to(), body.tables()), body.tier(), body.days());
     }
 
     /** Starts the retention job now (it also runs nightly at 04:00 UTC). */

@@ -1,6 +1,7 @@
 package com.tokyoia.web.interfaces.rest.problem;
 
 import com.tokyoia.etl.application.JobAlreadyRunningException;
+import com.tokyoia.etl.application.recovery.ObjectVersionRestore;
 import com.tokyoia.persistence.domain.IllegalTransitionException;
 import com.tokyoia.persistence.domain.paging.InvalidCursorException;
 import com.tokyoia.persistence.partition.DayPurgedException;
@@ -131,6 +132,17 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(DayPurgedException e) {
             return Problem.of(Status.CONFLICT, "day-purged", e.getMessage(), path(uri), null).toResponse();
+        }
+    }
+
+    @Provider
+    public static class ObjectNotRestorable implements ExceptionMapper<ObjectVersionRestore.ObjectRestoreException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(ObjectVersionRestore.ObjectRestoreException e) {
+            return Problem.of(Status.CONFLICT, "object-not-restorable", e.getMessage(), path(uri), null).toResponse();
         }
     }
 

@@ -1,0 +1,24 @@
+package com.tokyoia.etl.interfaces.batch;
+
+import com.tokyoia.etl.application.archive.LakeArchive;
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** The storage-class refresh; its exit status says how many objects were checked, changed and missing. */
+@Named
+@Dependent
+public class StorageClassesBatchlet extends AbstractBatchlet {
+    @Inject
+    LakeArchive archive;
+    @Inject
+    JobContext job;
+
+    @Override
+    public String process() throws Exception {
+        LakeArchive.Refreshed refreshed = archive.refresh(job.getExecutionId());
+        return "checked " + refreshed.checked() + ", changed " + refreshed.changed() + ", missing " + refreshed.missing().size();
+    }
+}
