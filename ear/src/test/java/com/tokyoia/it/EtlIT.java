@@ -98,7 +98,7 @@ class EtlIT {
                 + "WHERE year = 2025 AND month = 5 AND day = 11")).isEqualTo(80);
         assertThat(duck("SELECT sum(tokens_input) FROM read_parquet('" + LAKE + "/agent_tasks/year=2025/month=05/day=10/v=0001/part-00000.parquet')"))
                 .isEqualTo(TestDatabase.count("SELECT sum(tokens_input) FROM agent_tasks "
-                        + "WHERE created_at >= ?::date AND created_at < ?::date + 1", DAY_1, DAY_1));
+                        + "WHERE " + TestDatabase.inUtcDay("created_at"), DAY_1, DAY_1));
 
         // The same backfill again: every day is already proven, nothing is written twice.
         long again = Http.post("/api/etl/backfill", """

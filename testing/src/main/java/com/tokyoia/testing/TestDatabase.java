@@ -47,6 +47,15 @@ public final class TestDatabase {
         return dataSource;
     }
 
+    /**
+     * A condition on a timestamptz column: inside one UTC day, the day bound twice ({@code day, day}).
+     * Spelled in UTC because a bare {@code ?::date} compares in the session's zone, which pgjdbc takes
+     * from the JVM: the zone run of .ci/run would count another day's rows.
+     */
+    public static String inUtcDay(String column) {
+        return column + " >= ?::date::timestamp AT TIME ZONE 'UTC' AND " + column + " < (?::date + 1)::timestamp AT TIME ZONE 'UTC'";
+    }
+
     public static Connection connect() throws SQLException {
         return dataSource().getConnection();
     }

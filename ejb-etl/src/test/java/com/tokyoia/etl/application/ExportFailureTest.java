@@ -82,7 +82,7 @@ class ExportFailureTest {
         assertThat(store.list(LakeKeys.partition(TASKS.name(), DAY))).containsExactly(LakeKeys.dataFile(TASKS.name(), DAY, 1));
         assertThat(TestDatabase.count("SELECT count(*) FROM export_manifest WHERE table_name = ? AND day = ?", TASKS.name(), DAY))
                 .isEqualTo(1);
-        long pgRows = TestDatabase.count("SELECT count(*) FROM agent_tasks WHERE created_at >= ?::date AND created_at < ?::date + 1", DAY, DAY);
+        long pgRows = TestDatabase.count("SELECT count(*) FROM agent_tasks WHERE " + TestDatabase.inUtcDay("created_at"), DAY, DAY);
         assertThat(manifest.latest(TASKS.name(), DAY).orElseThrow().rowCount()).isEqualTo(pgRows).isEqualTo(1500);
         assertThat(duckCount(lake)).isEqualTo(1500);
     }

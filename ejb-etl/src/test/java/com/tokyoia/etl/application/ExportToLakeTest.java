@@ -123,8 +123,8 @@ class ExportToLakeTest {
                 ManifestEntry row = manifest.latest(table.name(), day).orElseThrow();
                 assertThat(row.status()).isEqualTo(ManifestStatus.VALIDATED);
                 assertThat(row.version()).isEqualTo(1);
-                long pgRows = TestDatabase.count("SELECT count(*) FROM " + table.name() + " WHERE " + table.dayColumn()
-                        + " >= ?::date AND " + table.dayColumn() + " < ?::date + 1", day, day);
+                long pgRows = TestDatabase.count("SELECT count(*) FROM " + table.name() + " WHERE "
+                        + TestDatabase.inUtcDay(table.dayColumn()), day, day);
                 assertThat(row.rowCount()).isEqualTo(pgRows);
                 assertThat(row.contentChecksum()).startsWith("rows:" + pgRows + ";sum:");
                 assertThat(row.sha256()).hasSize(64);

@@ -199,6 +199,6 @@ class ExportCrashTest {
     }
 
     private static long rowsInPostgres() throws Exception {
-        return TestDatabase.count("SELECT count(*) FROM agent_tasks WHERE created_at >= ?::date AND created_at < ?::date + 1", DAY, DAY);
+        return TestDatabase.count("SELECT count(*) FROM agent_tasks WHERE " + TestDatabase.inUtcDay("created_at"), DAY, DAY);
     }
 }

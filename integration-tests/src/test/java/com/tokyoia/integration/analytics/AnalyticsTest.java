@@ -99,7 +99,8 @@ class AnalyticsTest {
         AnalyticsResult result = run(service(0, duck, ResultCache.NONE, NO_LIMIT), "latency_percentiles_by_task_type", Map.of());
         for (Map<String, Object> row : result.rows()) {
             double exact = TestDatabase.count("SELECT percentile_disc(0.95) WITHIN GROUP (ORDER BY latency_ms) FROM agent_tasks "
-                    + "WHERE task_type = ? AND latency_ms IS NOT NULL AND created_at >= ?::date AND created_at < ?::date",
+                    + "WHERE task_type = ? AND latency_ms IS NOT NULL AND "
+                    + "created_at >= ?::date::timestamp AT TIME ZONE 'UTC' AND created_at < ?::date::timestamp AT TIME ZONE 'UTC'",
                     row.get("task_type"), LakeFixture.FIRST, LakeFixture.TODAY);
             double p95 = ((BigDecimal) row.get("p95_ms")).doubleValue();
             assertThat(p95).isLessThanOrEqualTo(exact).isGreaterThanOrEqualTo(exact * 0.99 - 1);

@@ -149,7 +149,7 @@ class RetentionTest {
     @Test
     void rowsChangedAfterTheExportKeepTheDay() throws Exception {
         TestDatabase.exec("UPDATE agent_tasks SET tokens_input = coalesce(tokens_input, 0) + 1 WHERE id = (SELECT id FROM agent_tasks "
-                + "WHERE created_at >= ?::date AND created_at < ?::date + 1 LIMIT 1)", DAY, DAY);
+                + "WHERE " + TestDatabase.inUtcDay("created_at") + " LIMIT 1)", DAY, DAY);
         assertKept(TASKS, "changed");
     }
 
@@ -166,8 +166,8 @@ class RetentionTest {
 
     @Test
     void workflowsLeaveOnlyWhenFinishedAndNoHotRowReferToThem() throws Exception {
-        TestDatabase.exec("UPDATE workflows SET status = 'RUNNING', finished_at = NULL WHERE created_at >= ?::date "
-                + "AND created_at < ?::date + 1", DAY, DAY);
+        TestDatabase.exec("UPDATE workflows SET status = 'RUNNING', finished_at = NULL WHERE "
+                + TestDatabase.inUtcDay("created_at"), DAY, DAY);
         EtlFixtures.exporter(new LocalDirectoryStore(lake), work).export(WORKFLOWS, DAY, -3, false);
         RetentionVerdict running = days(100).apply(WORKFLOWS, DAY, 82, false);
         assertThat(running.outcome()).isEqualTo(Outcome.HELD);
@@ -175,7 +175,7 @@ class RetentionTest {
 
         // Finished now, but the day's tasks (still in PostgreSQL) refer to them.
         TestDatabase.exec("UPDATE workflows SET status = 'COMPLETED', finished_at = created_at, updated_at = created_at "
-                + "WHERE created_at >= ?::date AND created_at < ?::date + 1", DAY, DAY);
+                + "WHERE " + TestDatabase.inUtcDay("created_at"), DAY, DAY);
         EtlFixtures.exporter(new LocalDirectoryStore(lake), work).export(WORKFLOWS, DAY, -4, true);
         RetentionVerdict referenced = days(100).apply(WORKFLOWS, DAY, 83, false);
         assertThat(referenced.outcome()).isEqualTo(Outcome.HELD);
@@ -185,12 +185,12 @@ class RetentionTest {
         for (LakeTable table : PARTITIONED) {
             assertThat(days(100).apply(table, DAY, 84, false).outcome()).isEqualTo(Outcome.PURGED);
         }
-        long workflows = TestDatabase.count("SELECT count(*) FROM workflows WHERE created_at >= ?::date AND created_at < ?::date + 1",
+        long workflows = TestDatabase.count("SELECT count(*) FROM workflows WHERE " + TestDatabase.inUtcDay("created_at"),
                 DAY, DAY);
         RetentionVerdict purged = days(2).apply(WORKFLOWS, DAY, 85, false);
         assertThat(purged.outcome()).isEqualTo(Outcome.PURGED);
         assertThat(purged.rows()).isEqualTo(workflows).isGreaterThan(2);
-        assertThat(TestDatabase.count("SELECT count(*) FROM workflows WHERE created_at >= ?::date AND created_at < ?::date + 1",
+        assertThat(TestDatabase.count("SELECT count(*) FROM workflows WHERE " + TestDatabase.inUtcDay("created_at"),
                 DAY, DAY)).isZero();
         assertThat(current(WORKFLOWS).status()).isEqualTo(ManifestStatus.PURGED);
     }
@@ -198,7 +198,7 @@ class RetentionTest {
     @Test
     void aReplacedVersionsFilesGoAfterTheGracePeriodAndTheCurrentOnesStay() throws Exception {
         TestDatabase.exec("UPDATE agent_tasks SET tokens_input = coalesce(tokens_input, 0) + 7 WHERE id = (SELECT id FROM agent_tasks "
-                + "WHERE created_at >= ?::date AND created_at < ?::date + 1 LIMIT 1)", DAY, DAY);
+                + "WHERE " + TestDatabase.inUtcDay("created_at") + " LIMIT 1)", DAY, DAY);
         EtlFixtures.exporter(new LocalDirectoryStore(lake), work).export(TASKS, DAY, -5, true);
         ManifestEntry v1 = manifest.forExecution(-1).stream()
                 .filter(e -> e.table().equals(TASKS.name()) && e.day().equals(DAY) && e.version() == 1).findFirst().orElseThrow();
@@ -224,7 +224,7 @@ class RetentionTest {
     @Test
     void aPurgedDayComesBackFromTheLakeRowForRowAndStaysHot() throws Exception {
         String before = TestDatabase.string("SELECT md5(string_agg(md5(t::text), ',' ORDER BY t.id)) FROM agent_tasks t "
-                + "WHERE created_at >= ?::date AND created_at < ?::date + 1", DAY, DAY);
+                + "WHERE " + TestDatabase.inUtcDay("created_at"), DAY, DAY);
         long rows = tasksInPostgres();
         assertThat(days(100).apply(TASKS, DAY, 91, false).outcome()).isEqualTo(Outcome.PURGED);
         assertThat(tasksInPostgres()).isZero();
@@ -234,7 +234,7 @@ class RetentionTest {
                 work);
         assertThat(reimport.reimport(TASKS, DAY)).isEqualTo(rows);
         assertThat(TestDatabase.string("SELECT md5(string_agg(md5(t::text), ',' ORDER BY t.id)) FROM agent_tasks t "
-                + "WHERE created_at >= ?::date AND created_at < ?::date + 1", DAY, DAY)).as("row for row, every column").isEqualTo(before);
+                + "WHERE " + TestDatabase.inUtcDay("created_at"), DAY, DAY)).as("row for row, every column").isEqualTo(before);
         assertThat(current(TASKS).status()).isEqualTo(ManifestStatus.VALIDATED);
         assertThat(reimport.reimport(TASKS, DAY)).as("again: nothing to do").isZero();
         assertThat(tasksInPostgres()).isEqualTo(rows);
@@ -247,7 +247,7 @@ class RetentionTest {
     @Test
     void aReimportOverOtherRowsIsRefusedAndChangesNothing() throws Exception {
         TestDatabase.exec("UPDATE agent_tasks SET tokens_input = coalesce(tokens_input, 0) + 3 WHERE id = (SELECT id FROM agent_tasks "
-                + "WHERE created_at >= ?::date AND created_at < ?::date + 1 LIMIT 1)", DAY, DAY);
+                + "WHERE " + TestDatabase.inUtcDay("created_at") + " LIMIT 1)", DAY, DAY);
         Map<String, String> before = TestDatabase.fingerprints(TestDatabase.APPLICATION_TABLES);
         DayReimport reimport = new DayReimport(manifest, new LocalDirectoryStore(lake), new ParquetFiles(),
                 new PostgresHotDayLoader(TestDatabase.dataSource(), SystemTime.clock()), new PostgresExportLocks(TestDatabase.dataSource()),
@@ -270,6 +270,6 @@ class RetentionTest {
     }
 
     private static long tasksInPostgres() throws Exception {
-        return TestDatabase.count("SELECT count(*) FROM agent_tasks WHERE created_at >= ?::date AND created_at < ?::date + 1", DAY, DAY);
+        return TestDatabase.count("SELECT count(*) FROM agent_tasks WHERE " + TestDatabase.inUtcDay("created_at"), DAY, DAY);
     }
 }
