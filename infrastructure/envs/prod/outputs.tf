@@ -14,6 +14,7 @@ locals {
     TOKYOIA_ANALYTICS_ENGINE                       = "athena"
     TOKYOIA_ANALYTICS_MAX_QUERY_USD                = format("%.2f", var.max_query_usd)
     TOKYOIA_ATHENA_WORK_GROUP                      = module.athena.workgroup_name
+    TOKYOIA_ATHENA_ADMIN_WORK_GROUP                = module.athena.admin_workgroup_name
     TOKYOIA_ATHENA_CATALOG                         = "AwsDataCatalog"
     TOKYOIA_ATHENA_DATABASE                        = module.glue_catalog.database_name
     TOKYOIA_ATHENA_OUTPUT_LOCATION                 = module.athena.output_location
@@ -82,6 +83,11 @@ output "TOKYOIA_ANALYTICS_MAX_QUERY_USD" {
 output "TOKYOIA_ATHENA_WORK_GROUP" {
   description = "tokyoia.athena.work-group: the application's workgroup."
   value       = local.application_environment["TOKYOIA_ATHENA_WORK_GROUP"]
+}
+
+output "TOKYOIA_ATHENA_ADMIN_WORK_GROUP" {
+  description = "tokyoia.athena.admin-work-group: the workgroup of scans an operator allowed over the per-query limit (override=true)."
+  value       = local.application_environment["TOKYOIA_ATHENA_ADMIN_WORK_GROUP"]
 }
 
 output "TOKYOIA_ATHENA_CATALOG" {

@@ -115,7 +115,9 @@ public final class AnalyticsService {
         BigDecimal spentUsd = BigDecimal.ZERO.setScale(6);
         ColdEngine.ColdAnswer answer = null;
         if (!plan.coldDays().isEmpty()) {
-            answer = cold.partials(query, plan.coldDays(), request.filters());
+            boolean overLimit = override && cost.usd().compareTo(settings.maxQueryUsd()) > 0;
+            answer = overLimit ? cold.partialsOverLimit(query, plan.coldDays(), request.filters())
+                    : cold.partials(query, plan.coldDays(), request.filters());
             partials.addAll(answer.partials());
             scanned = answer.bytesScanned();
             spentUsd = CostQuote.price(scanned != null ? scanned : cost.bytes(), true);

@@ -219,7 +219,7 @@ class TrinoTierIT {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 assertThat(rs.getLong(1)).as("one version's rows, not two").isEqualTo(TestDatabase.count(
-                        "SELECT count(*) FROM agent_tasks WHERE created_at >= ?::date AND created_at < ?::date + 1", day, day));
+                        "SELECT count(*) FROM agent_tasks WHERE " + TestDatabase.inUtcDay("created_at"), day, day));
             }
         }
     }
@@ -283,7 +283,7 @@ class TrinoTierIT {
     static final class AthenaRequestOnTrino implements ColdEngine {
         private final AthenaEngine athena = new AthenaEngine(null, new AthenaSettings("primary", "AwsDataCatalog",
                 "tokyoia_lake", Optional.empty(), 60, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMinutes(1),
-                Optional.empty()));
+                Optional.empty(), Optional.empty()));
 
         @Override
         public ColdAnswer partials(AnalyticsQuery query, List<DayPlan.ColdDay> days, Map<String, String> filters) {

@@ -24,5 +24,13 @@ public interface ColdEngine {
 
     ColdAnswer partials(AnalyticsQuery query, List<DayPlan.ColdDay> days, Map<String, String> filters);
 
+    /**
+     * The same, for a scan an operator allowed over the per-query limit ({@code override=true}):
+     * engines with a separate, higher limit for such scans (Athena's admin workgroup) use it.
+     */
+    default ColdAnswer partialsOverLimit(AnalyticsQuery query, List<DayPlan.ColdDay> days, Map<String, String> filters) {
+        return partials(query, days, filters);
+    }
+
     String name();
 }

@@ -63,12 +63,22 @@ public final class AthenaEngine implements ColdEngine {
 
     @Override
     public ColdAnswer partials(AnalyticsQuery query, List<DayPlan.ColdDay> days, Map<String, String> filters) {
+        return run(query, days, filters, settings.workGroup());
+    }
+
+    /** In the admin workgroup (its higher bytes-scanned cutoff) when one is configured; else like any query. */
+    @Override
+    public ColdAnswer partialsOverLimit(AnalyticsQuery query, List<DayPlan.ColdDay> days, Map<String, String> filters) {
+        return run(query, days, filters, settings.adminWorkGroup().orElse(settings.workGroup()));
+    }
+
+    private ColdAnswer run(AnalyticsQuery query, List<DayPlan.ColdDay> days, Map<String, String> filters, String workGroup) {
         if (days.isEmpty()) {
             return new ColdAnswer(List.of(), 0L, name());
         }
         String id;
         try {
-            id = athena.startQueryExecution(request(LakeSql.partials(query, days, filters), days)).queryExecutionId();
+            id = athena.startQueryExecution(request(LakeSql.partials(query, days, filters), days, workGroup)).queryExecutionId();
         } catch (SdkException e) {
             throw new ColdEngineException(name(), null, "Athena did not start the query: " + e.getMessage());
         }
@@ -92,13 +102,17 @@ public final class AthenaEngine implements ColdEngine {
      * What is sent to StartQueryExecution. Athena substitutes each execution parameter as a SQL
      * literal, so text values go as quoted literals; they never become part of the query string.
      * The query string ends with a comment naming the manifest versions of the days: Athena reuses
-     * results of an identical query string without looking at the data, and a re-export rewrites
-     * the same object keys, so a new version must make a new query string.
+     * results of an identical query string without looking at the data, and a new version of a day
+     * (in its own folder, behind the same partition) would not change the query string otherwise.
      */
     public StartQueryExecutionRequest request(LakeSql statement, List<DayPlan.ColdDay> days) {
+        return request(statement, days, settings.workGroup());
+    }
+
+    StartQueryExecutionRequest request(LakeSql statement, List<DayPlan.ColdDay> days, String workGroup) {
         StartQueryExecutionRequest.Builder request = StartQueryExecutionRequest.builder()
                 .queryString(statement.sql() + " /* lake versions " + versions(days) + " */")
-                .workGroup(settings.workGroup())
+                .workGroup(workGroup)
                 .queryExecutionContext(c -> c.catalog(settings.catalog()).database(settings.database()))
                 .executionParameters(statement.values().stream().map(AthenaEngine::literal).toList());
         settings.outputLocation().ifPresent(location -> request.resultConfiguration(r -> r.outputLocation(location)));

@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public record AthenaSettings(String workGroup, String catalog, String database, Optional<String> outputLocation,
                              int resultReuseMaxAgeMinutes, Duration firstPoll, Duration maxPoll, Duration timeout,
-                             Optional<URI> endpoint) {
+                             Optional<URI> endpoint, Optional<String> adminWorkGroup) {
 
     public static AthenaSettings from(ConfigReader config) {
         AthenaSettings settings = new AthenaSettings(config.text("tokyoia.athena.work-group"), config.text("tokyoia.athena.catalog"),
@@ -22,7 +22,8 @@ public record AthenaSettings(String workGroup, String catalog, String database, 
                 config.duration("tokyoia.athena.first-poll-ms", ChronoUnit.MILLIS, 1, 60_000),
                 config.duration("tokyoia.athena.max-poll-ms", ChronoUnit.MILLIS, 1, 600_000),
                 config.duration("tokyoia.athena.timeout-seconds", ChronoUnit.SECONDS, 1, 86_400),
-                config.optionalUri("tokyoia.athena.endpoint"));
+                config.optionalUri("tokyoia.athena.endpoint"),
+                config.optionalText("tokyoia.athena.admin-work-group"));
         if (settings.firstPoll().compareTo(settings.maxPoll()) > 0) {
             throw new InvalidSettingException("tokyoia.athena.first-poll-ms", "is " + settings.firstPoll().toMillis()
                     + ", above tokyoia.athena.max-poll-ms (" + settings.maxPoll().toMillis() + ")");

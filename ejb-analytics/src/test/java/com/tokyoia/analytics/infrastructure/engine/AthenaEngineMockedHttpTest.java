@@ -96,7 +96,8 @@ class AthenaEngineMockedHttpTest {
 
     private AthenaEngine engine(Duration timeout) {
         return new AthenaEngine(client, new AthenaSettings("analytics", "AwsDataCatalog", "tokyoia_lake",
-                Optional.of("s3://results/tokyo-ia/"), 60, Duration.ofMillis(10), Duration.ofMillis(40), timeout, Optional.empty()),
+                Optional.of("s3://results/tokyo-ia/"), 60, Duration.ofMillis(10), Duration.ofMillis(40), timeout,
+                Optional.empty(), Optional.of("analytics-admin")),
                 d -> {
                     waits.add(d);
                     Thread.sleep(d.toMillis());
@@ -205,6 +206,14 @@ class AthenaEngineMockedHttpTest {
         assertThat(answer.bytesScanned()).isEqualTo(123456789L);
         assertThat(answer.engineMillis()).isEqualTo(4321L);
         assertThat(answer.engineQueryId()).isEqualTo("q-1");
+    }
+
+    @Test
+    void aScanAllowedOverTheLimitRunsInTheAdminWorkgroup() throws Exception {
+        states(SUCCEEDED);
+        results();
+        engine(Duration.ofSeconds(30)).partialsOverLimit(QueryCatalog.SESSION_ACTIVITY, List.of(JUNE_1, JUNE_2), Map.of());
+        assertThat(startRequest().getString("WorkGroup")).isEqualTo("analytics-admin");
     }
 
     @Test
