@@ -11,7 +11,6 @@ data "aws_iam_policy_document" "etl" {
       "s3:DeleteObject",
       "s3:RestoreObject",
       "s3:AbortMultipartUpload",
-      "s3:ListMultipartUploadParts",
     ]
     resources = local.lake_object_arns
   }

@@ -12,8 +12,9 @@ import * as lifecycle from "./rules/lifecycle.mjs";
 import * as athena from "./rules/athena.mjs";
 import * as glue from "./rules/glue.mjs";
 import * as environments from "./rules/environments.mjs";
+import * as policy from "./rules/policy.mjs";
 
-export const RULES = [structure, variables, references, modules, iam, buckets, lifecycle, athena, glue, environments];
+export const RULES = [structure, variables, references, modules, iam, buckets, lifecycle, athena, glue, environments, policy];
 
 /**
  * Returns { results: [{ id, title, failures: [{ dir, message }] }], counts: Map, notes: [] }.
