@@ -92,8 +92,11 @@ public final class ManagementClient {
     }
 
     private static JsonObject parse(HttpResponse<String> response) {
-        if (response.body().isBlank()) {
-            return Json.createObjectBuilder().add("outcome", "failed").add("http-status", response.statusCode()).build();
+        String body = response.body();
+        if (body.isBlank() || !body.stripLeading().startsWith("{")) {
+            // An error page (401 when the user is unknown to the realm): say so instead of failing to parse it.
+            return Json.createObjectBuilder().add("outcome", "failed").add("http-status", response.statusCode())
+                    .add("body", body.substring(0, Math.min(body.length(), 300))).build();
         }
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readObject();
