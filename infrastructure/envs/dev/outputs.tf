@@ -8,6 +8,7 @@ locals {
     TOKYOIA_LAKE_S3_BUCKET                         = module.lake_bucket.bucket_name
     TOKYOIA_LAKE_S3_PREFIX                         = module.lake_bucket.lake_prefix
     TOKYOIA_LAKE_S3_REGION                         = module.lake_bucket.region
+    TOKYOIA_LAKE_S3_KMS_KEY_ID                     = module.lake_bucket.kms_key_arn
     TOKYOIA_LAKE_S3_SERVER_SIDE_ENCRYPTION         = "aws:kms"
     TOKYOIA_LAKE_CATALOG                           = module.glue_catalog.application_catalog
     TOKYOIA_LAKE_GLUE_DATABASE                     = module.glue_catalog.database_name
@@ -53,6 +54,11 @@ output "TOKYOIA_LAKE_S3_PREFIX" {
 output "TOKYOIA_LAKE_S3_REGION" {
   description = "tokyoia.lake.s3.region: region of the lake bucket."
   value       = local.application_environment["TOKYOIA_LAKE_S3_REGION"]
+}
+
+output "TOKYOIA_LAKE_S3_KMS_KEY_ID" {
+  description = "tokyoia.lake.s3.kms-key-id: the lake's KMS key, named on every upload (without it S3 would use aws/s3)."
+  value       = local.application_environment["TOKYOIA_LAKE_S3_KMS_KEY_ID"]
 }
 
 output "TOKYOIA_LAKE_S3_SERVER_SIDE_ENCRYPTION" {

@@ -95,7 +95,7 @@ public final class ExportBenchmark {
 
         Process s3proxy = startS3Proxy(work);
         try (S3ObjectStore store = S3ObjectStore.anonymous(new S3Settings("bench", "lake", Optional.of("us-east-1"),
-                Optional.of(URI.create("http://127.0.0.1:" + S3_PORT)), true, Optional.empty(), 64L * 1024 * 1024,
+                Optional.of(URI.create("http://127.0.0.1:" + S3_PORT)), true, Optional.empty(), Optional.empty(), 64L * 1024 * 1024,
                 16L * 1024 * 1024))) {
             DayExporter exporter = BenchWiring.exporter(ds, store, work, SystemTime.clock());
             System.gc();

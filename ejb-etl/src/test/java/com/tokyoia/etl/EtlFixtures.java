@@ -61,6 +61,6 @@ public final class EtlFixtures {
 
     public static S3Settings s3(String endpoint, String prefix, long multipartThresholdBytes, long partSizeBytes) {
         return new S3Settings(S3ProxyServer.BUCKET, prefix, Optional.of("us-east-1"), Optional.of(URI.create(endpoint)), true,
-                Optional.empty(), multipartThresholdBytes, partSizeBytes);
+                Optional.empty(), Optional.empty(), multipartThresholdBytes, partSizeBytes);
     }
 }

@@ -72,7 +72,7 @@ class TrinoTierIT {
         }
         S3Settings settings = new S3Settings("tokyo-ia-lake", PREFIX, Optional.of("us-east-1"),
                 Optional.of(URI.create(System.getProperty("tokyoia.it.s3.endpoint", "http://127.0.0.1:18333"))), true,
-                Optional.empty(), 64L << 20, 8L << 20);
+                Optional.empty(), Optional.empty(), 64L << 20, 8L << 20);
         store = S3ObjectStore.anonymous(settings);
         TrinoCatalogPublisher publisher = new TrinoCatalogPublisher(trino, "s3://tokyo-ia-lake/" + PREFIX);
         LakeFixture.exportAll(LakeFixture.exporter(store, publisher, Files.createTempDirectory("trino-tier-work")),

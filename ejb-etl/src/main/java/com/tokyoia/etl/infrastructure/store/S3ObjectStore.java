@@ -92,6 +92,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
                 s3.putObject(b -> {
                     b.bucket(settings.bucket()).key(target).checksumSHA256(Sha256.hexToBase64(sha256Hex));
                     settings.serverSideEncryption().ifPresent(sse -> b.serverSideEncryption(ServerSideEncryption.fromValue(sse)));
+                    settings.kmsKeyId().ifPresent(b::ssekmsKeyId);
                 }, RequestBody.fromFile(file));
             }
         } catch (S3Exception e) {
@@ -104,6 +105,7 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
         String uploadId = s3.createMultipartUpload(b -> {
             b.bucket(settings.bucket()).key(key).checksumAlgorithm(ChecksumAlgorithm.SHA256);
             settings.serverSideEncryption().ifPresent(sse -> b.serverSideEncryption(ServerSideEncryption.fromValue(sse)));
+            settings.kmsKeyId().ifPresent(b::ssekmsKeyId);
         }).uploadId();
         List<CompletedPart> parts = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file)) {

@@ -64,7 +64,7 @@ class LakeArchiveMockedHttpTest {
         s3 = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         s3.start();
         store = new S3ObjectStore(new S3Settings(BUCKET, "lake", Optional.of("us-east-1"), Optional.of(URI.create(s3.baseUrl())), true,
-                Optional.empty(), 64L << 20, 8L << 20), AnonymousCredentialsProvider.create());
+                Optional.empty(), Optional.empty(), 64L << 20, 8L << 20), AnonymousCredentialsProvider.create());
         manifest = new JdbcManifest(TestDatabase.dataSource(), clock);
         TestDatabase.resetManifest(List.of(ARCHIVED, VANISHED));
         for (LocalDate day : List.of(ARCHIVED, VANISHED)) {

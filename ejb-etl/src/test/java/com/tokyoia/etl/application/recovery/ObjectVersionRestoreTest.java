@@ -54,7 +54,7 @@ class ObjectVersionRestoreTest {
     @Test
     void theVersionWithTheManifestsBytesComesBackOverACorruptedObject(@TempDir Path work) throws Exception {
         try (S3ObjectStore store = S3ObjectStore.anonymous(new S3Settings(S3MockServer.BUCKET, "lake", Optional.of("us-east-1"),
-                Optional.of(URI.create(s3.endpoint())), true, Optional.empty(), 64L << 20, 8L << 20))) {
+                Optional.of(URI.create(s3.endpoint())), true, Optional.empty(), Optional.empty(), 64L << 20, 8L << 20))) {
             TestDatabase.resetManifest(List.of(DAY));
             EtlFixtures.exporter(store, work).export(TASKS, DAY, -1, false);
             ManifestEntry proven = EtlFixtures.manifest().current(TASKS.name(), DAY).orElseThrow();

@@ -8,10 +8,11 @@ import java.util.Optional;
 /**
  * How to reach the lake bucket (tokyoia.lake.s3.*). Region and credentials come from the AWS
  * default chain unless set; endpoint and path-style are for S3-compatible servers (S3Proxy, MinIO,
- * S3Mock...).
+ * S3Mock...). With aws:kms encryption, kmsKeyId names the key each upload is encrypted with; without
+ * it S3 would use the account's AWS managed key aws/s3, not the lake's key the IAM policies name.
  */
 public record S3Settings(String bucket, String prefix, Optional<String> region, Optional<URI> endpoint,
-                         boolean pathStyle, Optional<String> serverSideEncryption, long multipartThresholdBytes,
+                         boolean pathStyle, Optional<String> serverSideEncryption, Optional<String> kmsKeyId, long multipartThresholdBytes,
                          long partSizeBytes) {
     public S3Settings {
         if (bucket == null || bucket.isBlank()) {
@@ -28,11 +29,16 @@ public record S3Settings(String bucket, String prefix, Optional<String> region, 
         if (sse != null && !sse.equals("AES256") && !sse.equals("aws:kms")) {
             throw new InvalidSettingException("tokyoia.lake.s3.server-side-encryption", "must be AES256 or aws:kms, not '" + sse + "'");
         }
+        Optional<String> kmsKeyId = config.optionalText("tokyoia.lake.s3.kms-key-id");
+        if (kmsKeyId.isPresent() && !"aws:kms".equals(sse)) {
+            throw new InvalidSettingException("tokyoia.lake.s3.kms-key-id", "is set, so tokyoia.lake.s3.server-side-encryption must be aws:kms, not "
+                    + (sse == null ? "unset" : "'" + sse + "'"));
+        }
         String bucket = config.text("tokyoia.lake.s3.bucket");
         long mib = 1024L * 1024;
         S3Settings settings = new S3Settings(bucket, config.optionalText("tokyoia.lake.s3.prefix").orElse(""),
                 config.optionalText("tokyoia.lake.s3.region"), config.optionalUri("tokyoia.lake.s3.endpoint"),
-                config.flag("tokyoia.lake.s3.path-style"), Optional.ofNullable(sse),
+                config.flag("tokyoia.lake.s3.path-style"), Optional.ofNullable(sse), kmsKeyId,
                 config.whole("tokyoia.lake.s3.multipart-threshold-mb", 5, 5 * 1024) * mib,
                 config.whole("tokyoia.lake.s3.part-size-mb", 5, 5 * 1024) * mib);
         if (settings.multipartThresholdBytes() < settings.partSizeBytes()) {

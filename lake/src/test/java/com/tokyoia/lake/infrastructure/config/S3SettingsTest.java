@@ -26,4 +26,15 @@ class S3SettingsTest {
                 "tokyoia.lake.s3.server-side-encryption", "rot13"))))
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("server-side-encryption");
     }
+
+    @Test
+    void aKmsKeyGoesWithKmsEncryptionOnly() {
+        S3Settings kms = S3Settings.from(ConfigReader.standalone(Map.of("tokyoia.lake.s3.bucket", "b",
+                "tokyoia.lake.s3.server-side-encryption", "aws:kms", "tokyoia.lake.s3.kms-key-id", "arn:aws:kms:eu-west-1:1:key/k")));
+        assertThat(kms.kmsKeyId()).contains("arn:aws:kms:eu-west-1:1:key/k");
+        assertThatThrownBy(() -> S3Settings.from(ConfigReader.standalone(Map.of("tokyoia.lake.s3.bucket", "b",
+                "tokyoia.lake.s3.server-side-encryption", "AES256", "tokyoia.lake.s3.kms-key-id", "k"))))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("tokyoia.lake.s3.kms-key-id")
+                .hasMessageContaining("'AES256'");
+    }
 }
