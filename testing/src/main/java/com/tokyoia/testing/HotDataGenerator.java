@@ -67,6 +67,7 @@ public final class HotDataGenerator {
             metrics(c, start, volume.metrics());
             interactions(c, start, workflows, volume.interactions());
             sessions(c, start, volume.sessions());
+            audit(c, start, workflows);
             c.commit();
         }
     }
@@ -172,6 +173,23 @@ public final class HotDataGenerator {
                 ps.setTimestamp(6, ts(started));
                 ps.setTimestamp(7, ended ? ts(started.plusSeconds(random.nextInt(7200)).plusNanos(micros())) : null);
                 ps.setTimestamp(8, ts(started));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The audit trail of the day's workflows: one entry each, details with quotes, line breaks and non-ASCII text. */
+    private void audit(Connection c, Instant start, List<UUID> workflows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (occurred_at, actor, action, entity_type, entity_id, "
+                + "details) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (UUID workflow : workflows) {
+                ps.setTimestamp(1, ts(within(start)));
+                ps.setString(2, random.nextBoolean() ? "api" : "operator «ops»");
+                ps.setString(3, random.nextBoolean() ? "workflow.create" : "workflow.transition");
+                ps.setString(4, "workflow");
+                ps.setString(5, workflow.toString());
+                ps.setString(6, random.nextInt(5) == 0 ? null : "{\"status\":\"RUNNING\",\"note\":\"line\\nbreak 東京\"}");
                 ps.addBatch();
             }
             ps.executeBatch();

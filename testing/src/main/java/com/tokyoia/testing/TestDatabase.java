@@ -79,6 +79,7 @@ public final class TestDatabase {
                 exec(c, "DELETE FROM agent_interactions WHERE workflow_id IN (SELECT id FROM workflows WHERE created_at >= ? AND created_at < ?)", from, to);
                 exec(c, "DELETE FROM workflows WHERE created_at >= ? AND created_at < ?", from, to);
                 exec(c, "DELETE FROM user_sessions WHERE started_at >= ? AND started_at < ?", from, to);
+                exec(c, "DELETE FROM audit_log WHERE occurred_at >= ? AND occurred_at < ?", from, to);
             }
         }
     }

@@ -15,7 +15,7 @@ class ExportRequestTest {
     void aValidRangeListsItsDaysAndDefaultsToEveryTable() {
         ExportRequest request = ExportRequest.parse("2026-11-20", "2026-11-25", null, TODAY, 31);
         assertThat(request.days()).hasSize(6).startsWith(LocalDate.of(2026, 11, 20)).endsWith(LocalDate.of(2026, 11, 25));
-        assertThat(request.tableNames()).isEqualTo("workflows,agent_tasks,agent_metrics,agent_interactions,user_sessions");
+        assertThat(request.tableNames()).isEqualTo("workflows,agent_tasks,agent_metrics,agent_interactions,user_sessions,audit_log");
         assertThat(ExportRequest.parse("2026-11-20", null, "agent_tasks, workflows", TODAY, 31).tableNames())
                 .isEqualTo("agent_tasks,workflows");
     }

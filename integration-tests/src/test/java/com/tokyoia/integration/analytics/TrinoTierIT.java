@@ -143,10 +143,14 @@ class TrinoTierIT {
         values.put("status", "COMPLETED");
         values.put("userId", "user-3");
         try (Connection c = LakeFixture.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT workflow_id::text FROM agent_tasks WHERE created_at >= ? AND created_at < ? GROUP BY 1 "
-                        + "ORDER BY count(*) DESC, 1 LIMIT 1")) {
-            ps.setObject(1, FIRST.atStartOfDay().atOffset(ZoneOffset.UTC));
-            ps.setObject(2, LakeFixture.TODAY.atStartOfDay().atOffset(ZoneOffset.UTC));
+                // The busiest workflow that also has interactions: both the task and the interaction queries filter by it.
+                "SELECT t.workflow_id::text FROM agent_tasks t WHERE t.created_at >= ? AND t.created_at < ? AND EXISTS ("
+                        + "SELECT 1 FROM agent_interactions i WHERE i.workflow_id = t.workflow_id AND i.occurred_at >= ? AND i.occurred_at < ?) "
+                        + "GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1")) {
+            for (int at : new int[]{1, 3}) {
+                ps.setObject(at, FIRST.atStartOfDay().atOffset(ZoneOffset.UTC));
+                ps.setObject(at + 1, LakeFixture.TODAY.atStartOfDay().atOffset(ZoneOffset.UTC));
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 values.put("workflowId", rs.getString(1));

@@ -9,7 +9,8 @@ import java.time.Instant;
 /**
  * The retention of the platform's own tables: the analytics query log (the cost ledger, kept a
  * little over a year by default), the batch job history, and manifest rows of versions whose files
- * are gone. The audit log is not pruned: it has no copy in the lake yet (see README).
+ * are gone. The audit log is not here: it is a lake table, exported nightly and removed by the
+ * retention run once its copy is proven, like the agents' data.
  */
 public final class PlatformHousekeeping {
     private final Housekeeping housekeeping;

@@ -16,13 +16,14 @@ import java.util.logging.Logger;
 
 /**
  * One pass of retention over every exported table: the day-partitioned tables first (tasks,
- * metrics, interactions), then the plain ones (workflows, sessions), whose rows the first ones
- * refer to. Each day older than the hot window is checked and removed on its own; a day that may
+ * metrics, interactions), then the plain ones (workflows, sessions, the audit log), whose rows
+ * the first ones refer to. Each day older than the hot window is checked and removed on its own; a day that may
  * not go is recorded as held and alerts once per reason.
  */
 public final class RetentionRun {
     static final List<LakeTable> ORDER = List.of(LakeSchemaRegistry.AGENT_TASKS, LakeSchemaRegistry.AGENT_METRICS,
-            LakeSchemaRegistry.AGENT_INTERACTIONS, LakeSchemaRegistry.WORKFLOWS, LakeSchemaRegistry.USER_SESSIONS);
+            LakeSchemaRegistry.AGENT_INTERACTIONS, LakeSchemaRegistry.WORKFLOWS, LakeSchemaRegistry.USER_SESSIONS,
+            LakeSchemaRegistry.AUDIT_LOG);
     private static final Logger LOG = Logger.getLogger(RetentionRun.class.getName());
     private final DayRetention days;
     private final HotDays hot;

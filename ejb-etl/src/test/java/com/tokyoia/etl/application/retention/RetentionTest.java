@@ -111,6 +111,29 @@ class RetentionTest {
     }
 
     @Test
+    void theAuditLogLeavesOnlyAfterItsLakeCopyIsProvenAndComesBackRowForRow() throws Exception {
+        LakeTable audit = LakeSchemaRegistry.AUDIT_LOG;
+        String rowsOfTheDay = "SELECT count(*) FROM audit_log WHERE " + TestDatabase.inUtcDay("occurred_at");
+        long rows = TestDatabase.count(rowsOfTheDay, DAY, DAY);
+        assertThat(rows).as("the generator writes the day's audit trail").isEqualTo(6);
+        assertThat(days(100).apply(audit, DAY, 95, false).outcome()).as("not exported yet").isEqualTo(Outcome.HELD);
+        assertThat(TestDatabase.count(rowsOfTheDay, DAY, DAY)).isEqualTo(rows);
+
+        EtlFixtures.exporter(new LocalDirectoryStore(lake), work).export(audit, DAY, -1, false);
+        RetentionVerdict purged = days(4).apply(audit, DAY, 96, false);
+        assertThat(purged.outcome()).isEqualTo(Outcome.PURGED);
+        assertThat(purged.rows()).isEqualTo(rows);
+        assertThat(TestDatabase.count(rowsOfTheDay, DAY, DAY)).isZero();
+        assertThat(current(audit).status()).isEqualTo(ManifestStatus.PURGED);
+
+        DayReimport reimport = new DayReimport(manifest, new LocalDirectoryStore(lake), new ParquetFiles(),
+                new PostgresHotDayLoader(TestDatabase.dataSource(), SystemTime.clock()), new PostgresExportLocks(TestDatabase.dataSource()),
+                work);
+        assertThat(reimport.reimport(audit, DAY)).isEqualTo(rows);
+        assertThat(TestDatabase.count(rowsOfTheDay + " AND details LIKE '%東京%'", DAY, DAY)).isPositive();
+    }
+
+    @Test
     void aDryRunChangesNothingAndSaysWhatWouldGo() throws Exception {
         Map<String, String> before = TestDatabase.fingerprints(TestDatabase.APPLICATION_TABLES);
         List<RetentionVerdict> verdicts = run().run(TODAY, 79, true, () -> false);

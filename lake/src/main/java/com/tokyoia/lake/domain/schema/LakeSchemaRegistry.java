@@ -81,8 +81,22 @@ public final class LakeSchemaRegistry {
             required("updated_at", TIMESTAMP)),
             List.of("user_id", "started_at"));
 
+    /**
+     * Who changed what (agents, workflows); exported like the others so it can leave PostgreSQL
+     * after the hot window without being lost.
+     */
+    public static final LakeTable AUDIT_LOG = new LakeTable("audit_log", "occurred_at", List.of(
+            required("id", INT64),
+            required("occurred_at", TIMESTAMP),
+            required("actor", STRING),
+            required("action", STRING),
+            required("entity_type", STRING),
+            required("entity_id", STRING),
+            optional("details", STRING)),
+            List.of("entity_type", "entity_id", "occurred_at"));
+
     private static final List<LakeTable> TABLES =
-            List.of(WORKFLOWS, AGENT_TASKS, AGENT_METRICS, AGENT_INTERACTIONS, USER_SESSIONS);
+            List.of(WORKFLOWS, AGENT_TASKS, AGENT_METRICS, AGENT_INTERACTIONS, USER_SESSIONS, AUDIT_LOG);
 
     private LakeSchemaRegistry() {
     }
