@@ -2,6 +2,7 @@ package com.tokyoia.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tokyoia.etl.application.JobStarters;
 import com.tokyoia.platform.time.SystemTime;
 import com.tokyoia.testing.Http;
 import com.tokyoia.testing.Jobs;
@@ -12,6 +13,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -131,6 +133,22 @@ class ConsoleBatchIT {
         assertThat(run.getInt("daysDone")).isEqualTo(1);
         assertThat(TestDatabase.string("SELECT status FROM export_manifest WHERE table_name = 'agent_tasks' AND day = ? "
                 + "ORDER BY version DESC LIMIT 1", day)).isEqualTo("VALIDATED");
+        assertThat(audit(execution)).isEqualTo("batch.start by " + JobStarters.MANAGEMENT);
+        // WildFly's management audit log names the user behind it.
+        Path managementAudit = Path.of(System.getProperty("jboss.home"), "standalone", "data", "audit-log.log");
+        assertThat(Files.readString(managementAudit)).contains("\"user\" : \"tokyoia-operator\"").contains("start-job");
+
+        // The same job through the API says so.
+        JsonObject viaApi = Http.post("/api/etl/backfill", "{\"from\":\"" + day + "\",\"to\":\"" + day + "\"}").json();
+        long apiExecution = viaApi.getJsonNumber("executionId").longValue();
+        assertThat(awaitEnd(apiExecution)).isEqualTo("COMPLETED");
+        assertThat(audit(apiExecution)).isEqualTo("batch.start by " + JobStarters.API);
+    }
+
+    /** The audit log's entry for a job execution: "action by actor". */
+    private static String audit(long execution) throws Exception {
+        return TestDatabase.string("SELECT action || ' by ' || actor FROM audit_log WHERE entity_type = 'job-execution' "
+                + "AND entity_id = ?", String.valueOf(execution));
     }
 
     @Test
@@ -152,6 +170,7 @@ class ConsoleBatchIT {
         long again = restarted.getJsonNumber("result").longValue();
         assertThat(again).isNotEqualTo(failed);
         assertThat(awaitEnd(again)).isEqualTo("COMPLETED");
+        assertThat(audit(again)).isEqualTo("batch.restart by " + JobStarters.MANAGEMENT);
         assertThat(TestDatabase.count("SELECT row_count FROM export_manifest WHERE table_name = 'agent_tasks' AND day = ? "
                 + "AND status = 'VALIDATED'", failing)).isEqualTo(20);
     }

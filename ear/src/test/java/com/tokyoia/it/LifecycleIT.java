@@ -140,6 +140,9 @@ class LifecycleIT {
                 + "ORDER BY version DESC LIMIT 1", day)).isEqualTo("VALIDATED");
         assertThat(TestDatabase.count("SELECT row_count FROM export_manifest WHERE table_name = 'agent_tasks' AND day = ? "
                 + "ORDER BY version DESC LIMIT 1", day)).isEqualTo(25);
+        assertThat(TestDatabase.string("SELECT action || ' by ' || actor || ': ' || details FROM audit_log "
+                + "WHERE entity_type = 'job-execution' AND entity_id = ?", String.valueOf(restarted)))
+                .startsWith("batch.restart by execution recovery").contains("restarts execution " + dead);
     }
 
     private static JsonObject verdict(JsonObject plan, String table, LocalDate day) {

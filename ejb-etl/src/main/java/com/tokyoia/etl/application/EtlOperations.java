@@ -86,7 +86,8 @@ public class EtlOperations {
         return ExportRequest.parse(from, to, tables, today(), settings.maxRangeDays());
     }
 
-    public long startExport(ExportRequest request, boolean reexport) {
+    /** {@code startedBy}: the audit log's actor ({@link JobStarters}). */
+    public long startExport(ExportRequest request, boolean reexport, String startedBy) {
         refuseOverlap(request);
         if (reexport) {
             refusePurged(request);
@@ -96,15 +97,17 @@ public class EtlOperations {
         parameters.setProperty("to", request.to().toString());
         parameters.setProperty("tables", request.tableNames());
         parameters.setProperty("mode", reexport ? "reexport" : "export");
+        parameters.setProperty(JobStarters.STARTED_BY, startedBy);
         return started(BatchRuntime.getJobOperator().start(EXPORT_JOB, parameters), EXPORT_JOB);
     }
 
-    public long startReconcile(ExportRequest range) {
+    public long startReconcile(ExportRequest range, String startedBy) {
         refuseOverlap(range);
         Properties parameters = new Properties();
         parameters.setProperty("from", range.from().toString());
         parameters.setProperty("to", range.to().toString());
         parameters.setProperty("tables", range.tableNames());
+        parameters.setProperty(JobStarters.STARTED_BY, startedBy);
         return started(BatchRuntime.getJobOperator().start(RECONCILE_JOB, parameters), RECONCILE_JOB);
     }
 
@@ -140,12 +143,13 @@ public class EtlOperations {
     }
 
     /** Puts days back into PostgreSQL from their lake copies (the reimport job). */
-    public long startReimport(ExportRequest range) {
+    public long startReimport(ExportRequest range, String startedBy) {
         refuseOverlap(range);
         Properties parameters = new Properties();
         parameters.setProperty("from", range.from().toString());
         parameters.setProperty("to", range.to().toString());
         parameters.setProperty("tables", range.tableNames());
+        parameters.setProperty(JobStarters.STARTED_BY, startedBy);
         return started(BatchRuntime.getJobOperator().start(REIMPORT_JOB, parameters), REIMPORT_JOB);
     }
 
@@ -155,17 +159,17 @@ public class EtlOperations {
     }
 
     /** Starts the retention job; refused while one runs. */
-    public long startRetention() {
-        return startAlone(RETENTION_JOB, "PostgreSQL's old days");
+    public long startRetention(String startedBy) {
+        return startAlone(RETENTION_JOB, "PostgreSQL's old days", startedBy);
     }
 
     /** Starts the storage-class refresh; refused while one runs. */
-    public long startStorageRefresh() {
-        return startAlone(STORAGE_CLASSES_JOB, "the lake's storage classes");
+    public long startStorageRefresh(String startedBy) {
+        return startAlone(STORAGE_CLASSES_JOB, "the lake's storage classes", startedBy);
     }
 
     /** Starts a job that takes no parameters and of which one runs at a time. */
-    private long startAlone(String job, String what) {
+    private long startAlone(String job, String what, String startedBy) {
         JobOperator operator = BatchRuntime.getJobOperator();
         try {
             List<Long> running = operator.getRunningExecutions(job);
@@ -175,7 +179,9 @@ public class EtlOperations {
         } catch (NoSuchJobException e) {
             // Never run yet.
         }
-        return started(operator.start(job, new Properties()), job);
+        Properties parameters = new Properties();
+        parameters.setProperty(JobStarters.STARTED_BY, startedBy);
+        return started(operator.start(job, parameters), job);
     }
 
     /** Every current copy in the range with its storage class (now and by the lifecycle policy) and whether engines can read it. */
@@ -236,14 +242,14 @@ public class EtlOperations {
     }
 
     /** Starts the catch-up export (yesterday and any missed day before it); empty when nothing is due. */
-    public Optional<Long> startCatchUp() throws SQLException {
+    public Optional<Long> startCatchUp(String startedBy) throws SQLException {
         List<LakeTable> tables = ExportRequest.tables(null);
         LocalDate today = today();
         Optional<LocalDate> first = planner.firstMissingDay(tables, today);
         if (first.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(startExport(new ExportRequest(first.get(), today.minusDays(1), tables), false));
+        return Optional.of(startExport(new ExportRequest(first.get(), today.minusDays(1), tables), false, startedBy));
     }
 
     public List<Run> runs(int limit) throws SQLException {

@@ -12,6 +12,7 @@ import com.tokyoia.etl.application.ReconcileDayTask;
 import com.tokyoia.etl.application.Retry;
 import com.tokyoia.etl.application.archive.LakeArchive;
 import com.tokyoia.etl.application.port.ExecutionLeases;
+import com.tokyoia.etl.application.port.JobAudit;
 import com.tokyoia.etl.application.port.FailureNotifier;
 import com.tokyoia.etl.application.port.RetentionHolds;
 import com.tokyoia.etl.application.recovery.DayReimport;
@@ -21,6 +22,7 @@ import com.tokyoia.etl.application.retention.PlatformHousekeeping;
 import com.tokyoia.etl.application.retention.RetentionRun;
 import com.tokyoia.etl.application.retention.RetentionSettings;
 import com.tokyoia.etl.application.retention.SupersededVersions;
+import com.tokyoia.etl.infrastructure.audit.JdbcJobAudit;
 import com.tokyoia.etl.infrastructure.catalog.Catalogs;
 import com.tokyoia.etl.infrastructure.extract.PostgresDaySource;
 import com.tokyoia.etl.infrastructure.failure.TransientFailures;
@@ -153,6 +155,11 @@ public class EtlWiring {
     ExecutionLeases executionLeases() {
         String node = System.getProperty("jboss.node.name", "node") + "/" + UUID.randomUUID();
         return new PostgresExecutionLeases(dataSource, node, EXECUTION_LEASE, clock);
+    }
+
+    @Produces
+    JobAudit jobAudit() {
+        return new JdbcJobAudit(dataSource, clock);
     }
 
     @Produces

@@ -1,5 +1,6 @@
 package com.tokyoia.etl.interfaces.timer;
 
+import com.tokyoia.etl.application.JobStarters;
 import com.tokyoia.etl.application.port.ExecutionLeases;
 import com.tokyoia.etl.application.recovery.DeadExecutionRecovery;
 import com.tokyoia.etl.application.recovery.ExecutionsRunningHere;
@@ -60,7 +61,7 @@ public class ExecutionRecoveryTimer {
         try {
             leases.renew(running.all());
             new DeadExecutionRecovery(leases, id -> BatchRuntime.getJobOperator().restart(id,
-                    BatchRuntime.getJobOperator().getParameters(id))).recover();
+                    JobStarters.forRecoveryOf(id, BatchRuntime.getJobOperator().getParameters(id)))).recover();
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "Could not renew job leases or recover dead executions; trying again in 30 s", e);
         }

@@ -59,7 +59,7 @@ public class NightlyExportTimer {
 
     private void catchUp(String why) {
         try {
-            operations.startCatchUp().ifPresentOrElse(
+            operations.startCatchUp("export timer (" + why + ")").ifPresentOrElse(
                     id -> LOG.info(() -> "Started " + why + " export, job execution " + id),
                     () -> LOG.info(() -> "Nothing to export (" + why + "): every day up to yesterday is proven"));
         } catch (SQLException | RuntimeException e) {

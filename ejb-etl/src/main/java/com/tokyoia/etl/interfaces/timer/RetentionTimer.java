@@ -26,7 +26,7 @@ public class RetentionTimer {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void nightly() {
         try {
-            long execution = operations.startRetention();
+            long execution = operations.startRetention("retention timer (04:00 UTC)");
             LOG.info(() -> "Started retention, job execution " + execution);
         } catch (JobAlreadyRunningException e) {
             LOG.info(() -> "Retention not started: " + e.getMessage());

@@ -22,7 +22,7 @@ public class StorageClassTimer {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void daily() {
         try {
-            long execution = operations.startStorageRefresh();
+            long execution = operations.startStorageRefresh("storage-class timer (05:00 UTC)");
             LOG.info(() -> "Started the storage-class refresh, job execution " + execution);
         } catch (JobAlreadyRunningException e) {
             LOG.info(() -> "Storage-class refresh not started: " + e.getMessage());

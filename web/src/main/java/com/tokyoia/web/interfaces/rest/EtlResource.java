@@ -2,6 +2,7 @@ package com.tokyoia.web.interfaces.rest;
 
 import com.tokyoia.etl.application.DeepVerifier;
 import com.tokyoia.etl.application.EtlOperations;
+import com.tokyoia.etl.application.JobStarters;
 import com.tokyoia.etl.application.archive.LakeArchive;
 import com.tokyoia.etl.application.port.RetentionHolds;
 import com.tokyoia.etl.application.recovery.ObjectVersionRestore;
@@ -51,7 +52,7 @@ public class EtlResource {
     public Response backfill(BackfillRequest request) {
         BackfillRequest body = values.body(request);
         ExportRequest export = validated(body.from(), body.to(), body.tables());
-        long execution = operations.startExport(export, false);
+        long execution = operations.startExport(export, false, JobStarters.API);
         return accepted(execution, export);
     }
 
@@ -60,7 +61,7 @@ public class EtlResource {
     @Path("/days/{table}/{day}/reexport")
     public Response reexport(@PathParam("table") String table, @PathParam("day") String day) {
         ExportRequest export = validated(day, day, table);
-        return accepted(operations.startExport(export, true), export);
+        return accepted(operations.startExport(export, true, JobStarters.API), export);
     }
 
     /** Deep verify: re-reads the day's published file completely and recomputes its checksum. */
@@ -96,7 +97,7 @@ public class EtlResource {
         String from = body.from() == null ? yesterday.minusDays(operations.reconcileWindowDays() - 1L).toString() : body.from();
         String to = body.to() == null ? yesterday.toString() : body.to();
         ExportRequest range = validated(from, to, body.tables());
-        long execution = operations.startReconcile(range);
+        long execution = operations.startReconcile(range, JobStarters.API);
         return Response.accepted(Map.of("executionId", execution, "job", EtlOperations.RECONCILE_JOB)).build();
     }
 
@@ -109,14 +110,14 @@ public class EtlResource {
     public Response reimport(BackfillRequest request) {
         BackfillRequest body = values.body(request);
         ExportRequest range = validated(body.from(), body.to(), body.tables());
-        return Response.accepted(Map.of("executionId", operations.startReimport(range), "job", EtlOperations.REIMPORT_JOB)).build();
+        return Response.accepted(Map.of("executionId", operations.startReimport(range, JobStarters.API), "job", EtlOperations.REIMPORT_JOB)).build();
     }
 
     /** Reads every lake object's storage class and restore state from the store into the manifest (also daily, 05:00 UTC). */
     @POST
     @Path("/storage-classes")
     public Response storageClasses() {
-        return Response.accepted(Map.of("executionId", operations.startStorageRefresh(), "job", EtlOperations.STORAGE_CLASSES_JOB))
+        return Response.accepted(Map.of("executionId", operations.startStorageRefresh(JobStarters.API), "job", EtlOperations.STORAGE_CLASSES_JOB))
                 .build();
     }
 
@@ -150,7 +151,7 @@ public class EtlResource {
     @POST
     @Path("/retention")
     public Response retention() {
-        return Response.accepted(Map.of("executionId", operations.startRetention(), "job", EtlOperations.RETENTION_JOB)).build();
+        return Response.accepted(Map.of("executionId", operations.startRetention(JobStarters.API), "job", EtlOperations.RETENTION_JOB)).build();
     }
 
     /** A dry run: what retention would remove from PostgreSQL now and why each other old day stays. Changes nothing. */
