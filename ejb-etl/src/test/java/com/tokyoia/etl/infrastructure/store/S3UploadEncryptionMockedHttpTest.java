@@ -58,10 +58,10 @@ class S3UploadEncryptionMockedHttpTest {
         Path file = Files.writeString(work.resolve("part.parquet"), "hello lake!");
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
         try (S3ObjectStore store = store(Optional.of("aws:kms"), Optional.of(KEY_ARN))) {
-            StoredObject stored = store.put("t/year=2026/month=11/day=01/v=0001/part-00000.parquet", file, sha);
+            StoredObject stored = store.put("agent_tasks/year=2026/month=11/day=01/v=0001/part-00000.parquet", file, sha);
             assertThat(stored.size()).isEqualTo(11);
         }
-        s3.verify(putRequestedFor(urlPathMatching("/lake-bucket/lake/t/.*"))
+        s3.verify(putRequestedFor(urlPathMatching("/lake-bucket/lake/agent_tasks/.*"))
                 .withHeader("x-amz-server-side-encryption", equalTo("aws:kms"))
                 .withHeader("x-amz-server-side-encryption-aws-kms-key-id", equalTo(KEY_ARN)));
     }
@@ -71,9 +71,9 @@ class S3UploadEncryptionMockedHttpTest {
         Path file = Files.writeString(work.resolve("part.parquet"), "hello lake!");
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
         try (S3ObjectStore store = store(Optional.empty(), Optional.empty())) {
-            store.put("t/year=2026/month=11/day=02/v=0001/part-00000.parquet", file, sha);
+            store.put("agent_tasks/year=2026/month=11/day=02/v=0001/part-00000.parquet", file, sha);
         }
-        s3.verify(putRequestedFor(urlPathMatching("/lake-bucket/lake/t/.*"))
+        s3.verify(putRequestedFor(urlPathMatching("/lake-bucket/lake/agent_tasks/.*"))
                 .withHeader("x-amz-server-side-encryption", absent())
                 .withHeader("x-amz-server-side-encryption-aws-kms-key-id", absent()));
     }
