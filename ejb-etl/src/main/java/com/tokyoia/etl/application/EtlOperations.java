@@ -92,23 +92,24 @@ public class EtlOperations {
         if (reexport) {
             refusePurged(request);
         }
-        Properties parameters = new Properties();
-        parameters.setProperty("from", request.from().toString());
-        parameters.setProperty("to", request.to().toString());
-        parameters.setProperty("tables", request.tableNames());
+        Properties parameters = rangeParameters(request, startedBy);
         parameters.setProperty("mode", reexport ? "reexport" : "export");
-        parameters.setProperty(JobStarters.STARTED_BY, startedBy);
         return started(BatchRuntime.getJobOperator().start(EXPORT_JOB, parameters), EXPORT_JOB);
     }
 
     public long startReconcile(ExportRequest range, String startedBy) {
         refuseOverlap(range);
+        return started(BatchRuntime.getJobOperator().start(RECONCILE_JOB, rangeParameters(range, startedBy)), RECONCILE_JOB);
+    }
+
+    /** The parameters every job over a range of days takes: from, to, tables, and who started it. */
+    private static Properties rangeParameters(ExportRequest range, String startedBy) {
         Properties parameters = new Properties();
         parameters.setProperty("from", range.from().toString());
         parameters.setProperty("to", range.to().toString());
         parameters.setProperty("tables", range.tableNames());
         parameters.setProperty(JobStarters.STARTED_BY, startedBy);
-        return started(BatchRuntime.getJobOperator().start(RECONCILE_JOB, parameters), RECONCILE_JOB);
+        return parameters;
     }
 
     /**
@@ -145,12 +146,7 @@ public class EtlOperations {
     /** Puts days back into PostgreSQL from their lake copies (the reimport job). */
     public long startReimport(ExportRequest range, String startedBy) {
         refuseOverlap(range);
-        Properties parameters = new Properties();
-        parameters.setProperty("from", range.from().toString());
-        parameters.setProperty("to", range.to().toString());
-        parameters.setProperty("tables", range.tableNames());
-        parameters.setProperty(JobStarters.STARTED_BY, startedBy);
-        return started(BatchRuntime.getJobOperator().start(REIMPORT_JOB, parameters), REIMPORT_JOB);
+        return started(BatchRuntime.getJobOperator().start(REIMPORT_JOB, rangeParameters(range, startedBy)), REIMPORT_JOB);
     }
 
     /** Brings back the stored version of a day's object whose SHA-256 is the manifest's (a versioned bucket). */
