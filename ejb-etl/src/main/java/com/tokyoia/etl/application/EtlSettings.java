@@ -8,10 +8,14 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-/** How the ETL runs (tokyoia.etl.*): retries, file sizes, ranges, catch-up, reconcile, alert channels. */
+/**
+ * How the ETL runs (tokyoia.etl.*): retries, file sizes, ranges, catch-up, reconcile, alert channels,
+ * and the lease a node holds on each job execution it runs (renewed four times per lease period;
+ * another node takes a dead node's execution over once its lease has expired).
+ */
 public record EtlSettings(int retries, Duration retryBackoff, long rowGroupBytes, Path workDir, int maxRangeDays,
                           int catchUpMaxDays, boolean catchUpOnStart, Duration catchUpDelay, int reconcileWindowDays,
-                          Optional<URI> alertWebhook, Optional<String> alertMailTo, String alertMailFrom) {
+                          Optional<URI> alertWebhook, Optional<String> alertMailTo, String alertMailFrom, Duration executionLease) {
 
     public static EtlSettings from(ConfigReader config) {
         Path workRoot = Path.of(config.optionalText("tokyoia.etl.work-dir").orElse(System.getProperty("java.io.tmpdir")));
@@ -26,7 +30,8 @@ public record EtlSettings(int retries, Duration retryBackoff, long rowGroupBytes
                 config.integer("tokyoia.etl.reconcile-window-days", 1, 3660),
                 config.optionalUri("tokyoia.etl.alert.webhook-url"),
                 config.optionalText("tokyoia.etl.alert.mail-to"),
-                config.text("tokyoia.etl.alert.mail-from"));
+                config.text("tokyoia.etl.alert.mail-from"),
+                config.duration("tokyoia.etl.execution-lease-seconds", ChronoUnit.SECONDS, 8, 3600));
         if (settings.reconcileWindowDays() > settings.maxRangeDays()) {
             // The default reconcile request would be refused as too long.
             throw new InvalidSettingException("tokyoia.etl.reconcile-window-days", "is " + settings.reconcileWindowDays()
@@ -42,6 +47,11 @@ public record EtlSettings(int retries, Duration retryBackoff, long rowGroupBytes
                 + (rowGroupBytes >> 20) + " MiB, work dir " + workDir + ", max range " + maxRangeDays + " days, catch-up "
                 + catchUpMaxDays + " days" + (catchUpOnStart ? " (also " + catchUpDelay.toSeconds() + " s after start)" : "")
                 + ", reconcile window " + reconcileWindowDays + " days, webhook " + (alertWebhook.isPresent() ? "set" : "none")
-                + ", mail " + alertMailTo.orElse("none") + "]";
+                + ", mail " + alertMailTo.orElse("none") + ", execution lease " + executionLease.toSeconds() + " s]";
+    }
+
+    /** How often a node renews its leases and looks for executions a dead node left: four times per lease. */
+    public Duration leaseRenewal() {
+        return executionLease.dividedBy(4);
     }
 }

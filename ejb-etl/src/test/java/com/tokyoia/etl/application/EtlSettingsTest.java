@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tokyoia.platform.config.ConfigReader;
 import com.tokyoia.platform.config.InvalidSettingException;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,14 @@ class EtlSettingsTest {
     void theModuleDefaultsAreValid() {
         EtlSettings settings = EtlSettings.from(ConfigReader.standalone());
         assertThat(settings.reconcileWindowDays()).isLessThanOrEqualTo(settings.maxRangeDays());
+        assertThat(settings.executionLease()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(settings.leaseRenewal()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aLeaseTooShortToRenewIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> EtlSettings.from(ConfigReader.standalone(Map.of("tokyoia.etl.execution-lease-seconds", "3"))))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("tokyoia.etl.execution-lease-seconds");
     }
 
     @Test

@@ -53,7 +53,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.mail.Session;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -70,8 +69,6 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class EtlWiring {
     private static final Logger LOG = Logger.getLogger(EtlWiring.class.getName());
-    /** Four renewals (every 30 s) may be missed before another node takes an execution over. */
-    private static final Duration EXECUTION_LEASE = Duration.ofMinutes(2);
 
     @Resource(lookup = "java:jboss/datasources/TokyoIaEtlDS")
     DataSource dataSource;
@@ -154,7 +151,7 @@ public class EtlWiring {
     @Singleton
     ExecutionLeases executionLeases() {
         String node = System.getProperty("jboss.node.name", "node") + "/" + UUID.randomUUID();
-        return new PostgresExecutionLeases(dataSource, node, EXECUTION_LEASE, clock);
+        return new PostgresExecutionLeases(dataSource, node, settings.executionLease(), clock);
     }
 
     @Produces

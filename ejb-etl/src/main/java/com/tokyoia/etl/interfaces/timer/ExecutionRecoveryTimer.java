@@ -1,5 +1,6 @@
 package com.tokyoia.etl.interfaces.timer;
 
+import com.tokyoia.etl.application.EtlSettings;
 import com.tokyoia.etl.application.JobStarters;
 import com.tokyoia.etl.application.port.ExecutionLeases;
 import com.tokyoia.etl.application.recovery.DeadExecutionRecovery;
@@ -8,7 +9,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -22,9 +22,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * On every node, every 30 seconds: renews the leases of the job executions this node runs, then
- * recovers executions a dead server left running (failed and restarted by exactly one node);
- * also once shortly after deployment. Not persistent: each node has its own.
+ * On every node, four times per lease period (tokyoia.etl.execution-lease-seconds; every 30 s by
+ * default), starting shortly after deployment: renews the leases of the job executions this node
+ * runs, then recovers executions a dead server left running (failed and restarted by exactly one
+ * node). Not persistent: each node has its own.
  */
 @Singleton
 @Startup
@@ -34,6 +35,8 @@ public class ExecutionRecoveryTimer {
     private static final long FIRST_CHECK_MILLIS = 10_000;
 
     @Inject
+    EtlSettings settings;
+    @Inject
     ExecutionLeases leases;
     @Inject
     ExecutionsRunningHere running;
@@ -41,29 +44,21 @@ public class ExecutionRecoveryTimer {
     TimerService timers;
 
     @PostConstruct
-    void scheduleFirstCheck() {
-        timers.createSingleActionTimer(FIRST_CHECK_MILLIS, new TimerConfig("tokyo-ia execution recovery at start", false));
-    }
-
-    @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false, info = "tokyo-ia execution leases")
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    void everyThirtySeconds() {
-        check();
+    void schedule() {
+        timers.createIntervalTimer(FIRST_CHECK_MILLIS, settings.leaseRenewal().toMillis(),
+                new TimerConfig("tokyo-ia execution leases and recovery", false));
     }
 
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    void atStart() {
-        check();
-    }
-
-    private void check() {
+    void renewAndRecover() {
         try {
             leases.renew(running.all());
             new DeadExecutionRecovery(leases, id -> BatchRuntime.getJobOperator().restart(id,
                     JobStarters.forRecoveryOf(id, BatchRuntime.getJobOperator().getParameters(id)))).recover();
         } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not renew job leases or recover dead executions; trying again in 30 s", e);
+            LOG.log(Level.WARNING, "Could not renew job leases or recover dead executions; trying again in "
+                    + settings.leaseRenewal().toSeconds() + " s", e);
         }
     }
 }
