@@ -12,7 +12,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.net.URI;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,8 +23,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -53,20 +53,7 @@ class ConsoleBatchIT {
 
     @BeforeAll
     static void operatorAndData() throws Exception {
-        String password = "It-" + UUID.randomUUID().toString().substring(0, 12);
-        Path home = Path.of(System.getProperty("jboss.home"));
-        Process add = new ProcessBuilder(home.resolve("bin/add-user.sh").toString(), "-s", "-u", "tokyoia-operator", "-p", password,
-                "-sc", home.resolve("standalone/configuration").toString()).redirectErrorStream(true).start();
-        assertThat(add.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(add.exitValue()).as(new String(add.getInputStream().readAllBytes())).isZero();
-        // The realm rereads its file when the file looks newer than its last load; under the faketime
-        // run the server's clock is days ahead of the file's, so reload it (local CLI authentication).
-        URI management = URI.create(Http.MANAGEMENT);
-        Process load = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--connect",
-                "--controller=" + management.getHost() + ":" + management.getPort(),
-                "--command=/subsystem=elytron/properties-realm=ManagementRealm:load").redirectErrorStream(true).start();
-        assertThat(load.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(load.exitValue()).as(new String(load.getInputStream().readAllBytes())).isZero();
+        String password = ManagementUsers.add("tokyoia-operator");
         console = new ManagementClient(Http.MANAGEMENT, "tokyoia-operator", password);
 
         day = LocalDate.now(SystemTime.clock()).minusDays(15);
@@ -143,6 +130,27 @@ class ConsoleBatchIT {
         long apiExecution = viaApi.getJsonNumber("executionId").longValue();
         assertThat(awaitEnd(apiExecution)).isEqualTo("COMPLETED");
         assertThat(audit(apiExecution)).isEqualTo("batch.start by " + JobStarters.API);
+    }
+
+    @Test
+    void badParametersFromTheConsoleFailTheExecutionAtOnceNamingTheParameter() throws Exception {
+        LocalDate today = LocalDate.now(SystemTime.clock());
+        Map<String, String> cases = Map.of("to", "{\"from\":\"" + today.minusDays(2) + "\",\"to\":\"" + today + "\"}",
+                "from", "{\"to\":\"" + today.minusDays(2) + "\"}",
+                "tables", "{\"from\":\"" + today.minusDays(2) + "\",\"tables\":\"agent_taskz\"}",
+                "threads", "{\"from\":\"" + today.minusDays(2) + "\",\"threads\":\"many\"}");
+        for (Map.Entry<String, String> bad : cases.entrySet()) {
+            JsonObject properties = Json.createReader(new StringReader(bad.getValue())).readObject();
+            JsonObject started = console.execute(operation("start-job", Json.createObjectBuilder().add("job-xml-name", "daily-export")
+                    .add("properties", properties)));
+            assertThat(started.getString("outcome")).as(started.toString()).isEqualTo("success");
+            long execution = started.getJsonNumber("result").longValue();
+            assertThat(awaitEnd(execution)).isEqualTo("FAILED");
+            assertThat(TestDatabase.string("SELECT exitstatus FROM job_execution WHERE jobexecutionid = ?", execution))
+                    .as(bad.getValue()).startsWith("FAILED: job parameter '" + bad.getKey() + "'");
+            assertThat(TestDatabase.count("SELECT count(*) FROM partition_execution p JOIN step_execution s USING (stepexecutionid) "
+                    + "WHERE s.jobexecutionid = ?", execution)).as("no day was touched").isZero();
+        }
     }
 
     /** The audit log's entry for a job execution: "action by actor". */

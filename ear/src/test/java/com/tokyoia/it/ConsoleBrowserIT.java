@@ -1,0 +1,118 @@
+package com.tokyoia.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tokyoia.platform.time.SystemTime;
+import com.tokyoia.testing.Http;
+import com.tokyoia.testing.Http.Reply;
+import com.tokyoia.testing.Jobs;
+import com.tokyoia.testing.TestDatabase;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The README's console steps, in a real browser (headless chromium): a management user logs in to
+ * WildFly's admin console, opens Runtime, the server, Batch, starts daily-export with parameters,
+ * reads the execution id the console reports and sees that execution completed in the job's view.
+ * The run is then the API's like any other, with the management interface as its starter in the
+ * audit log. The last page is kept as target/screenshots/console-daily-export.png.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ConsoleBrowserIT {
+    private static final String USER = "tokyoia-console-browser";
+    private static final String JOB = "//li[@id='job-tokyo-iaear-tokyo-ia-ejb-etljar-daily-export']";
+    private static final Pattern STARTED = Pattern.compile("successfully started with execution ID (\\d+)");
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.builtEar();
+    }
+
+    @Test
+    void anOperatorStartsADailyExportWithParametersFromTheConsoleAndSeesItsExecutionComplete() throws Exception {
+        String password = ManagementUsers.add(USER);
+        LocalDate day = LocalDate.now(SystemTime.clock()).minusDays(17);
+        TestDatabase.resetDays(List.of(day));
+        try (Connection c = TestDatabase.connect()) {
+            UUID agent = UUID.randomUUID();
+            Instant at = day.atTime(7, 0).toInstant(ZoneOffset.UTC);
+            UUID workflow = TestDatabase.agentWithWorkflow(c, agent, "console-browser-it", at);
+            for (int i = 0; i < 30; i++) {
+                Timestamp t = Timestamp.from(at.plusSeconds(i * 7L));
+                TestDatabase.exec(c, "INSERT INTO agent_tasks (id, workflow_id, agent_id, task_type, status, created_at, updated_at) "
+                        + "VALUES (?, ?, ?, 'console-browser', 'COMPLETED', ?, ?)", UUID.randomUUID(), workflow, agent, t, t);
+            }
+        }
+
+        long execution;
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            try {
+                execution = startFromTheConsole(browser, password, day);
+                browser.screenshot(Path.of("target/screenshots/console-daily-export.png"));
+            } catch (AssertionError | RuntimeException e) {
+                browser.screenshot(Path.of("target/screenshots/console-daily-export-failed.png"));
+                throw e;
+            }
+        }
+
+        Reply run = Http.get("/api/etl/runs/" + execution);
+        assertThat(run.status()).as(run.body()).isEqualTo(200);
+        assertThat(run.json().getString("status")).isEqualTo("COMPLETED");
+        assertThat(TestDatabase.string("SELECT status || ' ' || row_count FROM export_manifest WHERE table_name = 'agent_tasks' AND day = ? "
+                + "ORDER BY version DESC LIMIT 1", day)).isEqualTo("VALIDATED 30");
+        assertThat(TestDatabase.string("SELECT actor || ': ' || details FROM audit_log WHERE entity_type = 'job-execution' "
+                + "AND entity_id = ? AND action = 'batch.start'", String.valueOf(execution)))
+                .startsWith("management interface").contains("from=" + day).contains("tables=agent_tasks");
+    }
+
+    /** The README's console steps; returns the execution id the console reports, once the console shows it completed. */
+    private static long startFromTheConsole(HeadlessChromium browser, String password, LocalDate day) throws InterruptedException {
+        URI management = URI.create(Http.MANAGEMENT);
+        // The console has no login form: it relies on the browser answering the management
+        // interface's Digest challenge, which a person does in the browser's login dialog.
+        browser.driver().get("http://" + USER + ":" + password + "@" + management.getHost() + ":" + management.getPort() + "/management");
+        browser.driver().get(Http.MANAGEMENT + "/console/index.html");
+        browser.visible(By.xpath("//*[normalize-space()='" + USER + "']"));
+        browser.click(By.xpath("//a[normalize-space()='Runtime']"));
+        browser.click(By.xpath("//li[starts-with(@id, 'standalone-host-')]"));
+        browser.click(By.id("batch-jberet"));
+        browser.click(By.xpath(JOB));
+        browser.click(By.xpath(JOB + "//button[contains(@class, 'dropdown-toggle')]"));
+        browser.click(By.xpath(JOB + "//a[normalize-space()='Start']"));
+        WebElement properties = browser.visible(By.id("job-start-job-properties-editing"));
+        for (String property : List.of("from=" + day, "to=" + day, "tables=agent_tasks", "mode=export")) {
+            properties.sendKeys(property, Keys.ENTER);
+        }
+        browser.click(By.xpath("//div[contains(@class, 'modal-footer')]//button[normalize-space()='Start']"));
+        String toast = browser.awaitText(By.tagName("body"), "successfully started", null, Duration.ofSeconds(30));
+        Matcher started = STARTED.matcher(toast);
+        assertThat(started.find()).as(toast).isTrue();
+        long execution = Long.parseLong(started.group(1));
+
+        assertThat(Jobs.awaitEnd(execution).getString("status")).isEqualTo("COMPLETED");
+        browser.click(By.xpath(JOB + "//a[normalize-space()='View']"));
+        String page = browser.awaitText(By.tagName("body"), "Execution ID: " + execution, By.xpath("//a[normalize-space()='Refresh']"),
+                Duration.ofSeconds(60));
+        String shown = page.substring(page.indexOf("Execution ID: " + execution));
+        assertThat(shown.substring(0, shown.indexOf("Last Modified"))).contains("Batch Status: COMPLETED");
+        return execution;
+    }
+}

@@ -1,0 +1,99 @@
+package com.tokyoia.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's chromium, headless, driven through its chromedriver (./tokyo-ia test installs both;
+ * override the paths with -Dtokyoia.test.chromium and -Dtokyoia.test.chromedriver). Flags as this
+ * machine needs them: no sandbox as root, and no background networking, which a closed network
+ * refuses. The browser runs on the real clock even in the faketime run: only the server's time is
+ * under test.
+ */
+final class HeadlessChromium implements AutoCloseable {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private final ChromeDriver driver;
+
+    private HeadlessChromium(ChromeDriver driver) {
+        this.driver = driver;
+    }
+
+    static HeadlessChromium start() throws IOException {
+        Path chromium = Path.of(System.getProperty("tokyoia.test.chromium", "/usr/bin/chromium"));
+        Path chromedriver = Path.of(System.getProperty("tokyoia.test.chromedriver", "/usr/bin/chromedriver"));
+        if (!Files.isExecutable(chromium) || !Files.isExecutable(chromedriver)) {
+            throw new IllegalStateException("the browser tests need " + chromium + " and " + chromedriver
+                    + ": run them with ./tokyo-ia test, which installs them, or apt-get install chromium chromium-driver");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,900",
+                "--user-data-dir=" + Files.createTempDirectory("tokyoia-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
+                .withEnvironment(Map.of("LD_PRELOAD", "", "FAKETIME", "")).build();
+        return new HeadlessChromium(new ChromeDriver(service, options));
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    /** Waits until the element is there and clickable, then clicks it (again if the page redrew it meanwhile). */
+    void click(By element) {
+        new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class)
+                .until(d -> {
+                    WebElement clickable = ExpectedConditions.elementToBeClickable(element).apply(d);
+                    if (clickable == null) {
+                        return false;
+                    }
+                    clickable.click();
+                    return true;
+                });
+    }
+
+    WebElement visible(By element) {
+        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(element));
+    }
+
+    /** Waits until the element's text contains the text, clicking {@code refresh} between looks when given. */
+    String awaitText(By element, String text, By refresh, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        String seen = "";
+        while (System.nanoTime() < deadline) {
+            seen = driver.findElements(element).stream().map(WebElement::getText).reduce("", (a, b) -> a + "\n" + b);
+            if (seen.contains(text)) {
+                return seen;
+            }
+            if (refresh != null) {
+                click(refresh);
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("'" + text + "' not shown within " + limit.toSeconds() + " s; the page showed: " + seen);
+    }
+
+    void screenshot(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
