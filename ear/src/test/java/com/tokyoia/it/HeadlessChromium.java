@@ -42,7 +42,7 @@ final class HeadlessChromium implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,900",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,1400",
                 "--user-data-dir=" + Files.createTempDirectory("tokyoia-chromium"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
                 .withEnvironment(Map.of("LD_PRELOAD", "", "FAKETIME", "")).build();
@@ -75,7 +75,7 @@ final class HeadlessChromium implements AutoCloseable {
         long deadline = System.nanoTime() + limit.toNanos();
         String seen = "";
         while (System.nanoTime() < deadline) {
-            seen = driver.findElements(element).stream().map(WebElement::getText).reduce("", (a, b) -> a + "\n" + b);
+            seen = String.join("\n", driver.findElements(element).stream().map(WebElement::getText).toList());
             if (seen.contains(text)) {
                 return seen;
             }

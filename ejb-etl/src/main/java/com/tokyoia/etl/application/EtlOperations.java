@@ -2,16 +2,19 @@ package com.tokyoia.etl.application;
 
 import com.tokyoia.etl.application.archive.LakeArchive;
 import com.tokyoia.etl.application.port.ExecutionLeases;
+import com.tokyoia.etl.application.port.HotDays;
 import com.tokyoia.etl.application.port.RetentionHolds;
 import com.tokyoia.etl.application.recovery.ExecutionsRunningHere;
 import com.tokyoia.etl.application.recovery.ObjectVersionRestore;
 import com.tokyoia.etl.application.retention.RetentionRun;
+import com.tokyoia.etl.application.retention.RetentionSettings;
 import com.tokyoia.etl.application.retention.RetentionVerdict;
 import com.tokyoia.etl.domain.ExportRequest;
 import com.tokyoia.lake.application.port.Manifest;
 import com.tokyoia.lake.domain.lifecycle.RestoreTier;
 import com.tokyoia.lake.domain.manifest.ManifestEntry;
 import com.tokyoia.lake.domain.manifest.ManifestStatus;
+import com.tokyoia.lake.domain.schema.LakeSchemaRegistry;
 import com.tokyoia.lake.domain.schema.LakeTable;
 import com.tokyoia.persistence.partition.DayPurgedException;
 import jakarta.batch.operations.JobOperator;
@@ -32,7 +35,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Level;
@@ -75,6 +80,10 @@ public class EtlOperations {
     ObjectVersionRestore objectRestore;
     @Inject
     LakeArchive archive;
+    @Inject
+    RetentionSettings retentionSettings;
+    @Inject
+    HotDays hotDays;
 
     /** A job execution with what it was asked to do and how far it got. */
     public record Run(long executionId, String job, String status, Instant started, Instant ended, String from,
@@ -327,5 +336,24 @@ public class EtlOperations {
     /** The UTC day of the application's clock. */
     public LocalDate today() {
         return LocalDate.now(clock);
+    }
+
+    /**
+     * What a view of the lake needs to place days: the server's today, the hot window, the exported
+     * tables, and per table the days of the last {@code days} PostgreSQL holds (a day partition, or
+     * rows of a plain table), which the manifest cannot tell.
+     */
+    public record Overview(LocalDate today, int hotDays, LocalDate hotFrom, List<String> tables, Map<String, List<LocalDate>> inPostgres) {
+    }
+
+    public Overview overview(int days) throws SQLException {
+        LocalDate today = today();
+        Map<String, List<LocalDate>> inPostgres = new LinkedHashMap<>();
+        for (LakeTable table : LakeSchemaRegistry.tables()) {
+            inPostgres.put(table.name(), hotDays.heldBefore(table, today.plusDays(1)).stream()
+                    .filter(day -> !day.isBefore(today.minusDays(days))).toList());
+        }
+        return new Overview(today, retentionSettings.hotDays(), today.minusDays(retentionSettings.hotDays()),
+                LakeSchemaRegistry.tables().stream().map(LakeTable::name).toList(), inPostgres);
     }
 }

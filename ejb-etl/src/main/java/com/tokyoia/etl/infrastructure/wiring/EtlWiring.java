@@ -14,6 +14,7 @@ import com.tokyoia.etl.application.archive.LakeArchive;
 import com.tokyoia.etl.application.port.ExecutionLeases;
 import com.tokyoia.etl.application.port.JobAudit;
 import com.tokyoia.etl.application.port.FailureNotifier;
+import com.tokyoia.etl.application.port.HotDays;
 import com.tokyoia.etl.application.port.RetentionHolds;
 import com.tokyoia.etl.application.recovery.DayReimport;
 import com.tokyoia.etl.application.recovery.ObjectVersionRestore;
@@ -181,8 +182,13 @@ public class EtlWiring {
     }
 
     @Produces
+    HotDays hotDays() {
+        return new PostgresHotDays(dataSource, clock, retention.reimportKeep());
+    }
+
+    @Produces
     RetentionRun retentionRun() {
-        PostgresHotDays hot = new PostgresHotDays(dataSource, clock, retention.reimportKeep());
+        HotDays hot = hotDays();
         DayRetention days = new DayRetention(manifest(), store, source(), hot, new PostgresExportLocks(dataSource), retry(),
                 settings.workDir(), retention.deleteBatchRows());
         return new RetentionRun(days, hot, retentionHolds(), alerts, retention.hotDays());

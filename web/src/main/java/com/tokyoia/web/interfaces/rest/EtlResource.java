@@ -168,6 +168,17 @@ public class EtlResource {
         return operations.retentionHolds();
     }
 
+    /** The server's today (UTC), the hot window, the exported tables and the days PostgreSQL holds: what the dashboard places days by. */
+    @GET
+    @Path("/overview")
+    public EtlOperations.Overview overview(@QueryParam("days") String days) throws SQLException {
+        Integer n = values.integer("days", days);
+        if (n != null && (n < 1 || n > 3660)) {
+            throw new InvalidInputException("days", "must be from 1 to 3660");
+        }
+        return operations.overview(n == null ? 180 : n);
+    }
+
     @GET
     @Path("/runs")
     public List<EtlOperations.Run> runs(@QueryParam("limit") String limit) throws SQLException {

@@ -1,0 +1,186 @@
+package com.tokyoia.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tokyoia.platform.time.SystemTime;
+import com.tokyoia.testing.Http;
+import com.tokyoia.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in headless chromium against the deployed EAR: every panel loads from the API;
+ * twelve old days written to PostgreSQL show as PostgreSQL-only, a backfill started from the form
+ * moves its progress bar to the end and the days then show in both places; a quoted analytics
+ * query over them runs from the lake with the rows PostgreSQL had; a bad range shows the API's
+ * message; the query's cost shows in the costs panel. A screenshot of each panel is kept under
+ * target/screenshots/ (dashboard-*.png).
+ */
+@ExtendWith(ArquillianExtension.class)
+class DashboardBrowserIT {
+    private static final int DAYS = 12;
+    private static final int TASKS = 40;
+    private static final Path SHOTS = Path.of("target/screenshots");
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.builtEar();
+    }
+
+    @Test
+    void aNewcomerSeesWhereDaysLiveBackfillsThemAndQueriesThemWithTheirCost() throws Exception {
+        LocalDate last = LocalDate.now(SystemTime.clock()).minusDays(140);
+        LocalDate first = last.minusDays(DAYS - 1);
+        List<LocalDate> days = first.datesUntil(last.plusDays(1)).toList();
+        seed(days);
+
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            WebDriver page = browser.driver();
+            try {
+                page.get(Http.APP + "/");
+                awaitPanelsLoaded(page);
+                String summary = page.findElement(By.id("lake-summary")).getText();
+                assertThat(summary).as("the written days are not exported yet").contains("PostgreSQL only");
+                for (String panel : List.of("lake", "etl", "analytics", "costs")) {
+                    shoot(page, panel, "dashboard-" + panel + ".png");
+                }
+
+                WebElement form = page.findElement(By.id("backfill-form"));
+                setDate(page, form.findElement(By.name("from")), first);
+                setDate(page, form.findElement(By.name("to")), last);
+                new Select(form.findElement(By.name("tables"))).selectByVisibleText("all");
+                form.findElement(By.cssSelector("button[type=submit]")).click();
+                Set<String> seen = followProgress(page);
+                assertThat(seen).as("the progress bar moved from start to end: " + seen).contains("100")
+                        .anyMatch(p -> !p.equals("0") && !p.equals("100"));
+                WebElement progress = page.findElement(By.id("backfill-progress"));
+                assertThat(progress.getAttribute("data-status")).isEqualTo("COMPLETED");
+                String execution = progress.getAttribute("data-execution");
+                browser.awaitText(By.id("etl-runs"), execution, null, Duration.ofSeconds(20));
+                shoot(page, "etl", "dashboard-etl-backfill.png");
+                for (LocalDate day : days) {
+                    assertThat(TestDatabase.string("SELECT status || ' ' || row_count FROM export_manifest WHERE table_name = 'agent_tasks' "
+                            + "AND day = ? ORDER BY version DESC LIMIT 1", day)).isEqualTo("VALIDATED " + TASKS);
+                }
+
+                WebElement analytics = page.findElement(By.id("analytics-form"));
+                new Select(analytics.findElement(By.name("query"))).selectByValue("task_throughput");
+                setDate(page, analytics.findElement(By.name("from")), first);
+                setDate(page, analytics.findElement(By.name("to")), last.plusDays(1));
+                page.findElement(By.id("analytics-quote-button")).click();
+                String quote = browser.awaitText(By.id("analytics-quote"), "Quote:", null, Duration.ofSeconds(30));
+                assertThat(quote).contains("0 day(s) from PostgreSQL, " + DAYS + " from the lake");
+                analytics.findElement(By.cssSelector("button[type=submit]")).click();
+                String provenance = browser.awaitText(By.cssSelector("#analytics-result .provenance"), "row(s)", null, Duration.ofSeconds(60));
+                assertThat(provenance).startsWith(DAYS + " row(s)").contains(DAYS + " cold");
+                List<WebElement> cells = page.findElements(By.xpath("//div[@id='analytics-result']//tbody/tr/td[3]"));
+                assertThat(cells).hasSize(DAYS).allSatisfy(c -> assertThat(c.getText()).isEqualTo(String.valueOf(TASKS)));
+                assertThat(page.findElement(By.cssSelector("#analytics-chart canvas")).isDisplayed()).isTrue();
+                shoot(page, "analytics", "dashboard-analytics.png");
+
+                setDate(page, analytics.findElement(By.name("to")), first.minusDays(3));
+                analytics.findElement(By.cssSelector("button[type=submit]")).click();
+                String error = browser.awaitText(By.id("analytics-error"), "must be after", null, Duration.ofSeconds(30));
+                assertThat(error).contains("Bad Request (400)").contains("to: must be after 'from'");
+                assertThat(page.findElement(By.id("analytics-result")).isDisplayed()).as("no stale answer under the error").isFalse();
+                shoot(page, "analytics", "dashboard-analytics-error.png");
+
+                page.navigate().refresh();
+                awaitPanelsLoaded(page);
+                assertThat(page.findElement(By.id("lake-summary")).getText()).contains("PostgreSQL and lake");
+                browser.awaitText(By.id("costs-table"), "task_throughput", null, Duration.ofSeconds(20));
+                assertThat(page.findElement(By.id("storage-table")).getText()).contains("agent_tasks");
+                shoot(page, "lake", "dashboard-lake-after-backfill.png");
+                shoot(page, "costs", "dashboard-costs.png");
+            } catch (AssertionError | RuntimeException e) {
+                browser.screenshot(SHOTS.resolve("dashboard-failed.png"));
+                throw e;
+            }
+        }
+    }
+
+    /** One agent's tasks and metrics on each day, written as the hot API would have written them then. */
+    private static void seed(List<LocalDate> days) throws Exception {
+        TestDatabase.resetDays(days);
+        try (Connection c = TestDatabase.connect()) {
+            UUID agent = UUID.randomUUID();
+            UUID workflow = TestDatabase.agentWithWorkflow(c, agent, "dashboard-it", days.get(0).atTime(6, 0).toInstant(ZoneOffset.UTC));
+            for (LocalDate day : days) {
+                Instant at = day.atTime(9, 0).toInstant(ZoneOffset.UTC);
+                for (int i = 0; i < TASKS; i++) {
+                    Timestamp t = Timestamp.from(at.plusSeconds(i * 97L));
+                    TestDatabase.exec(c, "INSERT INTO agent_tasks (id, workflow_id, agent_id, task_type, status, created_at, updated_at, "
+                            + "latency_ms) VALUES (?, ?, ?, 'dashboard', ?, ?, ?, ?)", UUID.randomUUID(), workflow, agent,
+                            i % 10 == 0 ? "FAILED" : "COMPLETED", t, t, 20 + i * i * 13);
+                    TestDatabase.exec(c, "INSERT INTO agent_metrics (agent_id, metric_name, metric_value, recorded_at) VALUES (?, 'latency_ms', ?, ?)",
+                            agent, i * 1.5, t);
+                }
+            }
+        }
+    }
+
+    private static void awaitPanelsLoaded(WebDriver page) {
+        new WebDriverWait(page, Duration.ofSeconds(60)).until(d -> d.findElements(By.cssSelector(".panel")).stream()
+                .noneMatch(p -> "loading".equals(p.getAttribute("data-state"))));
+        for (WebElement panel : page.findElements(By.cssSelector(".panel"))) {
+            assertThat(panel.getAttribute("data-state")).as(panel.getAttribute("id") + ": " + panel.getText()).isEqualTo("loaded");
+        }
+    }
+
+    /** The progress bar's percentages, read every 100 ms until the run ends. */
+    private static Set<String> followProgress(WebDriver page) throws InterruptedException {
+        Set<String> seen = new LinkedHashSet<>();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        WebElement progress = page.findElement(By.id("backfill-progress"));
+        while (System.nanoTime() < deadline) {
+            String percent = progress.getAttribute("data-percent");
+            if (percent != null) {
+                seen.add(percent);
+            }
+            String status = progress.getAttribute("data-status");
+            if (status != null && !List.of("STARTING", "STARTED", "STOPPING").contains(status) && "100".equals(percent)) {
+                return seen;
+            }
+            if (status != null && status.equals("FAILED")) {
+                throw new AssertionError("the backfill failed: " + progress.getText());
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the backfill did not end within 3 minutes; percentages seen: " + new ArrayList<>(seen));
+    }
+
+    /** Sets a date field's value (typing into chromium's date field would depend on the browser's locale). */
+    private static void setDate(WebDriver page, WebElement input, LocalDate day) {
+        ((JavascriptExecutor) page).executeScript("arguments[0].value = arguments[1]", input, day.toString());
+    }
+
+    private static void shoot(WebDriver page, String panel, String file) throws Exception {
+        Files.createDirectories(SHOTS);
+        WebElement element = page.findElement(By.id(panel));
+        ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView()", element);
+        Files.write(SHOTS.resolve(file), element.getScreenshotAs(OutputType.BYTES));
+    }
+}

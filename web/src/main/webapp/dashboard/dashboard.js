@@ -1,0 +1,542 @@
+// The dashboard: one page over the platform's own API (nothing here reads a database). Every
+// panel says "loaded" or "error" in its data-state attribute, and every refusal of the API is
+// shown with the problem's detail and the fields it names.
+'use strict';
+
+const MAP_DAYS = 180;
+// The server's today, hot window and tables (GET api/etl/overview), read once at load: the
+// browser's clock and zone are not the server's.
+let overview = null;
+const PAGE_ROWS = 25;
+
+const PLACES = {
+    both: {label: 'PostgreSQL and lake', color: '#32a852'},
+    lake: {label: 'lake only', color: '#2e6fd8'},
+    archived: {label: 'archived', color: '#98a2b3'},
+    exporting: {label: 'exporting', color: '#7cd4fd'},
+    hot: {label: 'PostgreSQL only', color: '#f79009'},
+    failed: {label: 'export failed', color: '#d92d20'}
+};
+
+class ApiError extends Error {
+    constructor(status, problem) {
+        super(describe(status, problem));
+        this.status = status;
+        this.problem = problem;
+    }
+}
+
+function describe(status, problem) {
+    if (problem && typeof problem === 'object') {
+        const fields = (problem.errors || []).map(e => `${e.field}: ${e.message}`);
+        return [`${problem.title || 'Error'} (${status}): ${problem.detail || ''}`].concat(fields).join('\n');
+    }
+    return `The server answered ${status}${problem ? ': ' + String(problem).slice(0, 300) : ''}`;
+}
+
+async function api(path, options) {
+    let response;
+    try {
+        response = await fetch(path, Object.assign({headers: {'Accept': 'application/json'}}, options));
+    } catch (e) {
+        throw new Error(`Cannot reach the server (${e.message})`);
+    }
+    const type = response.headers.get('Content-Type') || '';
+    const body = type.includes('json') ? await response.json() : await response.text();
+    if (!response.ok) {
+        throw new ApiError(response.status, body);
+    }
+    return body;
+}
+
+function post(path, json) {
+    return api(path, {method: 'POST', headers: {'Content-Type': 'application/json', 'Accept': 'application/json'},
+        body: json === undefined ? undefined : JSON.stringify(json)});
+}
+
+function showError(id, error) {
+    const element = document.getElementById(id);
+    if (error) {
+        element.textContent = error.message;
+        element.hidden = false;
+    } else {
+        element.textContent = '';
+        element.hidden = true;
+    }
+}
+
+function utcToday() {
+    return overview ? overview.today : new Date().toISOString().slice(0, 10);
+}
+
+function addDays(day, n) {
+    const d = new Date(day + 'T00:00:00Z');
+    d.setUTCDate(d.getUTCDate() + n);
+    return d.toISOString().slice(0, 10);
+}
+
+function daysBetween(from, to) {
+    const days = [];
+    for (let d = from; d <= to; d = addDays(d, 1)) {
+        days.push(d);
+    }
+    return days;
+}
+
+function cell(row, text, className) {
+    const td = document.createElement('td');
+    td.textContent = text === null || text === undefined ? '' : String(text);
+    if (className) {
+        td.className = className;
+    }
+    row.appendChild(td);
+    return td;
+}
+
+function number(value, digits) {
+    if (value === null || value === undefined || value === '') {
+        return '';
+    }
+    return Number(value).toLocaleString('en-US', {maximumFractionDigits: digits === undefined ? 0 : digits});
+}
+
+function bytes(value) {
+    const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+    let v = Number(value || 0);
+    let unit = 0;
+    while (v >= 1024 && unit < units.length - 1) {
+        v /= 1024;
+        unit++;
+    }
+    return `${v.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
+}
+
+function chart(id) {
+    const element = document.getElementById(id);
+    return echarts.getInstanceByDom(element) || echarts.init(element);
+}
+
+// --- Hot and cold -------------------------------------------------------------------------------
+
+// Proven copies are placed by whether PostgreSQL still holds the day (a re-imported day is back
+// in both); the manifest's latest version tells failed and running exports.
+function placeOf(entry, readable, inPostgres) {
+    switch (entry.status) {
+        case 'VALIDATED':
+        case 'PURGED':
+        case 'ARCHIVED':
+            // An empty day has nothing PostgreSQL could have lost.
+            if (inPostgres || entry.rowCount === 0) {
+                return 'both';
+            }
+            return readable === false || entry.status === 'ARCHIVED' ? 'archived' : 'lake';
+        case 'FAILED':
+            return 'failed';
+        default:
+            return 'exporting';
+    }
+}
+
+async function loadLake() {
+    const panel = document.getElementById('lake');
+    const today = utcToday();
+    const from = addDays(today, -MAP_DAYS);
+    const last = addDays(today, -1);
+    try {
+        const [entries, copies, fresh] = await Promise.all([api(`api/etl/days?from=${from}&to=${last}`),
+            api(`api/etl/storage?from=${from}&to=${last}`), api(`api/etl/overview?days=${MAP_DAYS}`)]);
+        overview = fresh;
+        const readable = new Map(copies.map(c => [`${c.table}/${c.day}`, c.readable]));
+        const tables = [...overview.tables].sort();
+        const days = daysBetween(from, last);
+        const byKey = new Map(entries.map(e => [`${e.table}/${e.day}`, e]));
+        const hotFrom = overview.hotFrom;
+        const held = new Set(Object.entries(overview.inPostgres).flatMap(([table, list]) => list.map(day => `${table}/${day}`)));
+        const series = {};
+        Object.keys(PLACES).forEach(p => series[p] = []);
+        const counts = {};
+        for (const table of tables) {
+            for (const day of days) {
+                const key = `${table}/${day}`;
+                const entry = byKey.get(key);
+                const place = entry ? placeOf(entry, readable.get(key), held.has(key)) : (held.has(key) ? 'hot' : null);
+                if (!place) {
+                    continue;
+                }
+                counts[place] = (counts[place] || 0) + 1;
+                series[place].push([day, table, entry ? entry.version : null, entry ? entry.rowCount : null]);
+            }
+        }
+        document.getElementById('lake-summary').textContent = Object.keys(PLACES).filter(p => counts[p])
+            .map(p => `${PLACES[p].label}: ${counts[p]} table-days`).join(' · ') || 'No day exported yet.';
+        const map = chart('lake-chart');
+        map.setOption({
+            tooltip: {
+                formatter: p => `${p.value[1]} ${p.value[0]}<br>${p.seriesName}`
+                    + (p.value[2] ? `<br>version ${p.value[2]}, ${number(p.value[3])} rows` : '')
+            },
+            legend: {top: 0},
+            grid: {left: 130, right: 20, top: 40, bottom: 50},
+            xAxis: {type: 'category', data: days, axisLabel: {interval: 14}},
+            yAxis: {type: 'category', data: tables},
+            series: Object.keys(PLACES).map((p, i) => ({
+                name: PLACES[p].label, type: 'scatter', symbol: 'rect', symbolSize: [5, 22],
+                itemStyle: {color: PLACES[p].color}, data: series[p],
+                markLine: i === 0 ? {symbol: 'none', label: {formatter: 'hot window'}, lineStyle: {color: '#444', type: 'dashed'},
+                    data: [{xAxis: hotFrom}]} : undefined
+            }))
+        }, true);
+        map.off('click');
+        map.on('click', p => showDay(p.value[1], p.value[0], p.seriesName));
+        panel.dataset.state = 'loaded';
+        showError('lake-error', null);
+    } catch (e) {
+        panel.dataset.state = 'error';
+        showError('lake-error', e);
+    }
+}
+
+function showDay(table, day, place) {
+    const detail = document.getElementById('day-detail');
+    detail.hidden = false;
+    detail.replaceChildren();
+    const title = document.createElement('strong');
+    title.textContent = `${table} ${day}: ${place}`;
+    detail.appendChild(title);
+    const outcome = document.createElement('div');
+    for (const [label, action] of [['Verify the lake copy', 'verify'], ['Re-export', 'reexport']]) {
+        const button = document.createElement('button');
+        button.textContent = label;
+        button.type = 'button';
+        button.addEventListener('click', async () => {
+            outcome.textContent = '…';
+            try {
+                const answer = await post(`api/etl/days/${table}/${day}/${action}`);
+                outcome.textContent = action === 'verify' ? `Verified: ${JSON.stringify(answer)}`
+                    : `Re-export started as execution ${answer.executionId}.`;
+                if (action === 'reexport') {
+                    followRun(answer.executionId);
+                }
+            } catch (e) {
+                outcome.textContent = e.message;
+            }
+        });
+        detail.appendChild(document.createTextNode(' '));
+        detail.appendChild(button);
+    }
+    detail.appendChild(outcome);
+}
+
+// --- ETL ------------------------------------------------------------------------------------------
+
+async function loadRuns() {
+    const panel = document.getElementById('etl');
+    try {
+        const runs = await api('api/etl/runs');
+        const body = document.querySelector('#etl-runs tbody');
+        body.replaceChildren();
+        for (const run of runs) {
+            const row = document.createElement('tr');
+            cell(row, run.executionId, 'number');
+            cell(row, run.job);
+            cell(row, run.status, `status-${run.status}`).title = run.exitStatus || '';
+            cell(row, run.from ? `${run.from} .. ${run.to}` : '');
+            cell(row, run.tables);
+            cell(row, run.daysTotal ? `${run.daysDone}/${run.daysTotal}` : '', 'number');
+            cell(row, number(run.rows), 'number');
+            cell(row, number(run.rowsPerSecond), 'number');
+            cell(row, run.started && run.ended ? `${((Date.parse(run.ended) - Date.parse(run.started)) / 1000).toFixed(1)} s` : '',
+                'number');
+            cell(row, run.started ? run.started.replace('T', ' ').slice(0, 19) : '');
+            body.appendChild(row);
+        }
+        panel.dataset.state = 'loaded';
+    } catch (e) {
+        panel.dataset.state = 'error';
+        showError('etl-error', e);
+    }
+}
+
+async function followRun(executionId) {
+    const progress = document.getElementById('backfill-progress');
+    const fill = progress.querySelector('.fill');
+    const label = progress.querySelector('.label');
+    progress.hidden = false;
+    progress.dataset.execution = executionId;
+    progress.dataset.status = 'STARTING';
+    for (;;) {
+        let run;
+        try {
+            run = await api(`api/etl/runs/${executionId}`);
+        } catch (e) {
+            label.textContent = e.message;
+            return;
+        }
+        const share = run.daysTotal ? run.daysDone / run.daysTotal : 0;
+        fill.style.width = `${Math.round(share * 100)}%`;
+        progress.dataset.status = run.status;
+        progress.dataset.percent = String(Math.round(share * 100));
+        label.textContent = `execution ${executionId}: ${run.status}, ${run.daysDone || 0} of ${run.daysTotal || '?'} table-days, `
+            + `${number(run.rows)} rows`;
+        if (!['STARTING', 'STARTED', 'STOPPING'].includes(run.status)) {
+            loadRuns();
+            loadLake();
+            return;
+        }
+        await new Promise(resolve => setTimeout(resolve, 1000));
+    }
+}
+
+function setUpBackfill(tables) {
+    const form = document.getElementById('backfill-form');
+    const select = form.elements.tables;
+    for (const table of tables) {
+        const option = document.createElement('option');
+        option.value = table;
+        option.textContent = table;
+        select.appendChild(option);
+    }
+    form.elements.from.value = addDays(utcToday(), -7);
+    form.elements.to.value = addDays(utcToday(), -1);
+    form.addEventListener('submit', async event => {
+        event.preventDefault();
+        showError('etl-error', null);
+        const request = {from: form.elements.from.value};
+        if (form.elements.to.value) {
+            request.to = form.elements.to.value;
+        }
+        if (select.value) {
+            request.tables = select.value;
+        }
+        try {
+            const started = await post('api/etl/backfill', request);
+            loadRuns();
+            followRun(started.executionId);
+        } catch (e) {
+            showError('etl-error', e);
+        }
+    });
+}
+
+// --- Analytics --------------------------------------------------------------------------------------
+
+let result = null;
+let page = 0;
+
+function analyticsQuery() {
+    const form = document.getElementById('analytics-form');
+    return {name: form.elements.query.value,
+        search: new URLSearchParams({from: form.elements.from.value, to: form.elements.to.value}).toString()};
+}
+
+async function quote() {
+    showError('analytics-error', null);
+    const box = document.getElementById('analytics-quote');
+    const q = analyticsQuery();
+    try {
+        const answer = await api(`api/analytics/${encodeURIComponent(q.name)}/quote?${q.search}`);
+        box.textContent = `Quote: ${answer.hotDays.length} day(s) from PostgreSQL, ${answer.coldDays.length} from the lake`
+            + (answer.missingDays.length ? `, ${answer.missingDays.length} missing` : '')
+            + (answer.archivedDays.length ? `, ${answer.archivedDays.length} archived (restore first)` : '')
+            + `; cold scan ${bytes(answer.quotedBytes)}, $${Number(answer.quotedUsd).toFixed(6)}.`;
+        box.hidden = false;
+        return answer;
+    } catch (e) {
+        box.hidden = true;
+        showError('analytics-error', e);
+        return null;
+    }
+}
+
+async function run() {
+    showError('analytics-error', null);
+    const q = analyticsQuery();
+    const box = document.getElementById('analytics-result');
+    try {
+        result = await api(`api/analytics/${encodeURIComponent(q.name)}?${q.search}`);
+    } catch (e) {
+        box.hidden = true;
+        showError('analytics-error', e);
+        return;
+    }
+    page = 0;
+    box.hidden = false;
+    box.querySelector('.provenance').textContent = `${result.rows.length} row(s) in ${result.durationMs} ms; engine ${result.engine}; `
+        + `${result.hotDays.length} hot day(s), ${result.coldDays.length} cold; quoted ${bytes(result.quotedBytes)}, `
+        + `cost $${Number(result.costUsd).toFixed(6)}; ${result.cacheHit ? 'answered from the cache' : 'computed now'}.`;
+    renderPage();
+    renderChart();
+}
+
+function renderPage() {
+    const box = document.getElementById('analytics-result');
+    const rows = result.rows;
+    const columns = rows.length ? Object.keys(rows[0]) : [];
+    const head = box.querySelector('thead');
+    head.replaceChildren();
+    const headRow = document.createElement('tr');
+    columns.forEach(c => {
+        const th = document.createElement('th');
+        th.textContent = c;
+        headRow.appendChild(th);
+    });
+    head.appendChild(headRow);
+    const body = box.querySelector('tbody');
+    body.replaceChildren();
+    for (const row of rows.slice(page * PAGE_ROWS, (page + 1) * PAGE_ROWS)) {
+        const tr = document.createElement('tr');
+        columns.forEach(c => cell(tr, typeof row[c] === 'number' ? number(row[c], 6) : row[c], typeof row[c] === 'number' ? 'number' : ''));
+        body.appendChild(tr);
+    }
+    const pages = Math.max(1, Math.ceil(rows.length / PAGE_ROWS));
+    box.querySelector('.page').textContent = `page ${page + 1} of ${pages}`;
+    box.querySelector('.previous').disabled = page === 0;
+    box.querySelector('.next').disabled = page >= pages - 1;
+}
+
+// The first numeric column, summed per day when the answer has days, else per its first text column.
+function renderChart() {
+    const rows = result.rows;
+    const target = chart('analytics-chart');
+    if (!rows.length) {
+        target.clear();
+        return;
+    }
+    const columns = Object.keys(rows[0]);
+    const measure = columns.find(c => typeof rows[0][c] === 'number');
+    const dimension = columns.includes('day') ? 'day' : columns.find(c => typeof rows[0][c] === 'string');
+    if (!measure || !dimension) {
+        target.clear();
+        return;
+    }
+    const sums = new Map();
+    rows.forEach(r => sums.set(r[dimension], (sums.get(r[dimension]) || 0) + Number(r[measure])));
+    let entries = [...sums.entries()];
+    if (dimension !== 'day') {
+        entries = entries.sort((a, b) => b[1] - a[1]).slice(0, 20);
+    }
+    target.setOption({
+        title: {text: `${measure} by ${dimension}`, textStyle: {fontSize: 13}},
+        tooltip: {trigger: 'axis'},
+        grid: {left: 70, right: 20, top: 40, bottom: 60},
+        xAxis: {type: 'category', data: entries.map(e => String(e[0]).slice(0, 12)), axisLabel: {rotate: 30}},
+        yAxis: {type: 'value'},
+        series: [{type: dimension === 'day' ? 'line' : 'bar', data: entries.map(e => e[1]), itemStyle: {color: '#2e6fd8'}}]
+    }, true);
+}
+
+async function setUpAnalytics() {
+    const panel = document.getElementById('analytics');
+    const form = document.getElementById('analytics-form');
+    try {
+        const catalog = await api('api/analytics');
+        for (const query of catalog) {
+            const option = document.createElement('option');
+            option.value = query.name;
+            option.textContent = query.name;
+            option.title = query.description;
+            form.elements.query.appendChild(option);
+        }
+        const describeQuery = () => {
+            const query = catalog.find(q => q.name === form.elements.query.value);
+            document.getElementById('analytics-description').textContent = query
+                ? `${query.description}. Parameters: ${query.parameters.join('; ')}.` : '';
+        };
+        form.elements.query.addEventListener('change', describeQuery);
+        describeQuery();
+        form.elements.from.value = addDays(utcToday(), -30);
+        form.elements.to.value = utcToday();
+        document.getElementById('analytics-quote-button').addEventListener('click', quote);
+        form.addEventListener('submit', event => {
+            event.preventDefault();
+            run();
+        });
+        const box = document.getElementById('analytics-result');
+        box.querySelector('.previous').addEventListener('click', () => {
+            page--;
+            renderPage();
+        });
+        box.querySelector('.next').addEventListener('click', () => {
+            page++;
+            renderPage();
+        });
+        panel.dataset.state = 'loaded';
+    } catch (e) {
+        panel.dataset.state = 'error';
+        showError('analytics-error', e);
+    }
+}
+
+// --- Costs and storage ---------------------------------------------------------------------------------
+
+async function loadCosts() {
+    const panel = document.getElementById('costs');
+    const today = utcToday();
+    try {
+        const [costs, copies] = await Promise.all([api('api/costs'),
+            api(`api/etl/storage?from=${addDays(today, -MAP_DAYS)}&to=${addDays(today, -1)}`)]);
+        const body = document.querySelector('#costs-table tbody');
+        body.replaceChildren();
+        const perDay = new Map();
+        for (const c of costs) {
+            const row = document.createElement('tr');
+            cell(row, c.day);
+            cell(row, c.query);
+            cell(row, number(c.queries), 'number');
+            cell(row, number(c.cacheHits), 'number');
+            cell(row, bytes(c.quotedBytes), 'number');
+            cell(row, bytes(c.scannedBytes), 'number');
+            cell(row, Number(c.costUsd).toFixed(6), 'number');
+            body.appendChild(row);
+            perDay.set(c.day, (perDay.get(c.day) || 0) + Number(c.costUsd));
+        }
+        const days = [...perDay.keys()].sort();
+        chart('costs-chart').setOption({
+            title: {text: costs.length ? 'Cold-scan cost per day (USD)' : 'No analytics query logged in the last 30 days',
+                textStyle: {fontSize: 13}},
+            tooltip: {trigger: 'axis'},
+            grid: {left: 70, right: 20, top: 40, bottom: 40},
+            xAxis: {type: 'category', data: days},
+            yAxis: {type: 'value'},
+            series: [{type: 'bar', data: days.map(d => perDay.get(d)), itemStyle: {color: '#f79009'}}]
+        }, true);
+        const storage = new Map();
+        for (const copy of copies) {
+            const key = `${copy.table}\u0000${copy.storageClass}`;
+            const s = storage.get(key) || {table: copy.table, storageClass: copy.storageClass, objects: 0, bytes: 0};
+            s.objects++;
+            s.bytes += Number(copy.bytes);
+            storage.set(key, s);
+        }
+        const storageBody = document.querySelector('#storage-table tbody');
+        storageBody.replaceChildren();
+        for (const s of [...storage.values()].sort((a, b) => a.table.localeCompare(b.table))) {
+            const row = document.createElement('tr');
+            cell(row, s.table);
+            cell(row, s.storageClass);
+            cell(row, number(s.objects), 'number');
+            cell(row, bytes(s.bytes), 'number');
+            storageBody.appendChild(row);
+        }
+        panel.dataset.state = 'loaded';
+    } catch (e) {
+        panel.dataset.state = 'error';
+        showError('costs-error', e);
+    }
+}
+
+document.addEventListener('DOMContentLoaded', async () => {
+    try {
+        overview = await api(`api/etl/overview?days=${MAP_DAYS}`);
+    } catch (e) {
+        document.querySelectorAll('.panel').forEach(p => p.dataset.state = 'error');
+        showError('lake-error', e);
+        return;
+    }
+    document.getElementById('today').textContent = `the server's today is ${overview.today}`;
+    document.getElementById('hot-days').textContent = String(overview.hotDays);
+    setUpBackfill(overview.tables);
+    await Promise.all([loadLake(), loadRuns(), setUpAnalytics(), loadCosts()]);
+    window.addEventListener('resize', () => ['lake-chart', 'analytics-chart', 'costs-chart']
+        .forEach(id => echarts.getInstanceByDom(document.getElementById(id))?.resize()));
+});
