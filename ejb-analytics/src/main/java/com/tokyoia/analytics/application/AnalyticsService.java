@@ -180,13 +180,14 @@ public final class AnalyticsService {
     }
 
     /**
-     * Query, parameters, the manifest version of every cold day, and for hot days a watermark of the
-     * hot rows: a re-export (new version) or a hot write changes the key, so exactly the answers
-     * that used the changed data miss.
+     * Query, parameters, the manifest version and file checksum of every cold day, and for hot days a
+     * watermark of the hot rows: a re-export (new version) or a hot write changes the key, so exactly
+     * the answers that used the changed data miss; and a rebuilt database whose version numbers
+     * repeat (a restore elsewhere, a test run) never meets an answer computed from other files.
      */
     private String cacheKey(AnalyticsRequest request, DayPlan plan) throws SQLException {
         StringBuilder text = new StringBuilder(request.query().name()).append('|').append(request.normalized()).append("|cold:");
-        plan.coldDays().forEach(d -> text.append(d.day()).append('@').append(d.version()).append(','));
+        plan.coldDays().forEach(d -> text.append(d.day()).append('@').append(d.version()).append('#').append(d.sha256()).append(','));
         text.append("|missing:").append(plan.missingDays());
         if (!plan.hotDays().isEmpty()) {
             text.append("|hot:").append(hot.watermark(request.query(), plan.hotDays().get(0),

@@ -47,7 +47,7 @@ public record DayRouter(Manifest manifest, int hotWindowDays) {
             } else if (!row.readableAt(now)) {
                 archived.add(day);
             } else {
-                cold.add(new DayPlan.ColdDay(day, row.version(), row.objectKey(), row.columnSizes(), row.bytes()));
+                cold.add(new DayPlan.ColdDay(day, row.version(), row.objectKey(), row.columnSizes(), row.bytes(), row.sha256()));
             }
         }
         return new DayPlan(hot, cold, missing, archived);

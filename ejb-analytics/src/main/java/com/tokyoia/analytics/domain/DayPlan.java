@@ -12,6 +12,6 @@ public record DayPlan(List<LocalDate> hotDays, List<ColdDay> coldDays, List<Loca
                       List<LocalDate> archivedDays) {
 
     /** A cold day with the manifest facts the engine, the quote and the cache key need. */
-    public record ColdDay(LocalDate day, int version, String objectKey, String columnSizes, Long bytes) {
+    public record ColdDay(LocalDate day, int version, String objectKey, String columnSizes, Long bytes, String sha256) {
     }
 }

@@ -227,6 +227,18 @@ class AnalyticsTest {
             assertThat(third.cacheHit()).as("the re-exported day changed the key").isFalse();
             assertThat(total(third, "tasks")).isEqualTo(total(first, "tasks").add(BigDecimal.ONE));
             assertThat(run(cached, "task_throughput", range).cacheHit()).isTrue();
+
+            // The same version numbers over other files (a database rebuilt or restored elsewhere) never meet the old answer.
+            String flip = "UPDATE export_manifest SET sha256 = reverse(sha256) WHERE table_name = 'agent_tasks' AND day = ? "
+                    + "AND version = (SELECT max(version) FROM export_manifest WHERE table_name = 'agent_tasks' AND day = ?)";
+            try (Connection c = LakeFixture.dataSource().getConnection()) {
+                TestDatabase.exec(c, flip, day, day);
+                try {
+                    assertThat(run(cached, "task_throughput", range).cacheHit()).as("another file under the same version").isFalse();
+                } finally {
+                    TestDatabase.exec(c, flip, day, day);
+                }
+            }
         } finally {
             redis.disconnect();
         }

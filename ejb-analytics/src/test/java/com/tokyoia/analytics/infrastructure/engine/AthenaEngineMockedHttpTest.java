@@ -73,8 +73,8 @@ class AthenaEngineMockedHttpTest {
         }
     };
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-07-01T12:00:00Z"), ZoneOffset.UTC);
-    private static final DayPlan.ColdDay JUNE_1 = new DayPlan.ColdDay(LocalDate.of(2024, 6, 1), 1, "k", "{}", 1000L);
-    private static final DayPlan.ColdDay JUNE_2 = new DayPlan.ColdDay(LocalDate.of(2024, 6, 2), 1, "k", "{}", 1000L);
+    private static final DayPlan.ColdDay JUNE_1 = new DayPlan.ColdDay(LocalDate.of(2024, 6, 1), 1, "k", "{}", 1000L, "0123abcd");
+    private static final DayPlan.ColdDay JUNE_2 = new DayPlan.ColdDay(LocalDate.of(2024, 6, 2), 1, "k", "{}", 1000L, "0123abcd");
     private WireMockServer athena;
     private AthenaClient client;
     private final List<Duration> waits = new ArrayList<>();
@@ -222,7 +222,7 @@ class AthenaEngineMockedHttpTest {
         LakeSql statement = LakeSql.partials(QueryCatalog.SESSION_ACTIVITY, List.of(JUNE_1, JUNE_2), Map.of());
         String before = engine.request(statement, List.of(JUNE_1, JUNE_2)).queryString();
         String again = engine.request(statement, List.of(JUNE_1, JUNE_2)).queryString();
-        String after = engine.request(statement, List.of(JUNE_1, new DayPlan.ColdDay(JUNE_2.day(), 2, "k", "{}", 1000L))).queryString();
+        String after = engine.request(statement, List.of(JUNE_1, new DayPlan.ColdDay(JUNE_2.day(), 2, "k", "{}", 1000L, "0123abcd"))).queryString();
         assertThat(again).isEqualTo(before);
         assertThat(after).isNotEqualTo(before);
     }
