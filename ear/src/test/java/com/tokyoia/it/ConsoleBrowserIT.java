@@ -32,8 +32,8 @@ import org.openqa.selenium.WebElement;
  * The README's console steps, in a real browser (headless chromium): a management user logs in to
  * WildFly's admin console, opens Runtime, the server, Batch, starts daily-export with parameters,
  * reads the execution id the console reports and sees that execution completed in the job's view.
- * The run is then the API's like any other, with the management interface as its starter in the
- * audit log. The last page is kept as target/screenshots/console-daily-export.png.
+ * The run is then the API's and the dashboard's like any other, with the management interface as
+ * its starter in the audit log. The last page is kept as target/screenshots/console-daily-export.png.
  */
 @ExtendWith(ArquillianExtension.class)
 class ConsoleBrowserIT {
@@ -67,6 +67,10 @@ class ConsoleBrowserIT {
             try {
                 execution = startFromTheConsole(browser, password, day);
                 browser.screenshot(Path.of("target/screenshots/console-daily-export.png"));
+                // On the dashboard like any other run.
+                browser.driver().get(Http.APP + "/");
+                String row = browser.visible(By.xpath("//table[@id='etl-runs']//tr[td[1][normalize-space()='" + execution + "']]")).getText();
+                assertThat(row).contains("daily-export").contains("COMPLETED").contains(day + " .. " + day).contains("agent_tasks");
             } catch (AssertionError | RuntimeException e) {
                 browser.screenshot(Path.of("target/screenshots/console-daily-export-failed.png"));
                 throw e;
