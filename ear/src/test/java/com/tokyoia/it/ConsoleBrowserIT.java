@@ -10,7 +10,6 @@ import com.tokyoia.testing.TestDatabase;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,11 +54,7 @@ class ConsoleBrowserIT {
             UUID agent = UUID.randomUUID();
             Instant at = day.atTime(7, 0).toInstant(ZoneOffset.UTC);
             UUID workflow = TestDatabase.agentWithWorkflow(c, agent, "console-browser-it", at);
-            for (int i = 0; i < 30; i++) {
-                Timestamp t = Timestamp.from(at.plusSeconds(i * 7L));
-                TestDatabase.exec(c, "INSERT INTO agent_tasks (id, workflow_id, agent_id, task_type, status, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, 'console-browser', 'COMPLETED', ?, ?)", UUID.randomUUID(), workflow, agent, t, t);
-            }
+            TestDatabase.completedTasks(c, workflow, agent, "console-browser", at, Duration.ofSeconds(7), 30);
         }
 
         long execution;

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -45,11 +45,7 @@ class RunbookIT {
         try (Connection c = TestDatabase.connect()) {
             Instant at = day.atTime(6, 0).toInstant(ZoneOffset.UTC);
             UUID workflow = TestDatabase.agentWithWorkflow(c, agent, "runbook-it", at);
-            for (int i = 0; i < 30; i++) {
-                Timestamp t = Timestamp.from(at.plusSeconds(i * 30L));
-                TestDatabase.exec(c, "INSERT INTO agent_tasks (id, workflow_id, agent_id, task_type, status, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, 'plan', 'COMPLETED', ?, ?)", UUID.randomUUID(), workflow, agent, t, t);
-            }
+            TestDatabase.completedTasks(c, workflow, agent, "plan", at, Duration.ofSeconds(30), 30);
         }
         Http.Reply backfill = Http.post("/api/etl/backfill", "{\"from\":\"" + day + "\"}");
         assertThat(backfill.status()).as(backfill.body()).isEqualTo(202);

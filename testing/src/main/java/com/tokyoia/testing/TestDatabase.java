@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -101,6 +102,16 @@ public final class TestDatabase {
         exec(c, "INSERT INTO workflows (id, name, agent_id, status, created_at, updated_at) VALUES (?, ?, ?, 'COMPLETED', ?, ?)",
                 workflow, name, agent, stamp, stamp);
         return workflow;
+    }
+
+    /** Inserts {@code count} COMPLETED tasks of the type for the agent's workflow: the first at {@code first}, then one every {@code spacing}. */
+    public static void completedTasks(Connection c, UUID workflow, UUID agent, String type, Instant first, Duration spacing, int count)
+            throws SQLException {
+        for (int i = 0; i < count; i++) {
+            Timestamp t = Timestamp.from(first.plus(spacing.multipliedBy(i)));
+            exec(c, "INSERT INTO agent_tasks (id, workflow_id, agent_id, task_type, status, created_at, updated_at) "
+                    + "VALUES (?, ?, ?, ?, 'COMPLETED', ?, ?)", UUID.randomUUID(), workflow, agent, type, t, t);
+        }
     }
 
     public static void exec(Connection c, String sql, Object... params) throws SQLException {
