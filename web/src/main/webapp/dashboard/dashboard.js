@@ -4,8 +4,8 @@
 'use strict';
 
 const MAP_DAYS = 180;
-// The server's today, hot window and tables (GET api/etl/overview), read once at load: the
-// browser's clock and zone are not the server's.
+// The server's today, hot window, tables and the days PostgreSQL holds (GET api/etl/overview),
+// read at load and with every redraw of the map: the browser's clock and zone are not the server's.
 let overview = null;
 const PAGE_ROWS = 25;
 
@@ -187,7 +187,12 @@ async function loadLake() {
             }))
         }, true);
         map.off('click');
-        map.on('click', p => showDay(p.value[1], p.value[0], p.seriesName));
+        map.on('click', p => {
+            // The hot window's line is clickable too; only cells are days.
+            if (p.componentType === 'series' && Array.isArray(p.value)) {
+                showDay(p.value[1], p.value[0], p.seriesName);
+            }
+        });
         panel.dataset.state = 'loaded';
         showError('lake-error', null);
     } catch (e) {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.OutputType;
@@ -25,11 +27,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * under test.
  */
 final class HeadlessChromium implements AutoCloseable {
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    /** Long enough for the first load of the admin console (a large single-page application) on a busy machine. */
+    private static final Duration WAIT = Duration.ofSeconds(90);
     private final ChromeDriver driver;
+    private final Path profile;
 
-    private HeadlessChromium(ChromeDriver driver) {
+    private HeadlessChromium(ChromeDriver driver, Path profile) {
         this.driver = driver;
+        this.profile = profile;
     }
 
     static HeadlessChromium start() throws IOException {
@@ -39,14 +44,15 @@ final class HeadlessChromium implements AutoCloseable {
             throw new IllegalStateException("the browser tests need " + chromium + " and " + chromedriver
                     + ": run them with ./tokyo-ia test, which installs them, or apt-get install chromium chromium-driver");
         }
+        Path profile = Files.createTempDirectory("tokyoia-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,1400",
-                "--user-data-dir=" + Files.createTempDirectory("tokyoia-chromium"));
+                "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
                 .withEnvironment(Map.of("LD_PRELOAD", "", "FAKETIME", "")).build();
-        return new HeadlessChromium(new ChromeDriver(service, options));
+        return new HeadlessChromium(new ChromeDriver(service, options), profile);
     }
 
     WebDriver driver() {
@@ -93,7 +99,12 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
         driver.quit();
+        try (Stream<Path> files = Files.walk(profile)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 }

@@ -31,7 +31,10 @@ final class ManagementUsers {
 
     private static void run(ProcessBuilder command, int seconds) throws IOException, InterruptedException {
         Process process = command.redirectErrorStream(true).start();
-        assertThat(process.waitFor(seconds, TimeUnit.SECONDS)).as(command.command() + " ended within " + seconds + " s").isTrue();
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(command.command() + " did not end within " + seconds + " s");
+        }
         assertThat(process.exitValue()).as(new String(process.getInputStream().readAllBytes())).isZero();
     }
 }

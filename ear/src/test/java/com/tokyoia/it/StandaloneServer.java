@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +23,13 @@ import java.util.stream.Stream;
  * A second WildFly of the build's installation, outside Arquillian, so that a test may kill it with
  * SIGKILL and start it again: its own base directory (configuration copied from the installation
  * without deployments, the built EAR in its deployment scanner's folder, its own data and lake), its
- * own port offset and the environment it is given. It inherits the test JVM's environment, so it runs
- * on the same faked clock or zone as the Arquillian server in the CI's time-sensitive runs.
+ * own port offset and the environment it is given. It inherits the test JVM's environment and zone;
+ * under libfaketime (the CI's faketime run) each start begins at the test JVM's current faked
+ * instant, as a restarted machine's clock goes on from where the world is, not from where the
+ * first start began.
  */
 final class StandaloneServer implements AutoCloseable {
+    private static final DateTimeFormatter FAKETIME_START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final Path home;
@@ -77,6 +83,10 @@ final class StandaloneServer implements AutoCloseable {
         builder.environment().remove("LAUNCH_JBOSS_IN_BACKGROUND");
         builder.environment().put("JAVA_OPTS", "-Xms128m -Xmx768m -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true");
         builder.environment().putAll(environment);
+        String faketime = builder.environment().get("FAKETIME");
+        if (faketime != null && faketime.startsWith("@")) {
+            builder.environment().put("FAKETIME", "@" + LocalDateTime.now(ZoneOffset.UTC).format(FAKETIME_START));
+        }
         Files.deleteIfExists(base.resolve("deployments/tokyo-ia.ear.failed"));
         process = builder.start();
         long deadline = System.nanoTime() + limit.toNanos();
@@ -97,12 +107,11 @@ final class StandaloneServer implements AutoCloseable {
 
     /** SIGKILL to the server's JVM: no shutdown hook, no graceful undeploy, as when the machine dies. */
     void kill() throws InterruptedException {
-        for (ProcessHandle jvm : process.descendants().toList()) {
-            jvm.destroyForcibly();
-        }
+        List<ProcessHandle> jvms = process.descendants().toList();
+        jvms.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
-        for (ProcessHandle jvm : process.descendants().toList()) {
+        for (ProcessHandle jvm : jvms) {
             jvm.onExit().join();
         }
     }

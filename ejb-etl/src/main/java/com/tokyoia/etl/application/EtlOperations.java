@@ -350,8 +350,7 @@ public class EtlOperations {
         LocalDate today = today();
         Map<String, List<LocalDate>> inPostgres = new LinkedHashMap<>();
         for (LakeTable table : LakeSchemaRegistry.tables()) {
-            inPostgres.put(table.name(), hotDays.heldBefore(table, today.plusDays(1)).stream()
-                    .filter(day -> !day.isBefore(today.minusDays(days))).toList());
+            inPostgres.put(table.name(), hotDays.heldBetween(table, today.minusDays(days), today.plusDays(1)));
         }
         return new Overview(today, retentionSettings.hotDays(), today.minusDays(retentionSettings.hotDays()),
                 LakeSchemaRegistry.tables().stream().map(LakeTable::name).toList(), inPostgres);

@@ -37,6 +37,11 @@ public record EtlSettings(int retries, Duration retryBackoff, long rowGroupBytes
             throw new InvalidSettingException("tokyoia.etl.reconcile-window-days", "is " + settings.reconcileWindowDays()
                     + ", longer than tokyoia.etl.max-range-days (" + settings.maxRangeDays() + ")");
         }
+        if (settings.catchUpMaxDays() > settings.maxRangeDays()) {
+            // Every catch-up job would fail its range check.
+            throw new InvalidSettingException("tokyoia.etl.catch-up-max-days", "is " + settings.catchUpMaxDays()
+                    + ", longer than tokyoia.etl.max-range-days (" + settings.maxRangeDays() + ")");
+        }
         return settings;
     }
 

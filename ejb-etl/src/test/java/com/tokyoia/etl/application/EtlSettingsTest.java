@@ -20,6 +20,14 @@ class EtlSettingsTest {
     }
 
     @Test
+    void aCatchUpLongerThanTheLongestRangeStopsStartUpNamingTheKey() {
+        assertThatThrownBy(() -> EtlSettings.from(ConfigReader.standalone(Map.of("tokyoia.etl.catch-up-max-days", "400",
+                "tokyoia.etl.max-range-days", "366"))))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("tokyoia.etl.catch-up-max-days")
+                .hasMessageContaining("366");
+    }
+
+    @Test
     void aLeaseTooShortToRenewIsRefusedNamingTheKey() {
         assertThatThrownBy(() -> EtlSettings.from(ConfigReader.standalone(Map.of("tokyoia.etl.execution-lease-seconds", "3"))))
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("tokyoia.etl.execution-lease-seconds");

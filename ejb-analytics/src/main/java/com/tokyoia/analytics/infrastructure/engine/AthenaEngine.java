@@ -127,7 +127,7 @@ public final class AthenaEngine implements ColdEngine {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (DayPlan.ColdDay day : days) {
-                sha.update((day.day() + "@" + day.version() + ";").getBytes(StandardCharsets.UTF_8));
+                sha.update((day.day() + "@" + day.version() + "#" + day.sha256() + ";").getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(sha.digest(), 0, 8);
         } catch (NoSuchAlgorithmException e) {

@@ -225,6 +225,9 @@ class AthenaEngineMockedHttpTest {
         String after = engine.request(statement, List.of(JUNE_1, new DayPlan.ColdDay(JUNE_2.day(), 2, "k", "{}", 1000L, "0123abcd"))).queryString();
         assertThat(again).isEqualTo(before);
         assertThat(after).isNotEqualTo(before);
+        String otherFile = engine.request(statement, List.of(JUNE_1, new DayPlan.ColdDay(JUNE_2.day(), 1, "k", "{}", 1000L, "4567ef")))
+                .queryString();
+        assertThat(otherFile).as("the same version over another file (a rebuilt database)").isNotEqualTo(before);
     }
 
     @Test

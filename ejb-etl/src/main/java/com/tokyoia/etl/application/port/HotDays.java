@@ -13,6 +13,9 @@ public interface HotDays {
     /** Days before {@code cutoff} of which PostgreSQL still holds rows (or, for a partitioned table, a partition). */
     List<LocalDate> heldBefore(LakeTable table, LocalDate cutoff) throws SQLException;
 
+    /** The same for the days in [{@code from}, {@code cutoff}), reading only those. */
+    List<LocalDate> heldBetween(LakeTable table, LocalDate from, LocalDate cutoff) throws SQLException;
+
     /** Why the day's rows cannot leave yet (unfinished rows, rows newer hot rows refer to); empty when nothing holds them. */
     Optional<String> blockers(LakeTable table, LocalDate day) throws SQLException;
 

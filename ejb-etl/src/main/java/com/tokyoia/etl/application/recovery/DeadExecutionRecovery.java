@@ -10,8 +10,8 @@ import java.util.logging.Logger;
 /**
  * Finds job executions a dead server left running, fails them and restarts them, so their work
  * finishes (each step of the jobs is idempotent: a restarted export takes over its unfinished
- * version, a retention pass re-checks every day). Run at start-up and every minute on every node;
- * the lease claim makes exactly one node act on each execution.
+ * version, a retention pass re-checks every day). Run shortly after start-up and four times per
+ * lease period on every node; the lease claim makes exactly one node act on each execution.
  */
 public final class DeadExecutionRecovery {
     private static final Logger LOG = Logger.getLogger(DeadExecutionRecovery.class.getName());

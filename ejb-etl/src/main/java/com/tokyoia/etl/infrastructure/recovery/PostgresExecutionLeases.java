@@ -17,11 +17,13 @@ import javax.sql.DataSource;
 /**
  * Execution leases in PostgreSQL (table batch_execution_lease), next to JBeret's JDBC job
  * repository (job_execution, step_execution, partition_execution), which a claim updates in the
- * same transaction. An execution younger than one lease period without a lease is not an orphan:
- * it may still be waiting for a batch thread on the node that started it.
+ * same transaction. An execution without a lease is not an orphan until it is older than the lease
+ * period and at least two minutes: it may still be waiting for a batch thread on the node that
+ * started it (a job started from the console gets its lease only when a thread takes it).
  */
 public final class PostgresExecutionLeases implements ExecutionLeases {
     private static final String RUNNING = "('STARTING', 'STARTED', 'STOPPING')";
+    private static final Duration UNLEASED_GRACE = Duration.ofMinutes(2);
     private final DataSource dataSource;
     private final String node;
     private final Duration lease;
@@ -70,7 +72,7 @@ public final class PostgresExecutionLeases implements ExecutionLeases {
                 "SELECT e.jobexecutionid FROM job_execution e LEFT JOIN batch_execution_lease l ON l.execution_id = e.jobexecutionid "
                         + "WHERE e.batchstatus IN " + RUNNING + " AND ((l.execution_id IS NULL AND e.createtime < ?) OR l.expires_at < ?) "
                         + "ORDER BY e.jobexecutionid")) {
-            ps.setTimestamp(1, Timestamp.from(now.minus(lease)));
+            ps.setTimestamp(1, Timestamp.from(now.minus(lease.compareTo(UNLEASED_GRACE) > 0 ? lease : UNLEASED_GRACE)));
             ps.setTimestamp(2, Timestamp.from(now));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

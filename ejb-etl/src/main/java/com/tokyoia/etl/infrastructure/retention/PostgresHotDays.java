@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -60,6 +61,12 @@ public final class PostgresHotDays implements HotDays {
 
     @Override
     public List<LocalDate> heldBefore(LakeTable table, LocalDate cutoff) throws SQLException {
+        return heldBetween(table, null, cutoff);
+    }
+
+    /** {@code from} null: every day before the cutoff. */
+    @Override
+    public List<LocalDate> heldBetween(LakeTable table, LocalDate from, LocalDate cutoff) throws SQLException {
         TreeSet<LocalDate> days = new TreeSet<>();
         try (Connection c = dataSource.getConnection()) {
             if (partitioned(table)) {
@@ -71,7 +78,7 @@ public final class PostgresHotDays implements HotDays {
                         while (rs.next()) {
                             String suffix = rs.getString(1).substring(table.name().length() + 2);
                             LocalDate day = LocalDate.parse(suffix, PARTITION_DAY);
-                            if (day.isBefore(cutoff)) {
+                            if (day.isBefore(cutoff) && (from == null || !day.isBefore(from))) {
                                 days.add(day);
                             }
                         }
@@ -79,8 +86,13 @@ public final class PostgresHotDays implements HotDays {
                 }
             } else {
                 try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT (" + table.dayColumn() + " AT TIME ZONE 'UTC')::date "
-                        + "FROM " + table.name() + " WHERE " + table.dayColumn() + " < ?")) {
+                        + "FROM " + table.name() + " WHERE " + table.dayColumn() + " < ? AND " + table.dayColumn() + " >= ?")) {
                     ps.setTimestamp(1, Timestamp.from(cutoff.atStartOfDay(ZoneOffset.UTC).toInstant()));
+                    if (from == null) {
+                        ps.setObject(2, "-infinity", Types.OTHER);
+                    } else {
+                        ps.setTimestamp(2, Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()));
+                    }
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             days.add(rs.getObject(1, LocalDate.class));
