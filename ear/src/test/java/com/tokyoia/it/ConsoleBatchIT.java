@@ -150,7 +150,12 @@ class ConsoleBatchIT {
                     .as(bad.getValue()).startsWith("FAILED: job parameter '" + bad.getKey() + "'");
             assertThat(TestDatabase.count("SELECT count(*) FROM partition_execution p JOIN step_execution s USING (stepexecutionid) "
                     + "WHERE s.jobexecutionid = ?", execution)).as("no day was touched").isZero();
+            Http.Reply run = Http.get("/api/etl/runs/" + execution);
+            assertThat(run.status()).as(run.body()).isEqualTo(200);
+            assertThat(run.json().getString("exitStatus")).startsWith("FAILED: job parameter '" + bad.getKey() + "'");
         }
+        Http.Reply runs = Http.get("/api/etl/runs");
+        assertThat(runs.status()).as("runs with bad parameters are listed, not an error: " + runs.body()).isEqualTo(200);
     }
 
     /** The audit log's entry for a job execution: "action by actor". */

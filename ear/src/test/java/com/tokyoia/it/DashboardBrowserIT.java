@@ -82,7 +82,7 @@ class DashboardBrowserIT {
                 assertThat(progress.getAttribute("data-status")).isEqualTo("COMPLETED");
                 String execution = progress.getAttribute("data-execution");
                 String row = browser.awaitText(By.xpath("//table[@id='etl-runs']//tr[td[1][normalize-space()='" + execution + "']]"),
-                        "COMPLETED", null, Duration.ofSeconds(30));
+                        "COMPLETED", Duration.ofSeconds(30));
                 assertThat(row).contains("daily-export").contains(first + " .. " + last);
                 shoot(page, "etl", "dashboard-etl-backfill.png");
                 for (LocalDate day : days) {
@@ -95,10 +95,10 @@ class DashboardBrowserIT {
                 setDate(page, analytics.findElement(By.name("from")), first);
                 setDate(page, analytics.findElement(By.name("to")), last.plusDays(1));
                 page.findElement(By.id("analytics-quote-button")).click();
-                String quote = browser.awaitText(By.id("analytics-quote"), "Quote:", null, Duration.ofSeconds(30));
+                String quote = browser.awaitText(By.id("analytics-quote"), "Quote:", Duration.ofSeconds(30));
                 assertThat(quote).contains("0 day(s) from PostgreSQL, " + DAYS + " from the lake");
                 analytics.findElement(By.cssSelector("button[type=submit]")).click();
-                String provenance = browser.awaitText(By.cssSelector("#analytics-result .provenance"), "row(s)", null, Duration.ofSeconds(60));
+                String provenance = browser.awaitText(By.cssSelector("#analytics-result .provenance"), "row(s)", Duration.ofSeconds(60));
                 assertThat(provenance).startsWith(DAYS + " row(s)").contains(DAYS + " cold");
                 List<WebElement> cells = page.findElements(By.xpath("//div[@id='analytics-result']//tbody/tr/td[3]"));
                 assertThat(cells).hasSize(DAYS).allSatisfy(c -> assertThat(c.getText()).isEqualTo(String.valueOf(TASKS)));
@@ -107,7 +107,7 @@ class DashboardBrowserIT {
 
                 setDate(page, analytics.findElement(By.name("to")), first.minusDays(3));
                 analytics.findElement(By.cssSelector("button[type=submit]")).click();
-                String error = browser.awaitText(By.id("analytics-error"), "must be after", null, Duration.ofSeconds(30));
+                String error = browser.awaitText(By.id("analytics-error"), "must be after", Duration.ofSeconds(30));
                 assertThat(error).contains("Bad Request (400)").contains("to: must be after 'from'");
                 assertThat(page.findElement(By.id("analytics-result")).isDisplayed()).as("no stale answer under the error").isFalse();
                 shoot(page, "analytics", "dashboard-analytics-error.png");
@@ -115,7 +115,7 @@ class DashboardBrowserIT {
                 page.navigate().refresh();
                 awaitPanelsLoaded(page);
                 assertThat(page.findElement(By.id("lake-summary")).getText()).contains("PostgreSQL and lake");
-                browser.awaitText(By.id("costs-table"), "task_throughput", null, Duration.ofSeconds(20));
+                browser.awaitText(By.id("costs-table"), "task_throughput", Duration.ofSeconds(20));
                 assertThat(page.findElement(By.id("storage-table")).getText()).contains("agent_tasks");
                 shoot(page, "lake", "dashboard-lake-after-backfill.png");
                 shoot(page, "costs", "dashboard-costs.png");

@@ -76,8 +76,8 @@ final class HeadlessChromium implements AutoCloseable {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(element));
     }
 
-    /** Waits until the element's text contains the text, clicking {@code refresh} between looks when given. */
-    String awaitText(By element, String text, By refresh, Duration limit) throws InterruptedException {
+    /** Waits until the elements' text contains the text; returns their text. */
+    String awaitText(By element, String text, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         String seen = "";
         while (System.nanoTime() < deadline) {
@@ -85,10 +85,7 @@ final class HeadlessChromium implements AutoCloseable {
             if (seen.contains(text)) {
                 return seen;
             }
-            if (refresh != null) {
-                click(refresh);
-            }
-            Thread.sleep(1000);
+            Thread.sleep(500);
         }
         throw new AssertionError("'" + text + "' not shown within " + limit.toSeconds() + " s; the page showed: " + seen);
     }

@@ -17,6 +17,7 @@ import com.tokyoia.lake.domain.manifest.ManifestStatus;
 import com.tokyoia.lake.domain.schema.LakeSchemaRegistry;
 import com.tokyoia.lake.domain.schema.LakeTable;
 import com.tokyoia.persistence.partition.DayPurgedException;
+import com.tokyoia.platform.error.InvalidValueException;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
@@ -33,6 +34,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -285,6 +287,26 @@ public class EtlOperations {
         }
     }
 
+    /**
+     * The tables whose table-days measure an export run's progress; empty when its stored parameters
+     * do not make a range (a run started from the console or CLI with a bad parameter, which failed at
+     * once: it is still listed, with its parameters as given and the reason as its exit status).
+     */
+    private static Optional<List<LakeTable>> progressTables(String from, String to, String tables) {
+        if (from == null) {
+            return Optional.empty();
+        }
+        try {
+            LocalDate start = LocalDate.parse(from);
+            if (start.isAfter(LocalDate.parse(to))) {
+                return Optional.empty();
+            }
+            return Optional.of(ExportRequest.tables(tables));
+        } catch (DateTimeParseException | InvalidValueException e) {
+            return Optional.empty();
+        }
+    }
+
     private Run describe(JobExecution execution) throws SQLException {
         Properties p = execution.getJobParameters() == null ? new Properties() : execution.getJobParameters();
         String from = p.getProperty("from");
@@ -293,13 +315,13 @@ public class EtlOperations {
         int total = 0;
         int done = 0;
         long rows = 0;
-        if (from != null && EXPORT_JOB.equals(execution.getJobName())) {
-            List<LakeTable> selected = ExportRequest.tables(tables);
+        Optional<List<LakeTable>> selected = EXPORT_JOB.equals(execution.getJobName()) ? progressTables(from, to, tables) : Optional.empty();
+        if (selected.isPresent()) {
             LocalDate start = LocalDate.parse(from);
             LocalDate end = LocalDate.parse(to);
-            total = (int) ((end.toEpochDay() - start.toEpochDay() + 1) * selected.size());
+            total = (int) ((end.toEpochDay() - start.toEpochDay() + 1) * selected.get().size());
             boolean reexport = "reexport".equals(p.getProperty("mode"));
-            for (LakeTable table : selected) {
+            for (LakeTable table : selected.get()) {
                 for (ManifestEntry entry : manifest.latestVersions(table.name(), start, end)) {
                     boolean ofThisRun = Long.valueOf(execution.getExecutionId()).equals(entry.executionId());
                     if (entry.isProven() && (!reexport || ofThisRun)) {
