@@ -1,5 +1,6 @@
 package com.tokyoia.it;
 
+import com.tokyoia.platform.time.SystemTime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -85,7 +86,7 @@ final class StandaloneServer implements AutoCloseable {
         builder.environment().putAll(environment);
         String faketime = builder.environment().get("FAKETIME");
         if (faketime != null && faketime.startsWith("@")) {
-            builder.environment().put("FAKETIME", "@" + LocalDateTime.now(ZoneOffset.UTC).format(FAKETIME_START));
+            builder.environment().put("FAKETIME", "@" + LocalDateTime.now(SystemTime.clock().withZone(ZoneOffset.UTC)).format(FAKETIME_START));
         }
         Files.deleteIfExists(base.resolve("deployments/tokyo-ia.ear.failed"));
         process = builder.start();
