@@ -1,12 +1,12 @@
 package com.tokyoia.etl;
 
-import com.tokyoia.etl.application.Alerts;
+import com.tokyoia.etl.application.alerting.Alerts;
 import com.tokyoia.etl.application.DayExportTask;
 import com.tokyoia.etl.application.DayExporter;
 import com.tokyoia.etl.application.ExportObserver;
 import com.tokyoia.etl.application.Retry;
 import com.tokyoia.etl.application.port.CatalogPublisher;
-import com.tokyoia.etl.application.port.FailureNotifier;
+import com.tokyoia.etl.application.port.AlertChannel;
 import com.tokyoia.etl.infrastructure.extract.PostgresDaySource;
 import com.tokyoia.etl.infrastructure.failure.TransientFailures;
 import com.tokyoia.etl.infrastructure.lock.PostgresExportLocks;
@@ -50,7 +50,7 @@ public final class EtlFixtures {
                 SystemTime.clock());
     }
 
-    public static DayExportTask task(DayExporter exporter, FailureNotifier... channels) {
+    public static DayExportTask task(DayExporter exporter, AlertChannel... channels) {
         return new DayExportTask(exporter, new Alerts(List.of(channels)));
     }
 

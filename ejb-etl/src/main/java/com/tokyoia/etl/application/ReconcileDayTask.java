@@ -1,5 +1,6 @@
 package com.tokyoia.etl.application;
 
+import com.tokyoia.etl.application.alerting.Alerts;
 import com.tokyoia.etl.application.port.FailureReport;
 import com.tokyoia.lake.domain.schema.LakeTable;
 import java.io.IOException;
@@ -11,9 +12,11 @@ public record ReconcileDayTask(LakeReconciler reconciler, Alerts alerts) {
     /** REEXPORTED:v<n> when the day changed and was exported again, UNCHANGED otherwise. */
     public String run(String job, LakeTable table, LocalDate day, long executionId) throws IOException, SQLException {
         try {
-            return reconciler.reconcile(table, day, executionId).map(r -> "REEXPORTED:v" + r.version()).orElse("UNCHANGED");
+            String outcome = reconciler.reconcile(table, day, executionId).map(r -> "REEXPORTED:v" + r.version()).orElse("UNCHANGED");
+            alerts.recovered(Alerts.EXPORT, table.name(), day);
+            return outcome;
         } catch (IOException | SQLException | RuntimeException e) {
-            alerts.send(new FailureReport(job, table.name(), day.toString(), e.getClass().getSimpleName() + ": " + e.getMessage(),
+            alerts.failed(Alerts.EXPORT, new FailureReport(job, table.name(), day.toString(), e.getClass().getSimpleName() + ": " + e.getMessage(),
                     executionId));
             throw e;
         }

@@ -11,7 +11,7 @@ import com.tokyoia.analytics.domain.QueryCatalog;
 import com.tokyoia.analytics.infrastructure.engine.DuckDbEngine;
 import com.tokyoia.analytics.infrastructure.engine.PostgresHotEngine;
 import com.tokyoia.analytics.infrastructure.log.JdbcQueryLog;
-import com.tokyoia.etl.application.Alerts;
+import com.tokyoia.etl.application.alerting.Alerts;
 import com.tokyoia.etl.application.Retry;
 import com.tokyoia.etl.application.port.CatalogPublisher;
 import com.tokyoia.etl.application.retention.DayRetention;

@@ -1,6 +1,6 @@
 package com.tokyoia.etl.application.archive;
 
-import com.tokyoia.etl.application.Alerts;
+import com.tokyoia.etl.application.alerting.Alerts;
 import com.tokyoia.etl.application.port.FailureReport;
 import com.tokyoia.etl.domain.ExportRequest;
 import com.tokyoia.lake.application.port.Manifest;
@@ -84,10 +84,12 @@ public final class LakeArchive {
                 missing.add(entry.table() + " " + entry.day());
                 if (!StorageClass.MISSING.name().equals(entry.storageClass())) {
                     // Once per object: the next refresh finds it MISSING already.
-                    alerts.send(new FailureReport("storage-classes", entry.table(), entry.day().toString(), "the lake copy "
-                            + entry.objectKey() + " (version " + entry.version() + ") is gone from the store: expired or deleted. "
-                            + "Restore it from a replica or an earlier object version (docs/runbook.md)", executionId));
+                    alerts.failed(Alerts.STORAGE, new FailureReport("storage-classes", entry.table(), entry.day().toString(),
+                            "the lake copy " + entry.objectKey() + " (version " + entry.version() + ") is gone from the store: expired "
+                            + "or deleted. Restore it from a replica or an earlier object version (docs/runbook.md)", executionId));
                 }
+            } else if (StorageClass.MISSING.name().equals(entry.storageClass())) {
+                alerts.recovered(Alerts.STORAGE, entry.table(), entry.day());
             }
             if (!storageClass.equals(entry.storageClass()) || !equal(restoredUntil, entry.restoredUntil())) {
                 changed++;

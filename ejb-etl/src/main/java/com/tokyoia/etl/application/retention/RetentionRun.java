@@ -1,6 +1,6 @@
 package com.tokyoia.etl.application.retention;
 
-import com.tokyoia.etl.application.Alerts;
+import com.tokyoia.etl.application.alerting.Alerts;
 import com.tokyoia.etl.application.port.FailureReport;
 import com.tokyoia.etl.application.port.HotDays;
 import com.tokyoia.etl.application.port.RetentionHolds;
@@ -71,13 +71,14 @@ public final class RetentionRun {
         if (verdict.outcome() == RetentionVerdict.Outcome.HELD) {
             LOG.warning(() -> "Retention keeps " + verdict.table() + " " + verdict.day() + ": " + verdict.reason());
             if (holds.hold(verdict.table(), verdict.day(), verdict.reason())) {
-                alerts.send(new FailureReport("retention", verdict.table(), verdict.day().toString(),
+                alerts.failed(Alerts.RETENTION, new FailureReport("retention", verdict.table(), verdict.day().toString(),
                         "kept in PostgreSQL: " + verdict.reason(), executionId));
             }
         } else {
             LOG.info(() -> "Retention removed " + verdict.table() + " " + verdict.day() + " from PostgreSQL (" + verdict.rows()
                     + " rows; the lake's version " + verdict.version() + " is the copy)");
             holds.release(verdict.table(), verdict.day());
+            alerts.recovered(Alerts.RETENTION, verdict.table(), verdict.day());
         }
     }
 }

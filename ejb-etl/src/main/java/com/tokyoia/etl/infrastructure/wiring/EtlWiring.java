@@ -1,6 +1,11 @@
 package com.tokyoia.etl.infrastructure.wiring;
 
-import com.tokyoia.etl.application.Alerts;
+import com.tokyoia.etl.application.alerting.AlertEvaluator;
+import com.tokyoia.etl.application.alerting.AlertSettings;
+import com.tokyoia.etl.application.alerting.Alerts;
+import com.tokyoia.etl.application.alerting.CostSpikeCondition;
+import com.tokyoia.etl.application.alerting.PartitionLagCondition;
+import com.tokyoia.etl.application.alerting.StorageQuotaCondition;
 import com.tokyoia.etl.application.CatchUpPlanner;
 import com.tokyoia.etl.application.DayExportTask;
 import com.tokyoia.etl.application.DayExporter;
@@ -13,7 +18,7 @@ import com.tokyoia.etl.application.Retry;
 import com.tokyoia.etl.application.archive.LakeArchive;
 import com.tokyoia.etl.application.port.ExecutionLeases;
 import com.tokyoia.etl.application.port.JobAudit;
-import com.tokyoia.etl.application.port.FailureNotifier;
+import com.tokyoia.etl.application.port.AlertChannel;
 import com.tokyoia.etl.application.port.HotDays;
 import com.tokyoia.etl.application.port.RetentionHolds;
 import com.tokyoia.etl.application.recovery.DayReimport;
@@ -23,6 +28,8 @@ import com.tokyoia.etl.application.retention.PlatformHousekeeping;
 import com.tokyoia.etl.application.retention.RetentionRun;
 import com.tokyoia.etl.application.retention.RetentionSettings;
 import com.tokyoia.etl.application.retention.SupersededVersions;
+import com.tokyoia.etl.infrastructure.alerting.JdbcAlertFacts;
+import com.tokyoia.etl.infrastructure.alerting.JdbcIncidentLog;
 import com.tokyoia.etl.infrastructure.audit.JdbcJobAudit;
 import com.tokyoia.etl.infrastructure.catalog.Catalogs;
 import com.tokyoia.etl.infrastructure.extract.PostgresDaySource;
@@ -91,6 +98,7 @@ public class EtlWiring {
     private ObjectStore store;
     private Catalogs.Opened catalog;
     private Alerts alerts;
+    private AlertSettings alertSettings;
 
     @PostConstruct
     void build() {
@@ -98,10 +106,11 @@ public class EtlWiring {
         retention = RetentionSettings.from(ConfigReader.forModuleOf(EtlWiring.class));
         store = ObjectStores.open(lake);
         catalog = Catalogs.open(lake, trino);
-        List<FailureNotifier> configured = new ArrayList<>();
+        List<AlertChannel> configured = new ArrayList<>();
         settings.alertWebhook().ifPresent(url -> configured.add(new WebhookNotifier(url)));
         settings.alertMailTo().ifPresent(to -> configured.add(new MailNotifier(mailSession, settings.alertMailFrom(), to)));
-        alerts = new Alerts(configured);
+        alerts = new Alerts(configured, new JdbcIncidentLog(dataSource), clock);
+        alertSettings = AlertSettings.from(ConfigReader.forModuleOf(EtlWiring.class));
         LOG.info(() -> "Lake " + store.uri("") + ", catalog " + ConfigReader.spelling(lake.catalog()) + ", "
                 + alerts.channels() + " alert channel(s); " + settings);
     }
@@ -125,6 +134,14 @@ public class EtlWiring {
     @Produces
     Alerts alerts() {
         return alerts;
+    }
+
+    @Produces
+    AlertEvaluator alertEvaluator() {
+        JdbcAlertFacts facts = new JdbcAlertFacts(dataSource);
+        return new AlertEvaluator(alerts, List.of(new CostSpikeCondition(facts, alertSettings),
+                new PartitionLagCondition(facts, alertSettings.maxLagDays()),
+                new StorageQuotaCondition(facts, alertSettings.lakeQuotaBytes(), alertSettings.postgresQuotaBytes())), clock);
     }
 
     @Produces

@@ -11,9 +11,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.tokyoia.etl.application.Alerts;
-import com.tokyoia.etl.application.port.FailureNotifier;
-import com.tokyoia.etl.application.port.FailureReport;
+import com.tokyoia.etl.application.alerting.Alerts;
+import com.tokyoia.etl.application.port.AlertChannel;
+import com.tokyoia.etl.application.alerting.Notice;
 import com.tokyoia.etl.domain.ExportRequest;
 import com.tokyoia.etl.infrastructure.store.S3ObjectStore;
 import com.tokyoia.lake.domain.LakeKeys;
@@ -53,7 +53,7 @@ class LakeArchiveMockedHttpTest {
     static final LocalDate VANISHED = ARCHIVED.plusDays(1);
     static final String BUCKET = "lake-bucket";
     private final MutableClock clock = MutableClock.at("2026-02-01T10:00:00Z");
-    private final List<FailureReport> alerts = new ArrayList<>();
+    private final List<Notice> alerts = new ArrayList<>();
     private WireMockServer s3;
     private S3ObjectStore store;
     private JdbcManifest manifest;
@@ -73,7 +73,7 @@ class LakeArchiveMockedHttpTest {
                     "ab".repeat(32), LakeKeys.dataFile("agent_tasks", day, 1), "etag", "STANDARD", clock.instant()));
             manifest.markValidated(id);
         }
-        FailureNotifier collect = alerts::add;
+        AlertChannel collect = alerts::add;
         archive = new LakeArchive(manifest, store, new StorageClassModel(90, 365, 730),
                 new RestorePrices(new BigDecimal("0.0025"), new BigDecimal("0.02"), new BigDecimal("0.025"), new BigDecimal("0.10")),
                 new Alerts(List.of(collect)), clock);
@@ -115,10 +115,10 @@ class LakeArchiveMockedHttpTest {
         assertThat(current(ARCHIVED).storageClass()).isEqualTo("DEEP_ARCHIVE");
         assertThat(current(ARCHIVED).readableAt(clock.instant())).as("engines cannot read Deep Archive").isFalse();
         assertThat(current(VANISHED).storageClass()).isEqualTo("MISSING");
-        assertThat(alerts).filteredOn(a -> a.day().equals(VANISHED.toString())).hasSize(1)
-                .allMatch(a -> a.error().contains("gone from the store"));
+        assertThat(alerts).filteredOn(a -> a.fact("day").equals(VANISHED.toString())).hasSize(1)
+                .allMatch(a -> a.fact("error").contains("gone from the store"));
         archive.refresh(-9);
-        assertThat(alerts).as("one alert per vanished object, not one per refresh").filteredOn(a -> a.day().equals(VANISHED.toString()))
+        assertThat(alerts).as("one alert per vanished object, not one per refresh").filteredOn(a -> a.fact("day").equals(VANISHED.toString()))
                 .hasSize(1);
 
         ExportRequest range = new ExportRequest(ARCHIVED, VANISHED, List.of(LakeSchemaRegistry.AGENT_TASKS));

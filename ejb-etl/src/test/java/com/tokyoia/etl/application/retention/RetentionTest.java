@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tokyoia.etl.EtlFixtures;
-import com.tokyoia.etl.application.Alerts;
+import com.tokyoia.etl.application.alerting.Alerts;
 import com.tokyoia.etl.application.Retry;
-import com.tokyoia.etl.application.port.FailureNotifier;
-import com.tokyoia.etl.application.port.FailureReport;
+import com.tokyoia.etl.application.port.AlertChannel;
+import com.tokyoia.etl.application.alerting.Notice;
 import com.tokyoia.etl.application.recovery.DayReimport;
 import com.tokyoia.etl.application.retention.RetentionVerdict.Outcome;
 import com.tokyoia.etl.infrastructure.failure.TransientFailures;
@@ -58,7 +58,7 @@ class RetentionTest {
     Path work;
     final JdbcManifest manifest = EtlFixtures.manifest();
     final PostgresHotDays hot = new PostgresHotDays(TestDatabase.dataSource(), SystemTime.clock(), Duration.ofDays(30));
-    final List<FailureReport> alerts = new ArrayList<>();
+    final List<Notice> alerts = new ArrayList<>();
 
     @BeforeEach
     void oneExportedDay() throws Exception {
@@ -79,7 +79,7 @@ class RetentionTest {
     }
 
     private RetentionRun run() {
-        FailureNotifier collect = alerts::add;
+        AlertChannel collect = alerts::add;
         return new RetentionRun(days(100), hot, new JdbcRetentionHolds(TestDatabase.dataSource(), SystemTime.clock()),
                 new Alerts(List.of(collect)), 90);
     }
@@ -181,8 +181,8 @@ class RetentionTest {
         Files.delete(lake.resolve(current(TASKS).objectKey()));
         run().run(TODAY, 80, false, () -> false);
         run().run(TODAY, 81, false, () -> false);
-        assertThat(alerts).filteredOn(a -> a.table().equals("agent_tasks") && a.day().equals(DAY.toString())).hasSize(1)
-                .allMatch(a -> a.job().equals("retention") && a.error().contains("missing"));
+        assertThat(alerts).filteredOn(a -> a.fact("table").equals("agent_tasks") && a.fact("day").equals(DAY.toString())).hasSize(1)
+                .allMatch(a -> a.fact("job").equals("retention") && a.fact("error").contains("missing"));
         assertThat(TestDatabase.string("SELECT reason FROM retention_hold WHERE table_name = 'agent_tasks' AND day = ?", DAY))
                 .contains("missing");
     }

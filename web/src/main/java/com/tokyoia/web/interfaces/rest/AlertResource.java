@@ -1,0 +1,70 @@
+package com.tokyoia.web.interfaces.rest;
+
+import com.tokyoia.etl.application.alerting.AlertEvaluator;
+import com.tokyoia.etl.application.alerting.AlertKind;
+import com.tokyoia.etl.application.alerting.AlertOperations;
+import com.tokyoia.etl.application.alerting.Incident;
+import com.tokyoia.web.application.InvalidInputException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Alert incidents (open first, then the latest cleared) and an on-demand check of the periodic
+ * alerts, which the timers otherwise run hourly (cost spike) and daily (partition lag, storage quota).
+ */
+@Path("/alerts")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AlertResource {
+    private static final Set<AlertKind> PERIODIC = EnumSet.of(AlertKind.COST_SPIKE, AlertKind.PARTITION_LAG, AlertKind.STORAGE_QUOTA);
+
+    @Inject
+    AlertOperations alerts;
+    @Inject
+    RequestValues values;
+
+    @GET
+    @Path("/incidents")
+    public List<Incident> incidents(@QueryParam("limit") String limit) {
+        Integer n = values.integer("limit", limit);
+        if (n != null && (n < 1 || n > 500)) {
+            throw new InvalidInputException("limit", "limit must be between 1 and 500");
+        }
+        return alerts.incidents(n == null ? 50 : n);
+    }
+
+    /** Checks the named periodic alerts now (default all): opens and clears incidents exactly as the timers would. */
+    @POST
+    @Path("/check")
+    public AlertEvaluator.Evaluation check(@QueryParam("alert") List<String> names) {
+        Set<AlertKind> kinds = EnumSet.noneOf(AlertKind.class);
+        for (String name : names == null ? List.<String>of() : names) {
+            AlertKind kind = parse(name);
+            if (!PERIODIC.contains(kind)) {
+                throw new InvalidInputException("alert", "'" + name + "' is not checked periodically: it opens the moment a step fails");
+            }
+            kinds.add(kind);
+        }
+        return alerts.check(kinds.isEmpty() ? PERIODIC : kinds);
+    }
+
+    private static AlertKind parse(String name) {
+        try {
+            return AlertKind.parse(name);
+        } catch (IllegalArgumentException e) {
+            List<String> known = new ArrayList<>();
+            PERIODIC.forEach(kind -> known.add(kind.spelling()));
+            throw new InvalidInputException("alert", "unknown alert '" + name + "'; one of " + known);
+        }
+    }
+}
