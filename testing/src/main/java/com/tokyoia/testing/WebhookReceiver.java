@@ -14,7 +14,12 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<String> bodies = new CopyOnWriteArrayList<>();
 
     public WebhookReceiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this(0);
+    }
+
+    /** On a fixed port, for a server configured with its URL before the test starts. */
+    public WebhookReceiver(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/hooks/alerts", exchange -> {
             try (exchange) {
                 bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));

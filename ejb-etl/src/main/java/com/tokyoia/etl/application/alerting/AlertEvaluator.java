@@ -1,6 +1,7 @@
 package com.tokyoia.etl.application.alerting;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,13 +32,14 @@ public final class AlertEvaluator {
         List<Incident> opened = new ArrayList<>();
         List<Incident> cleared = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        Instant at = clock.instant();
         for (AlertCondition condition : conditions) {
             if (!kinds.contains(condition.kind())) {
                 continue;
             }
             List<Finding> findings;
             try {
-                findings = condition.check(clock.instant());
+                findings = condition.check(at);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not check the alert " + condition.kind().spelling(), e);
                 errors.add(condition.kind().spelling() + ": " + e.getMessage());
@@ -56,11 +58,11 @@ public final class AlertEvaluator {
                 }
             }
         }
-        return new Evaluation(checked, holding, opened, cleared, errors);
+        return new Evaluation(at, checked, holding, opened, cleared, errors);
     }
 
-    /** What one check found: the alerts checked, what is wrong now, what opened and cleared, and the checks that could not run. */
-    public record Evaluation(List<String> checked, List<Finding> holding, List<Incident> opened, List<Incident> cleared,
+    /** What one check found: when (the server's clock), the alerts checked, what is wrong now, what opened and cleared, and the checks that could not run. */
+    public record Evaluation(Instant at, List<String> checked, List<Finding> holding, List<Incident> opened, List<Incident> cleared,
                              List<String> errors) {
     }
 }

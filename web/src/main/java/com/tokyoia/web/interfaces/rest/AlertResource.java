@@ -1,10 +1,10 @@
 package com.tokyoia.web.interfaces.rest;
 
-import com.tokyoia.etl.application.alerting.AlertEvaluator;
 import com.tokyoia.etl.application.alerting.AlertKind;
 import com.tokyoia.etl.application.alerting.AlertOperations;
-import com.tokyoia.etl.application.alerting.Incident;
 import com.tokyoia.web.application.InvalidInputException;
+import com.tokyoia.web.interfaces.rest.dto.AlertCheckView;
+import com.tokyoia.web.interfaces.rest.dto.IncidentView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -35,18 +35,18 @@ public class AlertResource {
 
     @GET
     @Path("/incidents")
-    public List<Incident> incidents(@QueryParam("limit") String limit) {
+    public List<IncidentView> incidents(@QueryParam("limit") String limit) {
         Integer n = values.integer("limit", limit);
         if (n != null && (n < 1 || n > 500)) {
             throw new InvalidInputException("limit", "limit must be between 1 and 500");
         }
-        return alerts.incidents(n == null ? 50 : n);
+        return alerts.incidents(n == null ? 50 : n).stream().map(IncidentView::of).toList();
     }
 
     /** Checks the named periodic alerts now (default all): opens and clears incidents exactly as the timers would. */
     @POST
     @Path("/check")
-    public AlertEvaluator.Evaluation check(@QueryParam("alert") List<String> names) {
+    public AlertCheckView check(@QueryParam("alert") List<String> names) {
         Set<AlertKind> kinds = EnumSet.noneOf(AlertKind.class);
         for (String name : names == null ? List.<String>of() : names) {
             AlertKind kind = parse(name);
@@ -55,7 +55,7 @@ public class AlertResource {
             }
             kinds.add(kind);
         }
-        return alerts.check(kinds.isEmpty() ? PERIODIC : kinds);
+        return AlertCheckView.of(alerts.check(kinds.isEmpty() ? PERIODIC : kinds));
     }
 
     private static AlertKind parse(String name) {

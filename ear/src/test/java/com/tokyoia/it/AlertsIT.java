@@ -1,0 +1,166 @@
+package com.tokyoia.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.tokyoia.platform.time.SystemTime;
+import com.tokyoia.testing.Http;
+import com.tokyoia.testing.ManagementClient;
+import com.tokyoia.testing.TestDatabase;
+import com.tokyoia.testing.WebhookReceiver;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.mail.internet.MimeMessage;
+import java.io.StringReader;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The alerts as the server sends them: through WildFly's mail session to a real SMTP server
+ * (GreenMail) and to a webhook listener, the ports the build configured the test server with. A
+ * cost spike opens once, survives a server reload (a restart of every service and the application)
+ * without being announced again, and clears once. Times come from the server's own clock (the
+ * check's answer), as the faketime run moves it.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AlertsIT {
+    static final String MARK = "alerts-it";
+    static GreenMail smtp;
+    static WebhookReceiver webhook;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.builtEar();
+    }
+
+    @BeforeAll
+    static void listeners() throws Exception {
+        smtp = new GreenMail(new ServerSetup(Integer.getInteger("tokyoia.test.smtp-port"), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        webhook = new WebhookReceiver(Integer.getInteger("tokyoia.test.webhook-port"));
+        TestDatabase.exec("DELETE FROM analytics_query_log WHERE query_name = ?", MARK);
+        TestDatabase.exec("DELETE FROM alert_incident WHERE alert = 'cost-spike'");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        TestDatabase.exec("DELETE FROM analytics_query_log WHERE query_name = ?", MARK);
+        smtp.stop();
+        webhook.close();
+    }
+
+    @Test
+    void aCostSpikeIsMailedAndPostedOnceSurvivesARestartAndClearsOnce() throws Exception {
+        Instant serverNow = Instant.parse(check("cost-spike").getString("at"));
+        assertThat(costSpikeNotices()).as("no spike before the expensive queries").isEmpty();
+        logExpensiveQuery(serverNow.minus(Duration.ofMinutes(5)), "30.00");
+        logExpensiveQuery(serverNow.minus(Duration.ofMinutes(3)), "25.00");
+
+        JsonObject spike = check("cost-spike");
+        assertThat(spike.getJsonArray("holding")).singleElement()
+                .satisfies(f -> assertThat(f.asJsonObject().getString("summary")).contains("$55.00", "above the hourly limit of $10.00"));
+        assertThat(smtp.waitForIncomingEmail(30_000, 1)).as("the alert e-mail arrived").isTrue();
+        MimeMessage mail = smtp.getReceivedMessages()[0];
+        assertThat(mail.getSubject()).isEqualTo("[tokyo-ia] cost-spike analytics");
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("ops@tokyoia.test");
+        assertThat((String) mail.getContent()).contains("What to do:", "GET /api/costs");
+        assertThat(costSpikeNotices()).singleElement().satisfies(body -> assertThat(body).contains("\"state\":\"OPENED\""));
+        assertThat(openIncidents("cost-spike")).hasSize(1);
+
+        check("cost-spike");
+        restartServer();
+        assertThat(check("cost-spike").getJsonArray("holding")).as("still spending after the restart").hasSize(1);
+        assertThat(openIncidents("cost-spike")).as("the same incident, still open").hasSize(1);
+        assertThat(costSpikeNotices()).as("announced once, though checked again and after a restart").hasSize(1);
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+
+        TestDatabase.exec("DELETE FROM analytics_query_log WHERE query_name = ?", MARK);
+        JsonObject quiet = check("cost-spike");
+        assertThat(quiet.getJsonArray("holding")).isEmpty();
+        check("cost-spike");
+        assertThat(smtp.waitForIncomingEmail(30_000, 2)).isTrue();
+        assertThat(smtp.getReceivedMessages()).extracting(MimeMessage::getSubject)
+                .containsExactly("[tokyo-ia] cost-spike analytics", "[tokyo-ia] cleared: cost-spike analytics");
+        assertThat(costSpikeNotices()).hasSize(2).last().satisfies(body -> assertThat(body).contains("\"state\":\"CLEARED\""));
+        assertThat(openIncidents("cost-spike")).isEmpty();
+    }
+
+    @Test
+    void theDailyChecksLeaveOneOpenIncidentPerFindingAndAnUnknownAlertIsRefused() {
+        JsonObject daily = check("partition-lag&alert=storage-quota");
+        assertThat(daily.getJsonArray("checked")).extracting(v -> ((JsonString) v).getString())
+                .containsExactly("partition-lag", "storage-quota");
+        for (JsonValue finding : daily.getJsonArray("holding")) {
+            String alert = finding.asJsonObject().getString("alert");
+            String subject = finding.asJsonObject().getString("subject");
+            assertThat(openIncidents(alert)).as(alert + " " + subject).contains(subject);
+        }
+
+        Http.Reply unknown = Http.post("/api/alerts/check?alert=disk-full", null);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(unknown.body()).contains("unknown alert 'disk-full'");
+        Http.Reply immediate = Http.post("/api/alerts/check?alert=etl-failure", null);
+        assertThat(immediate.status()).isEqualTo(400);
+        assertThat(immediate.body()).contains("opens the moment a step fails");
+    }
+
+    private static JsonObject check(String alert) {
+        Http.Reply reply = Http.post("/api/alerts/check?alert=" + alert, null);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json();
+    }
+
+    private static List<String> openIncidents(String alert) {
+        Http.Reply reply = Http.get("/api/alerts/incidents?limit=500");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        JsonArray incidents = Json.createReader(new StringReader(reply.body())).readArray();
+        return incidents.stream().map(JsonValue::asJsonObject)
+                .filter(i -> i.getString("alert").equals(alert) && i.getBoolean("open"))
+                .map(i -> i.getString("subject")).toList();
+    }
+
+    private static List<String> costSpikeNotices() {
+        return webhook.bodies().stream().filter(b -> b.contains("\"alert\":\"cost-spike\"")).toList();
+    }
+
+    private static void logExpensiveQuery(Instant at, String usd) throws Exception {
+        TestDatabase.exec("INSERT INTO analytics_query_log (query_name, parameters, engine, hot_days, cold_days, missing_days, quoted_bytes, "
+                + "quoted_usd, scanned_bytes, cost_usd, cache_hit, result_rows, duration_ms, created_at) "
+                + "VALUES (?, '{}', 'athena', 0, 30, 0, 1, ?::numeric, 1, ?::numeric, false, 1, 1, ?)", MARK, usd, usd, Timestamp.from(at));
+    }
+
+    /** A reload: WildFly stops every service and the application and starts them again, as after a restart. */
+    private static void restartServer() throws Exception {
+        ManagementClient management = new ManagementClient(Http.MANAGEMENT, "tokyoia-alerts", ManagementUsers.add("tokyoia-alerts"));
+        JsonObject reload = management.execute(Json.createObjectBuilder().add("operation", "reload")
+                .add("address", Json.createArrayBuilder()).build());
+        assertThat(reload.getString("outcome")).as(reload.toString()).isEqualTo("success");
+        Instant deadline = SystemTime.clock().instant().plus(Duration.ofMinutes(3));
+        Thread.sleep(2000);
+        while (true) {
+            try {
+                if (Http.get("/api/alerts/incidents?limit=1").status() == 200) {
+                    return;
+                }
+            } catch (RuntimeException stillDown) {
+                // connection refused while the server reloads
+            }
+            assertThat(SystemTime.clock().instant()).as("the application answers again after the reload").isBefore(deadline);
+            Thread.sleep(1000);
+        }
+    }
+}
