@@ -472,6 +472,52 @@ async function setUpAnalytics() {
     }
 }
 
+// --- Alerts -------------------------------------------------------------------------------------------
+
+async function loadAlerts() {
+    const panel = document.getElementById('alerts');
+    try {
+        const incidents = await api('api/alerts/incidents?limit=20');
+        const open = incidents.filter(i => i.open);
+        document.getElementById('alerts-summary').textContent = open.length
+            ? `${open.length} open incident${open.length > 1 ? 's' : ''}: ${open.map(i => i.alert + ' ' + i.subject).join(', ')}`
+            : 'No open incident: nothing needs you.';
+        const body = document.querySelector('#alerts-table tbody');
+        body.replaceChildren();
+        for (const i of incidents) {
+            const row = document.createElement('tr');
+            row.className = i.open ? 'incident-open' : 'incident-cleared';
+            cell(row, i.open ? 'OPEN' : 'cleared');
+            cell(row, i.alert);
+            cell(row, i.subject);
+            cell(row, i.summary);
+            cell(row, i.open ? i.action : '');
+            cell(row, i.openedAt);
+            cell(row, i.clearedAt || '');
+            body.appendChild(row);
+        }
+        showError('alerts-error', null);
+        panel.dataset.state = 'loaded';
+    } catch (e) {
+        panel.dataset.state = 'error';
+        showError('alerts-error', e);
+    }
+}
+
+function setUpAlertCheck() {
+    document.getElementById('alerts-check').addEventListener('click', async () => {
+        try {
+            const result = await post('api/alerts/check');
+            await loadAlerts();
+            document.getElementById('alerts-summary').textContent += ` Checked ${result.checked.join(', ')} at ${result.at}: `
+                + `${result.opened.length} opened, ${result.cleared.length} cleared`
+                + (result.errors.length ? `; could not check ${result.errors.join('; ')}` : '') + '.';
+        } catch (e) {
+            showError('alerts-error', e);
+        }
+    });
+}
+
 // --- Costs and storage ---------------------------------------------------------------------------------
 
 async function loadCosts() {
@@ -541,7 +587,8 @@ document.addEventListener('DOMContentLoaded', async () => {
     document.getElementById('today').textContent = `the server's today is ${overview.today}`;
     document.getElementById('hot-days').textContent = String(overview.hotDays);
     setUpBackfill(overview.tables);
-    await Promise.all([loadLake(), loadRuns(), setUpAnalytics(), loadCosts()]);
+    setUpAlertCheck();
+    await Promise.all([loadAlerts(), loadLake(), loadRuns(), setUpAnalytics(), loadCosts()]);
     window.addEventListener('resize', () => ['lake-chart', 'analytics-chart', 'costs-chart']
         .forEach(id => echarts.getInstanceByDom(document.getElementById(id))?.resize()));
 });

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tokyoia.platform.time.SystemTime;
 import com.tokyoia.testing.Http;
 import com.tokyoia.testing.TestDatabase;
+import jakarta.json.Json;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -69,6 +71,14 @@ class DashboardBrowserIT {
                 for (String panel : List.of("lake", "etl", "analytics", "costs")) {
                     shoot(page, panel, "dashboard-" + panel + ".png");
                 }
+
+                page.findElement(By.id("alerts-check")).click();
+                String checked = browser.awaitText(By.id("alerts-summary"), "Checked", Duration.ofSeconds(30));
+                assertThat(checked).contains("cost-spike, partition-lag, storage-quota");
+                long open = Json.createReader(new StringReader(Http.get("/api/alerts/incidents?limit=20").body())).readArray().stream()
+                        .filter(i -> i.asJsonObject().getBoolean("open")).count();
+                assertThat(page.findElements(By.cssSelector("#alerts-table tr.incident-open"))).as(checked).hasSize((int) open);
+                shoot(page, "alerts", "dashboard-alerts.png");
 
                 WebElement form = page.findElement(By.id("backfill-form"));
                 setDate(page, form.findElement(By.name("from")), first);

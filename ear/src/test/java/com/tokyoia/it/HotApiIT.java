@@ -12,10 +12,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -91,16 +91,7 @@ class HotApiIT {
     }
 
     static double cacheCounter(String cache, String result) {
-        Reply metrics = Http.get(Http.MANAGEMENT + "/metrics");
-        assertThat(metrics.status()).isEqualTo(200);
-        Pattern line = Pattern.compile("^tokyoia_cache_requests_total\\{([^}]*)\\}\\s+([0-9.eE+-]+)$", Pattern.MULTILINE);
-        Matcher m = line.matcher(metrics.body());
-        while (m.find()) {
-            if (m.group(1).contains("cache=\"" + cache + "\"") && m.group(1).contains("result=\"" + result + "\"")) {
-                return Double.parseDouble(m.group(2));
-            }
-        }
-        return 0;
+        return Prometheus.scrape().counter("tokyoia_cache_requests_total", "cache", cache, "result", result);
     }
 
     @Test
@@ -309,7 +300,16 @@ class HotApiIT {
     void readinessReportsPostgresqlAndRedisAndOpenApiDescribesTheApi() throws Exception {
         Reply ready = Http.get(Http.MANAGEMENT + "/health/ready");
         assertThat(ready.status()).as(ready.body()).isEqualTo(200);
-        assertThat(ready.body()).contains("\"postgresql\"").contains("\"redis\"").contains("\"state\":\"up\"");
+        Map<String, JsonObject> checks = Health.checks(ready);
+        assertThat(checks).containsKeys("postgresql", "redis", "lake-store", "cold-engine");
+        assertThat(Health.state(checks, "postgresql")).isEqualTo("UP");
+        for (String dependency : List.of("redis", "lake-store", "cold-engine")) {
+            assertThat(checks.get(dependency).getJsonObject("data").getString("state")).as(dependency).isEqualTo("up");
+        }
+        assertThat(checks.get("cold-engine").getJsonObject("data").getString("detail")).startsWith("DuckDB ").endsWith(" in process");
+        assertThat(checks.get("lake-store").getJsonObject("data").getString("detail")).startsWith("directory /");
+        Reply live = Http.get(Http.MANAGEMENT + "/health/live");
+        assertThat(live.status()).as(live.body()).isEqualTo(200);
         Reply openapi = Http.get("/openapi");
         assertThat(openapi.status()).isEqualTo(200);
         assertThat(openapi.body()).contains("/api/agents").contains("/api/metrics");

@@ -1,8 +1,10 @@
 package com.tokyoia.analytics.application;
 
 import com.tokyoia.analytics.application.port.ColdEngine;
+import com.tokyoia.analytics.application.port.ColdEngineException;
 import com.tokyoia.analytics.application.port.HotPartials;
 import com.tokyoia.analytics.application.port.QueryLog;
+import com.tokyoia.analytics.application.port.QueryMetrics;
 import com.tokyoia.analytics.application.port.ResultCache;
 import com.tokyoia.analytics.domain.AnalyticsQuery;
 import com.tokyoia.analytics.domain.AnalyticsRequest;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -42,9 +45,16 @@ public final class AnalyticsService {
     private final QueryLog log;
     private final AnalyticsSettings settings;
     private final Clock clock;
+    private final QueryMetrics metrics;
 
     public AnalyticsService(HotPartials hot, ColdEngine cold, Manifest manifest, ResultCache cache, QueryLog log,
                             AnalyticsSettings settings, Clock clock) {
+        this(hot, cold, manifest, cache, log, settings, clock, QueryMetrics.NONE);
+    }
+
+    public AnalyticsService(HotPartials hot, ColdEngine cold, Manifest manifest, ResultCache cache, QueryLog log,
+                            AnalyticsSettings settings, Clock clock, QueryMetrics metrics) {
+        this.metrics = metrics;
         this.hot = hot;
         this.cold = cold;
         this.manifest = manifest;
@@ -67,7 +77,25 @@ public final class AnalyticsService {
     public record Quote(DayPlan plan, CostQuote cost) {
     }
 
+    /** Answers the request; every outcome is counted (answered, refused with its reason, failed with the engine that failed). */
     public AnalyticsResult run(AnalyticsRequest request, boolean override) throws SQLException {
+        try {
+            AnalyticsResult result = answer(request, override);
+            metrics.answered(result.engine(), result.durationMs(), result.scannedBytes(), result.costUsd(), result.cacheHit());
+            return result;
+        } catch (QueryRefusedException e) {
+            metrics.refused(e.reason().name().toLowerCase(Locale.ROOT));
+            throw e;
+        } catch (ColdEngineException e) {
+            metrics.failed(cold.name());
+            throw e;
+        } catch (SQLException | RuntimeException e) {
+            metrics.failed("postgresql");
+            throw e;
+        }
+    }
+
+    private AnalyticsResult answer(AnalyticsRequest request, boolean override) throws SQLException {
         long started = System.nanoTime();
         AnalyticsQuery query = request.query();
         Quote quote = quote(request);

@@ -25,6 +25,7 @@ import com.tokyoia.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.time.Duration;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -162,6 +163,11 @@ class AnalyticsTest {
             @Override
             public String name() {
                 return "duckdb";
+            }
+
+            @Override
+            public String probe() throws SQLException {
+                return duck.probe();
             }
         };
         AnalyticsService strict = service(0, counting, ResultCache.NONE, new BigDecimal("0.000001"));

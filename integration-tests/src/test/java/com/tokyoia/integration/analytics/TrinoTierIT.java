@@ -308,5 +308,10 @@ class TrinoTierIT {
         public String name() {
             return "athena-sql-on-trino";
         }
+
+        @Override
+        public String probe() {
+            return name();
+        }
     }
 }

@@ -2,6 +2,7 @@ package com.tokyoia.analytics.application.port;
 
 import com.tokyoia.analytics.domain.AnalyticsQuery;
 import com.tokyoia.analytics.domain.DayPlan;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -33,4 +34,7 @@ public interface ColdEngine {
     }
 
     String name();
+
+    /** Whether the engine answers, without a paid scan: what answered (engine and version), or an exception saying why not. */
+    String probe() throws SQLException;
 }

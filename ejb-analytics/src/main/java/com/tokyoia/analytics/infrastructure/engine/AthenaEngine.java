@@ -249,4 +249,11 @@ public final class AthenaEngine implements ColdEngine {
     public String name() {
         return "athena";
     }
+
+    /** GetWorkGroup: an API call Athena does not bill (no query runs, nothing is scanned). */
+    @Override
+    public String probe() {
+        String state = athena.getWorkGroup(b -> b.workGroup(settings.workGroup())).workGroup().stateAsString();
+        return "Athena workgroup " + settings.workGroup() + " " + state;
+    }
 }

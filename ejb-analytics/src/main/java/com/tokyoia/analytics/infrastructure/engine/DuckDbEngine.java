@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -57,6 +59,14 @@ public final class DuckDbEngine implements ColdEngine, AutoCloseable {
     @Override
     public String name() {
         return "duckdb";
+    }
+
+    @Override
+    public String probe() throws SQLException {
+        try (Connection c = database.duplicate(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version()")) {
+            rs.next();
+            return "DuckDB " + rs.getString(1) + " in process";
+        }
     }
 
     @Override

@@ -57,4 +57,12 @@ public final class TrinoEngine implements ColdEngine {
     public String name() {
         return "trino";
     }
+
+    /** The server's version (JDBC metadata): free on a self-hosted cluster, and it reads no lake data. */
+    @Override
+    public String probe() throws SQLException {
+        try (Connection c = trino.connect()) {
+            return "Trino " + c.getMetaData().getDatabaseProductVersion() + " at " + trino.settings().url();
+        }
+    }
 }

@@ -3,6 +3,7 @@ package com.tokyoia.analytics.infrastructure.wiring;
 import com.tokyoia.analytics.application.AnalyticsService;
 import com.tokyoia.analytics.application.AnalyticsSettings;
 import com.tokyoia.analytics.application.port.ColdEngine;
+import com.tokyoia.analytics.application.port.QueryMetrics;
 import com.tokyoia.analytics.infrastructure.cache.RedisResultCache;
 import com.tokyoia.analytics.infrastructure.engine.AthenaEngine;
 import com.tokyoia.analytics.infrastructure.engine.AthenaSettings;
@@ -10,6 +11,7 @@ import com.tokyoia.analytics.infrastructure.engine.DuckDbEngine;
 import com.tokyoia.analytics.infrastructure.engine.PostgresHotEngine;
 import com.tokyoia.analytics.infrastructure.engine.TrinoEngine;
 import com.tokyoia.analytics.infrastructure.log.JdbcQueryLog;
+import com.tokyoia.analytics.infrastructure.metrics.MicrometerQueryMetrics;
 import com.tokyoia.lake.infrastructure.JdbcManifest;
 import com.tokyoia.lake.infrastructure.config.LakeSettings;
 import com.tokyoia.lake.infrastructure.config.TrinoSettings;
@@ -17,10 +19,14 @@ import com.tokyoia.lake.infrastructure.trino.TrinoConnector;
 import com.tokyoia.platform.cache.RedisCache;
 import com.tokyoia.platform.config.ConfigReader;
 import com.tokyoia.platform.config.InvalidSettingException;
+import com.tokyoia.platform.health.ColdEngineReadinessCheck;
+import com.tokyoia.platform.health.DependencyProbes;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
@@ -54,6 +60,10 @@ public class AnalyticsWiring {
     LakeSettings lake;
     @Inject
     TrinoSettings trino;
+    @Inject
+    DependencyProbes probes;
+    @Inject
+    Instance<MeterRegistry> meters;
 
     private final List<AutoCloseable> resources = new ArrayList<>();
     private AnalyticsSettings settings;
@@ -72,8 +82,10 @@ public class AnalyticsWiring {
             case ATHENA -> athena(AthenaSettings.from(ConfigReader.forModuleOf(AnalyticsWiring.class)));
         };
         LOG.info(() -> "Analytics: cold engine " + cold.name() + "; " + settings);
+        probes.register(ColdEngineReadinessCheck.NAME, cold::probe);
         service = new AnalyticsService(new PostgresHotEngine(dataSource), cold, new JdbcManifest(dataSource, clock),
-                new RedisResultCache(redis), new JdbcQueryLog(dataSource, clock), settings, clock);
+                new RedisResultCache(redis), new JdbcQueryLog(dataSource, clock), settings, clock,
+                meters.isResolvable() ? new MicrometerQueryMetrics(meters.get()) : QueryMetrics.NONE);
     }
 
     private ColdEngine duckdb() {

@@ -115,6 +115,20 @@ public final class LocalDirectoryStore implements ObjectStore {
     }
 
     @Override
+    public String probe() throws IOException {
+        try {
+            // A new installation's lake does not exist until the first export writes there.
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new IOException("the lake directory " + root + " cannot be created: " + e, e);
+        }
+        if (!Files.isWritable(root)) {
+            throw new IOException("the lake directory " + root + " is not a writable directory");
+        }
+        return "directory " + root;
+    }
+
+    @Override
     public String uri(String key) {
         return resolve(key).toUri().toString();
     }

@@ -26,6 +26,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -236,6 +237,16 @@ public final class S3ObjectStore implements ObjectStore, AutoCloseable {
                 .map(o -> o.key().substring(strip))
                 .sorted()
                 .toList();
+    }
+
+    @Override
+    public String probe() throws IOException {
+        try {
+            s3.headBucket(b -> b.bucket(settings.bucket()));
+            return "bucket " + settings.bucket() + settings.endpoint().map(e -> " at " + e).orElse("");
+        } catch (SdkException e) {
+            throw new IOException("bucket " + settings.bucket() + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

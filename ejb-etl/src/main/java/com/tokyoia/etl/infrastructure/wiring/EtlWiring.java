@@ -16,6 +16,7 @@ import com.tokyoia.etl.application.LakeReconciler;
 import com.tokyoia.etl.application.ReconcileDayTask;
 import com.tokyoia.etl.application.Retry;
 import com.tokyoia.etl.application.archive.LakeArchive;
+import com.tokyoia.etl.application.port.EtlMetrics;
 import com.tokyoia.etl.application.port.ExecutionLeases;
 import com.tokyoia.etl.application.port.JobAudit;
 import com.tokyoia.etl.application.port.AlertChannel;
@@ -35,6 +36,7 @@ import com.tokyoia.etl.infrastructure.catalog.Catalogs;
 import com.tokyoia.etl.infrastructure.extract.PostgresDaySource;
 import com.tokyoia.etl.infrastructure.failure.TransientFailures;
 import com.tokyoia.etl.infrastructure.lock.PostgresExportLocks;
+import com.tokyoia.etl.infrastructure.metrics.MicrometerEtlMetrics;
 import com.tokyoia.etl.infrastructure.notify.MailNotifier;
 import com.tokyoia.etl.infrastructure.notify.WebhookNotifier;
 import com.tokyoia.etl.infrastructure.parquet.ParquetFiles;
@@ -51,11 +53,15 @@ import com.tokyoia.lake.infrastructure.config.LakeSettings;
 import com.tokyoia.lake.infrastructure.config.LifecycleSettings;
 import com.tokyoia.lake.infrastructure.config.TrinoSettings;
 import com.tokyoia.platform.config.ConfigReader;
+import com.tokyoia.platform.health.DependencyProbes;
+import com.tokyoia.platform.health.LakeStoreReadinessCheck;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -92,6 +98,10 @@ public class EtlWiring {
     TrinoSettings trino;
     @Inject
     LifecycleSettings lifecycle;
+    @Inject
+    DependencyProbes probes;
+    @Inject
+    Instance<MeterRegistry> meters;
 
     private EtlSettings settings;
     private RetentionSettings retention;
@@ -99,6 +109,7 @@ public class EtlWiring {
     private Catalogs.Opened catalog;
     private Alerts alerts;
     private AlertSettings alertSettings;
+    private EtlMetrics metrics;
 
     @PostConstruct
     void build() {
@@ -106,6 +117,8 @@ public class EtlWiring {
         retention = RetentionSettings.from(ConfigReader.forModuleOf(EtlWiring.class));
         store = ObjectStores.open(lake);
         catalog = Catalogs.open(lake, trino);
+        probes.register(LakeStoreReadinessCheck.NAME, store::probe);
+        metrics = meters.isResolvable() ? new MicrometerEtlMetrics(meters.get()) : EtlMetrics.NONE;
         List<AlertChannel> configured = new ArrayList<>();
         settings.alertWebhook().ifPresent(url -> configured.add(new WebhookNotifier(url)));
         settings.alertMailTo().ifPresent(to -> configured.add(new MailNotifier(mailSession, settings.alertMailFrom(), to)));
@@ -146,7 +159,7 @@ public class EtlWiring {
 
     @Produces
     DayExportTask task() {
-        return new DayExportTask(exporter(), alerts);
+        return new DayExportTask(exporter(), alerts, metrics);
     }
 
     @Produces

@@ -48,4 +48,7 @@ public interface ObjectStore {
     List<String> list(String prefix) throws IOException;
 
     String uri(String key);
+
+    /** Whether the store answers, at no cost (a bucket request, a directory check): what answered, or why not. */
+    String probe() throws IOException;
 }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tokyoia.platform.time.SystemTime;
 import com.tokyoia.testing.Http;
 import com.tokyoia.testing.Http.Reply;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -18,18 +20,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The EAR deployed with its Redis pool pointed at a closed port (127.0.0.1:1): every endpoint must
- * still answer correctly from PostgreSQL, readiness stays UP with Redis "degraded", and the outage
- * is logged once, not once per request.
+ * The EAR deployed with its Redis pool and its cold engine (Trino) pointed at closed ports
+ * (127.0.0.1:1) and its lake at a directory that does not exist: every hot endpoint must still
+ * answer correctly from PostgreSQL, readiness stays UP with Redis, the lake store and the cold
+ * engine each "degraded" and saying why, and the Redis outage is logged once, not once per request.
  */
 @ExtendWith(ArquillianExtension.class)
-class RedisUnreachableIT {
+class DependenciesUnreachableIT {
     private static final Path SERVER_LOG = Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
     private static long logOffset;
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
-        return Deployments.earWithRedisUnreachable();
+        return Deployments.earWithDependenciesUnreachable();
     }
 
     @BeforeAll
@@ -86,11 +89,21 @@ class RedisUnreachableIT {
     }
 
     @Test
-    void readinessStaysUpAndReportsRedisDegraded() throws Exception {
+    void readinessStaysUpAndReportsEachUnreachableDependencyDegraded() throws Exception {
         Reply ready = Http.get(Http.MANAGEMENT + "/health/ready");
         assertThat(ready.status()).as(ready.body()).isEqualTo(200);
-        assertThat(ready.body()).contains("\"state\":\"degraded\"").contains("127.0.0.1:1");
         assertThat(ready.json().getString("status")).isEqualTo("UP");
+        Map<String, JsonObject> checks = Health.checks(ready);
+        assertThat(Health.state(checks, "postgresql")).isEqualTo("UP");
+        assertThat(checks.get("redis").getJsonObject("data").getString("state")).isEqualTo("degraded");
+        assertThat(checks.get("redis").getJsonObject("data").getString("endpoint")).isEqualTo("127.0.0.1:1");
+        JsonObject lake = checks.get("lake-store").getJsonObject("data");
+        assertThat(lake.getString("state")).isEqualTo("degraded");
+        assertThat(lake.getString("error")).contains(Deployments.MISSING_LAKE, "cannot be created");
+        JsonObject engine = checks.get("cold-engine").getJsonObject("data");
+        assertThat(engine.getString("state")).isEqualTo("degraded");
+        assertThat(engine.getString("error")).contains("127.0.0.1:1");
+        assertThat(engine.getString("impact")).contains("hot-only questions answer");
     }
 
     @Test

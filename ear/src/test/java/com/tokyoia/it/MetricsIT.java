@@ -1,0 +1,103 @@
+package com.tokyoia.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tokyoia.platform.time.SystemTime;
+import com.tokyoia.testing.Http;
+import com.tokyoia.testing.Jobs;
+import com.tokyoia.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every meter the platform promises, read from the server's Prometheus text after real work: one
+ * day exported through the API (rows, bytes, duration per table), one cold question answered, one
+ * refused (archived day) and one failed (its lake file moved away).
+ */
+@ExtendWith(ArquillianExtension.class)
+class MetricsIT {
+    static final int TASKS = 37;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Deployments.builtEar();
+    }
+
+    @Test
+    void exportsQueriesRefusalsFailuresAndStorageAreMetered() throws Exception {
+        // A day no other test writes: inside the hot window, older than the analytics' hot days.
+        LocalDate day = LocalDate.now(SystemTime.clock()).minusDays(55);
+        TestDatabase.resetDays(List.of(day));
+        UUID agent = UUID.randomUUID();
+        try (Connection c = TestDatabase.connect()) {
+            Instant first = day.atTime(8, 0).toInstant(ZoneOffset.UTC);
+            TestDatabase.exec(c, "SELECT tokyoia_ensure_day_partition('agent_tasks', ?)", day);
+            TestDatabase.completedTasks(c, TestDatabase.agentWithWorkflow(c, agent, "metrics-it", first), agent, "metered", first,
+                    Duration.ofMinutes(7), TASKS);
+        }
+        Prometheus before = Prometheus.scrape();
+
+        Http.Reply started = Http.post("/api/etl/backfill", """
+                {"from":"%s","to":"%s","tables":"agent_tasks"}""".formatted(day, day));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        assertThat(Jobs.awaitEnd(started.json().getJsonNumber("executionId").longValue()).getString("status")).isEqualTo("COMPLETED");
+        String question = "/api/analytics/task_throughput?from=" + day + "&to=" + day.plusDays(1) + "&agentId=" + agent;
+        Http.Reply answered = Http.get(question);
+        assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+        assertThat(answered.json().getString("engine")).isEqualTo("duckdb");
+
+        TestDatabase.exec("UPDATE export_manifest SET status = 'ARCHIVED', storage_class = 'DEEP_ARCHIVE' "
+                + "WHERE table_name = 'agent_tasks' AND day = ?", day);
+        assertThat(Http.get(question).status()).as("refused before the cache is asked").isEqualTo(409);
+        TestDatabase.exec("UPDATE export_manifest SET status = 'VALIDATED', storage_class = 'LOCAL' "
+                + "WHERE table_name = 'agent_tasks' AND day = ?", day);
+
+        Path file = lakeFile(day);
+        Path aside = file.resolveSibling(file.getFileName() + ".aside");
+        Files.move(file, aside);
+        try {
+            // Another range, so the answer cached above cannot stand in for the engine.
+            Http.Reply failed = Http.get("/api/analytics/task_throughput?from=" + day + "&to=" + day.plusDays(2) + "&agentId=" + agent);
+            assertThat(failed.status()).as(failed.body()).isEqualTo(502);
+        } finally {
+            Files.move(aside, file);
+        }
+
+        Prometheus after = Prometheus.scrape();
+        assertThat(delta(before, after, "tokyoia_etl_exported_rows_total", "table", "agent_tasks")).isEqualTo(TASKS);
+        assertThat(delta(before, after, "tokyoia_etl_exported_bytes_total", "table", "agent_tasks"))
+                .isEqualTo(TestDatabase.count("SELECT bytes FROM export_manifest WHERE table_name = 'agent_tasks' AND day = ?", day));
+        assertThat(delta(before, after, "tokyoia_etl_export_seconds_count", "table", "agent_tasks")).isEqualTo(1);
+        assertThat(after.value("tokyoia_etl_export_seconds_sum", "table", "agent_tasks")).hasValueSatisfying(s -> assertThat(s).isPositive());
+        assertThat(delta(before, after, "tokyoia_analytics_query_seconds_count", "engine", "duckdb", "cache", "miss")).isEqualTo(1);
+        assertThat(delta(before, after, "tokyoia_analytics_cost_usd_total", "engine", "duckdb"))
+                .isEqualTo(answered.json().getJsonNumber("costUsd").doubleValue()).isPositive();
+        assertThat(delta(before, after, "tokyoia_analytics_refused_total", "reason", "archived_days")).isEqualTo(1);
+        assertThat(delta(before, after, "tokyoia_analytics_errors_total", "engine", "duckdb")).isEqualTo(1);
+    }
+
+    private static double delta(Prometheus before, Prometheus after, String name, String... labels) {
+        return after.counter(name, labels) - before.counter(name, labels);
+    }
+
+    private static Path lakeFile(LocalDate day) throws Exception {
+        String detail = Health.checks(Http.get(Http.MANAGEMENT + "/health/ready")).get("lake-store").getJsonObject("data").getString("detail");
+        Path root = Path.of(detail.substring("directory ".length()));
+        Path file = root.resolve(TestDatabase.string("SELECT object_key FROM export_manifest WHERE table_name = 'agent_tasks' AND day = ? "
+                + "ORDER BY version DESC LIMIT 1", day));
+        assertThat(file).isRegularFile();
+        return file;
+    }
+}
