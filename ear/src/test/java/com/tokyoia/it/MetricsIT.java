@@ -6,6 +6,9 @@ import com.tokyoia.platform.time.SystemTime;
 import com.tokyoia.testing.Http;
 import com.tokyoia.testing.Jobs;
 import com.tokyoia.testing.TestDatabase;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -52,7 +55,9 @@ class MetricsIT {
         Http.Reply started = Http.post("/api/etl/backfill", """
                 {"from":"%s","to":"%s","tables":"agent_tasks"}""".formatted(day, day));
         assertThat(started.status()).as(started.body()).isEqualTo(202);
-        assertThat(Jobs.awaitEnd(started.json().getJsonNumber("executionId").longValue()).getString("status")).isEqualTo("COMPLETED");
+        long execution = started.json().getJsonNumber("executionId").longValue();
+        assertThat(Jobs.awaitEnd(execution).getString("status")).isEqualTo("COMPLETED");
+        assertExportLoggedAsJsonWithItsExecution(day, execution);
         String question = "/api/analytics/task_throughput?from=" + day + "&to=" + day.plusDays(1) + "&agentId=" + agent;
         Http.Reply answered = Http.get(question);
         assertThat(answered.status()).as(answered.body()).isEqualTo(200);
@@ -86,6 +91,21 @@ class MetricsIT {
                 .isEqualTo(answered.json().getJsonNumber("costUsd").doubleValue()).isPositive();
         assertThat(delta(before, after, "tokyoia_analytics_refused_total", "reason", "archived_days")).isEqualTo(1);
         assertThat(delta(before, after, "tokyoia_analytics_errors_total", "engine", "duckdb")).isEqualTo(1);
+    }
+
+    /**
+     * server.log is JSON lines (a server.log kept from before the JSON formatter was configured may
+     * start with plain ones); the partition's "Exported" line carries the job's execution id in its MDC.
+     */
+    private static void assertExportLoggedAsJsonWithItsExecution(LocalDate day, long execution) throws Exception {
+        Path log = Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
+        List<JsonObject> lines = Files.readAllLines(log).stream().filter(l -> l.startsWith("{") && l.contains("Exported agent_tasks " + day))
+                .map(l -> Json.createReader(new StringReader(l)).readObject()).toList();
+        assertThat(lines).as("the export's line in " + log).isNotEmpty().allSatisfy(line -> {
+            assertThat(line.getString("level")).isEqualTo("INFO");
+            assertThat(line.getString("loggerName")).isEqualTo("com.tokyoia.etl.application.DayExporter");
+            assertThat(line.getJsonObject("mdc").getString("executionId")).isEqualTo(String.valueOf(execution));
+        });
     }
 
     private static double delta(Prometheus before, Prometheus after, String name, String... labels) {

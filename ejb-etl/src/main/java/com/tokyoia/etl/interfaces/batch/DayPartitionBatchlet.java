@@ -2,6 +2,7 @@ package com.tokyoia.etl.interfaces.batch;
 
 import com.tokyoia.etl.domain.ExportRequest;
 import com.tokyoia.lake.domain.schema.LakeTable;
+import com.tokyoia.platform.logging.LogContext;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.runtime.context.JobContext;
@@ -26,7 +27,9 @@ public abstract class DayPartitionBatchlet extends AbstractBatchlet {
 
     @Override
     public final String process() throws Exception {
-        return process(ExportRequest.tables(table).get(0), LocalDate.parse(day), job.getJobName(), job.getExecutionId());
+        try (LogContext ignored = LogContext.put(LogContext.EXECUTION_ID, job.getExecutionId())) {
+            return process(ExportRequest.tables(table).get(0), LocalDate.parse(day), job.getJobName(), job.getExecutionId());
+        }
     }
 
     /** The partition's work; the returned text becomes the partition's exit status. */

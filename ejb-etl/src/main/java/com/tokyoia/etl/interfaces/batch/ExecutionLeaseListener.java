@@ -2,6 +2,7 @@ package com.tokyoia.etl.interfaces.batch;
 
 import com.tokyoia.etl.application.port.ExecutionLeases;
 import com.tokyoia.etl.application.recovery.ExecutionsRunningHere;
+import com.tokyoia.platform.logging.LogContext;
 import jakarta.batch.api.listener.JobListener;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
@@ -22,15 +23,22 @@ public class ExecutionLeaseListener implements JobListener {
     @Inject
     ExecutionsRunningHere running;
 
+    private LogContext logContext;
+
     @Override
     public void beforeJob() throws Exception {
+        logContext = LogContext.put(LogContext.EXECUTION_ID, job.getExecutionId());
         running.add(job.getExecutionId());
         leases.acquire(job.getExecutionId(), job.getJobName());
     }
 
     @Override
     public void afterJob() throws Exception {
-        running.remove(job.getExecutionId());
-        leases.release(job.getExecutionId());
+        try {
+            running.remove(job.getExecutionId());
+            leases.release(job.getExecutionId());
+        } finally {
+            logContext.close();
+        }
     }
 }

@@ -1,7 +1,9 @@
 package com.tokyoia.etl.interfaces.batch;
 
 import com.tokyoia.etl.application.retention.PlatformHousekeeping;
+import com.tokyoia.platform.logging.LogContext;
 import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,12 +13,16 @@ import jakarta.inject.Named;
 @Dependent
 public class HousekeepingBatchlet extends AbstractBatchlet {
     @Inject
+    JobContext job;
+    @Inject
     PlatformHousekeeping housekeeping;
 
     @Override
     public String process() throws Exception {
-        PlatformHousekeeping.Pruned pruned = housekeeping.prune();
-        return "pruned " + pruned.queryLogRows() + " query log rows, " + pruned.jobExecutions() + " job executions, "
-                + pruned.removedVersions() + " removed versions";
+        try (LogContext ignored = LogContext.put(LogContext.EXECUTION_ID, job.getExecutionId())) {
+            PlatformHousekeeping.Pruned pruned = housekeeping.prune();
+            return "pruned " + pruned.queryLogRows() + " query log rows, " + pruned.jobExecutions() + " job executions, "
+                    + pruned.removedVersions() + " removed versions";
+        }
     }
 }

@@ -1,7 +1,9 @@
 package com.tokyoia.etl.interfaces.batch;
 
 import com.tokyoia.etl.application.retention.SupersededVersions;
+import com.tokyoia.platform.logging.LogContext;
 import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,10 +13,14 @@ import jakarta.inject.Named;
 @Dependent
 public class ReplacedVersionsBatchlet extends AbstractBatchlet {
     @Inject
+    JobContext job;
+    @Inject
     SupersededVersions versions;
 
     @Override
     public String process() throws Exception {
-        return "removed " + versions.remove() + " replaced versions";
+        try (LogContext ignored = LogContext.put(LogContext.EXECUTION_ID, job.getExecutionId())) {
+            return "removed " + versions.remove() + " replaced versions";
+        }
     }
 }

@@ -2,6 +2,7 @@ package com.tokyoia.etl.interfaces.batch;
 
 import com.tokyoia.etl.application.retention.RetentionRun;
 import com.tokyoia.etl.application.retention.RetentionVerdict;
+import com.tokyoia.platform.logging.LogContext;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
@@ -25,11 +26,13 @@ public class RetentionBatchlet extends AbstractBatchlet {
 
     @Override
     public String process() throws Exception {
-        List<RetentionVerdict> verdicts = retention.run(LocalDate.now(clock), job.getExecutionId(), false, () -> stopped);
-        long purged = verdicts.stream().filter(v -> v.outcome() == RetentionVerdict.Outcome.PURGED).count();
-        long rows = verdicts.stream().mapToLong(RetentionVerdict::rows).sum();
-        long held = verdicts.stream().filter(v -> v.outcome() == RetentionVerdict.Outcome.HELD).count();
-        return "purged " + purged + " days (" + rows + " rows), kept " + held + (stopped ? ", stopped" : "");
+        try (LogContext ignored = LogContext.put(LogContext.EXECUTION_ID, job.getExecutionId())) {
+            List<RetentionVerdict> verdicts = retention.run(LocalDate.now(clock), job.getExecutionId(), false, () -> stopped);
+            long purged = verdicts.stream().filter(v -> v.outcome() == RetentionVerdict.Outcome.PURGED).count();
+            long rows = verdicts.stream().mapToLong(RetentionVerdict::rows).sum();
+            long held = verdicts.stream().filter(v -> v.outcome() == RetentionVerdict.Outcome.HELD).count();
+            return "purged " + purged + " days (" + rows + " rows), kept " + held + (stopped ? ", stopped" : "");
+        }
     }
 
     @Override

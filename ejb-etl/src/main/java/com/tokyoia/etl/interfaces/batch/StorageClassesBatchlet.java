@@ -1,6 +1,7 @@
 package com.tokyoia.etl.interfaces.batch;
 
 import com.tokyoia.etl.application.archive.LakeArchive;
+import com.tokyoia.platform.logging.LogContext;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
@@ -18,7 +19,9 @@ public class StorageClassesBatchlet extends AbstractBatchlet {
 
     @Override
     public String process() throws Exception {
-        LakeArchive.Refreshed refreshed = archive.refresh(job.getExecutionId());
-        return "checked " + refreshed.checked() + ", changed " + refreshed.changed() + ", missing " + refreshed.missing().size();
+        try (LogContext ignored = LogContext.put(LogContext.EXECUTION_ID, job.getExecutionId())) {
+            LakeArchive.Refreshed refreshed = archive.refresh(job.getExecutionId());
+            return "checked " + refreshed.checked() + ", changed " + refreshed.changed() + ", missing " + refreshed.missing().size();
+        }
     }
 }
