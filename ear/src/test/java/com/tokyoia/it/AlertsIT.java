@@ -19,6 +19,7 @@ import java.io.StringReader;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -72,8 +73,7 @@ class AlertsIT {
         JsonObject spike = check("cost-spike");
         assertThat(spike.getJsonArray("holding")).singleElement()
                 .satisfies(f -> assertThat(f.asJsonObject().getString("summary")).contains("$55.00", "above the hourly limit of $10.00"));
-        assertThat(smtp.waitForIncomingEmail(30_000, 1)).as("the alert e-mail arrived").isTrue();
-        MimeMessage mail = smtp.getReceivedMessages()[0];
+        MimeMessage mail = awaitCostSpikeMails(1).get(0);
         assertThat(mail.getSubject()).isEqualTo("[tokyo-ia] cost-spike analytics");
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("ops@tokyoia.test");
         assertThat((String) mail.getContent()).contains("What to do:", "GET /api/costs");
@@ -85,14 +85,13 @@ class AlertsIT {
         assertThat(check("cost-spike").getJsonArray("holding")).as("still spending after the restart").hasSize(1);
         assertThat(openIncidents("cost-spike")).as("the same incident, still open").hasSize(1);
         assertThat(costSpikeNotices()).as("announced once, though checked again and after a restart").hasSize(1);
-        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(awaitCostSpikeMails(1)).hasSize(1);
 
         TestDatabase.exec("DELETE FROM analytics_query_log WHERE query_name = ?", MARK);
         JsonObject quiet = check("cost-spike");
         assertThat(quiet.getJsonArray("holding")).isEmpty();
         check("cost-spike");
-        assertThat(smtp.waitForIncomingEmail(30_000, 2)).isTrue();
-        assertThat(smtp.getReceivedMessages()).extracting(MimeMessage::getSubject)
+        assertThat(awaitCostSpikeMails(2)).extracting(MimeMessage::getSubject)
                 .containsExactly("[tokyo-ia] cost-spike analytics", "[tokyo-ia] cleared: cost-spike analytics");
         assertThat(costSpikeNotices()).hasSize(2).last().satisfies(body -> assertThat(body).contains("\"state\":\"CLEARED\""));
         assertThat(openIncidents("cost-spike")).isEmpty();
@@ -131,6 +130,23 @@ class AlertsIT {
         return incidents.stream().map(JsonValue::asJsonObject)
                 .filter(i -> i.getString("alert").equals(alert) && i.getBoolean("open"))
                 .map(i -> i.getString("subject")).toList();
+    }
+
+    /** The cost-spike e-mails once that many arrived (other alerts' e-mails may come too: the daily checks run here as well). */
+    private static List<MimeMessage> awaitCostSpikeMails(int expected) throws Exception {
+        Instant deadline = SystemTime.clock().instant().plus(Duration.ofSeconds(30));
+        while (true) {
+            List<MimeMessage> mails = new ArrayList<>();
+            for (MimeMessage m : smtp.getReceivedMessages()) {
+                if (m.getSubject().contains("cost-spike")) {
+                    mails.add(m);
+                }
+            }
+            if (mails.size() >= expected || SystemTime.clock().instant().isAfter(deadline)) {
+                return mails;
+            }
+            Thread.sleep(200);
+        }
     }
 
     private static List<String> costSpikeNotices() {
