@@ -17,8 +17,8 @@ final class InMemoryIncidentLog implements IncidentLog {
     public synchronized Optional<Incident> open(Finding finding, Instant now) {
         Optional<Incident> existing = find(finding.kind(), finding.subject());
         if (existing.isPresent()) {
-            replace(existing.get(), new Incident(existing.get().id(), finding.kind(), finding.subject(), existing.get().summary(),
-                    existing.get().action(), existing.get().openedAt(), null, now));
+            replace(existing.get(), new Incident(existing.get().id(), finding.kind(), finding.subject(), finding.summary(),
+                    finding.action(), existing.get().openedAt(), null, now));
             return Optional.empty();
         }
         Incident incident = new Incident(ids.incrementAndGet(), finding.kind(), finding.subject(), finding.summary(), finding.action(),

@@ -12,7 +12,10 @@ import java.util.Optional;
  * it opens and once when it clears, however many times (and on however many nodes) it is checked.
  */
 public interface IncidentLog {
-    /** The new incident, or empty when one is already open for this kind and subject (then only its last-seen time moves). */
+    /**
+     * The new incident, or empty when one is already open for this kind and subject: then it takes the
+     * finding's latest words (a lag grows, a spend changes) and last-seen time, and nothing is announced.
+     */
     Optional<Incident> open(Finding finding, Instant now);
 
     /** The incident just cleared, or empty when none was open. */

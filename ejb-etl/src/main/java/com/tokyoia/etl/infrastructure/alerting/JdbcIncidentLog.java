@@ -33,11 +33,13 @@ public final class JdbcIncidentLog implements IncidentLog {
                     finding.kind().spelling(), finding.subject(), finding.summary(), finding.action(), Timestamp.from(now),
                     Timestamp.from(now));
             if (inserted.isEmpty()) {
-                try (PreparedStatement seen = c.prepareStatement("UPDATE alert_incident SET last_seen_at = ? "
+                try (PreparedStatement seen = c.prepareStatement("UPDATE alert_incident SET last_seen_at = ?, summary = ?, action = ? "
                         + "WHERE alert = ? AND subject = ? AND cleared_at IS NULL")) {
                     seen.setTimestamp(1, Timestamp.from(now));
-                    seen.setString(2, finding.kind().spelling());
-                    seen.setString(3, finding.subject());
+                    seen.setString(2, finding.summary());
+                    seen.setString(3, finding.action());
+                    seen.setString(4, finding.kind().spelling());
+                    seen.setString(5, finding.subject());
                     seen.executeUpdate();
                 }
             }
