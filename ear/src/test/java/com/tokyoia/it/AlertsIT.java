@@ -16,7 +16,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.mail.internet.MimeMessage;
 import java.io.StringReader;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -154,9 +153,7 @@ class AlertsIT {
     }
 
     private static void logExpensiveQuery(Instant at, String usd) throws Exception {
-        TestDatabase.exec("INSERT INTO analytics_query_log (query_name, parameters, engine, hot_days, cold_days, missing_days, quoted_bytes, "
-                + "quoted_usd, scanned_bytes, cost_usd, cache_hit, result_rows, duration_ms, created_at) "
-                + "VALUES (?, '{}', 'athena', 0, 30, 0, 1, ?::numeric, 1, ?::numeric, false, 1, 1, ?)", MARK, usd, usd, Timestamp.from(at));
+        TestDatabase.loggedQuery(MARK, at, usd);
     }
 
     /** A reload: WildFly stops every service and the application and starts them again, as after a restart. */

@@ -120,6 +120,13 @@ public final class TestDatabase {
         }
     }
 
+    /** One analytics question in the query log, as the analytics module logs it, that cost {@code usd} at {@code at}. */
+    public static void loggedQuery(String queryName, Instant at, String usd) throws SQLException {
+        exec("INSERT INTO analytics_query_log (query_name, parameters, engine, hot_days, cold_days, missing_days, quoted_bytes, "
+                + "quoted_usd, scanned_bytes, cost_usd, cache_hit, result_rows, duration_ms, created_at) "
+                + "VALUES (?, '{}', 'athena', 0, 30, 0, 1, ?::numeric, 1, ?::numeric, false, 1, 1, ?)", queryName, usd, usd, Timestamp.from(at));
+    }
+
     public static void exec(String sql, Object... params) throws SQLException {
         try (Connection c = connect()) {
             exec(c, sql, params);

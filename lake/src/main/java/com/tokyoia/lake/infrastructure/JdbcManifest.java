@@ -22,7 +22,8 @@ public final class JdbcManifest implements Manifest {
     private static final String COLUMNS = "id, table_name, day, version, status, row_count, bytes, column_sizes, "
             + "content_checksum, sha256, object_key, etag, storage_class, error_message, execution_id, created_at, "
             + "exported_at, validated_at, updated_at, restored_until";
-    private static final String PROVEN = "('VALIDATED', 'PURGED', 'ARCHIVED')";
+    /** The statuses of a proven copy, as an SQL list (other readers of export_manifest use it too). */
+    public static final String PROVEN = "('VALIDATED', 'PURGED', 'ARCHIVED')";
     private final DataSource dataSource;
     private final Clock clock;
 

@@ -1,6 +1,7 @@
 package com.tokyoia.etl.infrastructure.alerting;
 
 import com.tokyoia.etl.application.port.AlertFacts;
+import com.tokyoia.lake.infrastructure.JdbcManifest;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,7 +20,6 @@ import javax.sql.DataSource;
  * never written.
  */
 public final class JdbcAlertFacts implements AlertFacts {
-    private static final String PROVEN = "('VALIDATED', 'PURGED', 'ARCHIVED')";
     private final DataSource dataSource;
 
     public JdbcAlertFacts(DataSource dataSource) {
@@ -47,7 +47,7 @@ public final class JdbcAlertFacts implements AlertFacts {
         Map<String, LocalDate> newest = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement statement = c.prepareStatement("SELECT table_name, max(day) FROM export_manifest WHERE status IN "
-                     + PROVEN + " GROUP BY table_name ORDER BY table_name");
+                     + JdbcManifest.PROVEN + " GROUP BY table_name ORDER BY table_name");
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 newest.put(rs.getString(1), rs.getObject(2, LocalDate.class));

@@ -15,7 +15,6 @@ import com.tokyoia.testing.WebhookReceiver;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -137,6 +136,10 @@ class IncidentAlertsTest {
                 .satisfies(i -> assertThat(i.summary()).isEqualTo(
                         "agent_tasks: the newest proven lake day is 2030-06-10, 4 days behind 2030-06-14 (allowed 1)."));
         assertThat(evaluator(NOW).check(Set.of(AlertKind.PARTITION_LAG)).opened()).isEmpty();
+        proven("agent_tasks", LocalDate.of(2030, 6, 11));
+        assertThat(evaluator(NOW).check(Set.of(AlertKind.PARTITION_LAG)).opened()).as("still lagging: the same incident").isEmpty();
+        assertThat(new JdbcIncidentLog(DB).openOf(AlertKind.PARTITION_LAG)).filteredOn(i -> i.subject().equals("agent_tasks"))
+                .singleElement().satisfies(i -> assertThat(i.summary()).as("the latest finding's words").contains("2030-06-11, 3 days behind"));
 
         proven("agent_tasks", LocalDate.of(2030, 6, 13));
         AlertEvaluator.Evaluation caughtUp = evaluator(NOW).check(Set.of(AlertKind.PARTITION_LAG));
@@ -214,10 +217,7 @@ class IncidentAlertsTest {
     }
 
     private static void logQuery(Instant at, String usd) throws Exception {
-        TestDatabase.exec("INSERT INTO analytics_query_log (query_name, parameters, engine, hot_days, cold_days, missing_days, quoted_bytes, "
-                + "quoted_usd, scanned_bytes, cost_usd, cache_hit, result_rows, duration_ms, created_at) "
-                + "VALUES ('daily-cost', '{}', 'athena', 0, 30, 0, 1, ?::numeric, 1, ?::numeric, false, 1, 1, ?)",
-                usd, usd, Timestamp.from(at));
+        TestDatabase.loggedQuery("daily-cost", at, usd);
     }
 
     private static void proven(String table, LocalDate day) throws Exception {
