@@ -520,12 +520,58 @@ function setUpAlertCheck() {
 
 // --- Costs and storage ---------------------------------------------------------------------------------
 
+function usd(value, digits = 2) {
+    return Number(value).toFixed(digits);
+}
+
+function showFootprint(footprint) {
+    const tables = document.querySelector('#footprint-table tbody');
+    const storage = document.querySelector('#storage-table tbody');
+    tables.replaceChildren();
+    storage.replaceChildren();
+    for (const t of footprint.tables) {
+        const row = document.createElement('tr');
+        cell(row, t.table);
+        cell(row, bytes(t.postgresBytes), 'number');
+        cell(row, number(t.postgresRows), 'number');
+        cell(row, number(t.lakeDays), 'number');
+        cell(row, number(t.lakeRows), 'number');
+        cell(row, bytes(t.lakeBytes), 'number');
+        cell(row, t.compressionRatio == null ? '-' : `${t.compressionRatio}x`, 'number');
+        cell(row, t.lagDays == null ? 'never exported' : number(t.lagDays), 'number');
+        tables.appendChild(row);
+        for (const o of t.lakeObjects) {
+            const line = document.createElement('tr');
+            cell(line, o.table);
+            cell(line, o.storageClass);
+            cell(line, number(o.objects), 'number');
+            cell(line, bytes(o.bytes), 'number');
+            storage.appendChild(line);
+        }
+    }
+    const monthly = document.querySelector('#monthly-table tbody');
+    monthly.replaceChildren();
+    for (const line of footprint.monthly.lines) {
+        const row = document.createElement('tr');
+        cell(row, line.item);
+        cell(row, line.basis);
+        cell(row, usd(line.usd, 4), 'number');
+        monthly.appendChild(row);
+    }
+    const total = Number(footprint.monthly.totalUsd);
+    const postgresOnly = Number(footprint.monthly.allInPostgresUsd);
+    const saved = postgresOnly > 0 ? Math.round(100 * (1 - total / postgresOnly)) : 0;
+    document.getElementById('monthly-summary').textContent = `About $${usd(total)} a month. Keeping every day in PostgreSQL `
+        + `instead would cost about $${usd(postgresOnly)} a month: `
+        + (saved > 0 ? `the lake saves ${saved}%.` : saved < 0 ? `the lake costs ${-saved}% more at this size.` : 'about the same at this size.');
+}
+
 async function loadCosts() {
     const panel = document.getElementById('costs');
-    const today = utcToday();
     try {
-        const [costs, copies] = await Promise.all([api('api/costs'),
-            api(`api/etl/storage?from=${addDays(today, -MAP_DAYS)}&to=${addDays(today, -1)}`)]);
+        const [costs, budget, footprint] = await Promise.all([api('api/costs'), api('api/costs/budget'), api('api/etl/footprint')]);
+        document.getElementById('budget').textContent = `Analytics budget today (${budget.day}): $${usd(budget.leftUsd)} left of `
+            + `$${usd(budget.dailyBudgetUsd)} ($${usd(budget.spentUsd, 4)} spent on cold scans); one query may cost up to $${usd(budget.maxQueryUsd)}.`;
         const body = document.querySelector('#costs-table tbody');
         body.replaceChildren();
         const perDay = new Map();
@@ -551,24 +597,7 @@ async function loadCosts() {
             yAxis: {type: 'value'},
             series: [{type: 'bar', data: days.map(d => perDay.get(d)), itemStyle: {color: '#f79009'}}]
         }, true);
-        const storage = new Map();
-        for (const copy of copies) {
-            const key = `${copy.table}\u0000${copy.storageClass}`;
-            const s = storage.get(key) || {table: copy.table, storageClass: copy.storageClass, objects: 0, bytes: 0};
-            s.objects++;
-            s.bytes += Number(copy.bytes);
-            storage.set(key, s);
-        }
-        const storageBody = document.querySelector('#storage-table tbody');
-        storageBody.replaceChildren();
-        for (const s of [...storage.values()].sort((a, b) => a.table.localeCompare(b.table))) {
-            const row = document.createElement('tr');
-            cell(row, s.table);
-            cell(row, s.storageClass);
-            cell(row, number(s.objects), 'number');
-            cell(row, bytes(s.bytes), 'number');
-            storageBody.appendChild(row);
-        }
+        showFootprint(footprint);
         panel.dataset.state = 'loaded';
     } catch (e) {
         panel.dataset.state = 'error';

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Every meter the platform promises, read from the server's Prometheus text after real work: one
  * day exported through the API (rows, bytes, duration per table), one cold question answered, one
- * refused (archived day) and one failed (its lake file moved away).
+ * refused (archived day) and one failed (its lake file moved away); the storage gauges after the
+ * footprint was read.
  */
 @ExtendWith(ArquillianExtension.class)
 class MetricsIT {
@@ -58,6 +59,7 @@ class MetricsIT {
         long execution = started.json().getJsonNumber("executionId").longValue();
         assertThat(Jobs.awaitEnd(execution).getString("status")).isEqualTo("COMPLETED");
         assertExportLoggedAsJsonWithItsExecution(day, execution);
+        assertStorageGaugesShowTheFootprint(day);
         String question = "/api/analytics/task_throughput?from=" + day + "&to=" + day.plusDays(1) + "&agentId=" + agent;
         Http.Reply answered = Http.get(question);
         assertThat(answered.status()).as(answered.body()).isEqualTo(200);
@@ -106,6 +108,40 @@ class MetricsIT {
             assertThat(line.getString("loggerName")).isEqualTo("com.tokyoia.etl.application.DayExporter");
             assertThat(line.getJsonObject("mdc").getString("executionId")).isEqualTo(String.valueOf(execution));
         });
+    }
+
+    /**
+     * Reading the footprint sets the storage gauges: the scrape that follows shows the same figures.
+     * The lake's LOCAL bytes of agent_tasks include the day just exported.
+     */
+    private static void assertStorageGaugesShowTheFootprint(LocalDate day) throws Exception {
+        // Row counts are PostgreSQL's live-row statistics, which a session reports up to a minute after its commits.
+        JsonObject tasks = footprintOfTasks();
+        for (int second = 0; second < 90 && !tasks.containsKey("compressionRatio"); second++) {
+            Thread.sleep(1_000);
+            tasks = footprintOfTasks();
+        }
+        long lakeBytes = tasks.getJsonArray("lakeObjects").getValuesAs(JsonObject.class).stream()
+                .filter(o -> o.getString("storageClass").equals("LOCAL")).mapToLong(o -> o.getJsonNumber("bytes").longValue()).sum();
+        assertThat(lakeBytes).isGreaterThanOrEqualTo(
+                TestDatabase.count("SELECT bytes FROM export_manifest WHERE table_name = 'agent_tasks' AND day = ?", day));
+        assertThat(tasks.getJsonNumber("postgresBytes").longValue()).isPositive();
+        assertThat(tasks.getJsonNumber("compressionRatio").doubleValue()).as("Parquet is smaller than PostgreSQL's rows").isGreaterThan(1);
+
+        Prometheus scrape = Prometheus.scrape();
+        assertThat(scrape.value("tokyoia_storage_lake_bytes", "table", "agent_tasks", "storage_class", "local"))
+                .hasValue((double) lakeBytes);
+        assertThat(scrape.value("tokyoia_storage_lake_bytes", "table", "agent_tasks", "storage_class", "deep_archive")).hasValue(0.0);
+        assertThat(scrape.value("tokyoia_storage_postgresql_bytes", "table", "agent_tasks")).hasValueSatisfying(v -> assertThat(v).isPositive());
+        assertThat(scrape.value("tokyoia_etl_partition_lag_days", "table", "agent_tasks"))
+                .hasValue(tasks.getJsonNumber("lagDays").doubleValue());
+    }
+
+    private static JsonObject footprintOfTasks() throws Exception {
+        Http.Reply reply = Http.get("/api/etl/footprint");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json().getJsonArray("tables").getValuesAs(JsonObject.class).stream()
+                .filter(t -> t.getString("table").equals("agent_tasks")).findFirst().orElseThrow();
     }
 
     private static double delta(Prometheus before, Prometheus after, String name, String... labels) {

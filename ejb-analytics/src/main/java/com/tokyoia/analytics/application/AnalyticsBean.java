@@ -44,6 +44,10 @@ public class AnalyticsBean {
         return service.costs(from, to);
     }
 
+    public AnalyticsService.Budget budget() throws SQLException {
+        return service.budget();
+    }
+
     public LocalDate today() {
         return service.today();
     }

@@ -163,6 +163,17 @@ public final class AnalyticsService {
         return result;
     }
 
+    /** Today's (UTC) analytics budget: the daily budget, what cold scans spent of it, what is left, and the per-query limit. */
+    public record Budget(LocalDate day, BigDecimal dailyBudgetUsd, BigDecimal spentUsd, BigDecimal leftUsd, BigDecimal maxQueryUsd) {
+    }
+
+    public Budget budget() throws SQLException {
+        LocalDate today = today();
+        BigDecimal spent = log.spentSince(today);
+        return new Budget(today, settings.dailyBudgetUsd(), spent, settings.dailyBudgetUsd().subtract(spent).max(BigDecimal.ZERO),
+                settings.maxQueryUsd());
+    }
+
     public List<Map<String, Object>> costs(LocalDate from, LocalDate to) throws SQLException {
         return log.costs(from, to);
     }

@@ -1,6 +1,7 @@
 package com.tokyoia.etl.application;
 
 import com.tokyoia.etl.application.archive.LakeArchive;
+import com.tokyoia.etl.application.footprint.FootprintReport;
 import com.tokyoia.etl.application.port.ExecutionLeases;
 import com.tokyoia.etl.application.port.HotDays;
 import com.tokyoia.etl.application.port.RetentionHolds;
@@ -86,6 +87,8 @@ public class EtlOperations {
     RetentionSettings retentionSettings;
     @Inject
     HotDays hotDays;
+    @Inject
+    FootprintReport footprints;
 
     /** A job execution with what it was asked to do and how far it got. */
     public record Run(long executionId, String job, String status, Instant started, Instant ended, String from,
@@ -366,6 +369,11 @@ public class EtlOperations {
      * rows of a plain table), which the manifest cannot tell.
      */
     public record Overview(LocalDate today, int hotDays, LocalDate hotFrom, List<String> tables, Map<String, List<LocalDate>> inPostgres) {
+    }
+
+    /** Where each table takes room now, its lake lag, and the monthly cost estimate; also refreshes the storage gauges. */
+    public FootprintReport.Footprint footprint() {
+        return footprints.now();
     }
 
     public Overview overview(int days) throws SQLException {

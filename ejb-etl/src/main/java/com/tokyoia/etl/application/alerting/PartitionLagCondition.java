@@ -34,7 +34,7 @@ public final class PartitionLagCondition implements AlertCondition {
         LocalDate yesterday = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(1);
         List<Finding> findings = new ArrayList<>();
         new TreeMap<>(facts.newestProvenDays()).forEach((table, newest) -> {
-            long lag = ChronoUnit.DAYS.between(newest, yesterday);
+            long lag = lagDays(newest, now);
             if (lag > maxLagDays) {
                 findings.add(new Finding(kind(), table, table + ": the newest proven lake day is " + newest + ", " + lag
                         + " days behind " + yesterday + " (allowed " + maxLagDays + ").",
@@ -46,5 +46,10 @@ public final class PartitionLagCondition implements AlertCondition {
             }
         });
         return findings;
+    }
+
+    /** Days from a table's newest proven day to yesterday (UTC), the newest day the nightly export can have done. */
+    public static long lagDays(LocalDate newestProven, Instant now) {
+        return ChronoUnit.DAYS.between(newestProven, LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(1));
     }
 }

@@ -16,6 +16,8 @@ import com.tokyoia.etl.application.LakeReconciler;
 import com.tokyoia.etl.application.ReconcileDayTask;
 import com.tokyoia.etl.application.Retry;
 import com.tokyoia.etl.application.archive.LakeArchive;
+import com.tokyoia.etl.application.footprint.CostModel;
+import com.tokyoia.etl.application.footprint.FootprintReport;
 import com.tokyoia.etl.application.port.EtlMetrics;
 import com.tokyoia.etl.application.port.ExecutionLeases;
 import com.tokyoia.etl.application.port.JobAudit;
@@ -30,6 +32,7 @@ import com.tokyoia.etl.application.retention.RetentionRun;
 import com.tokyoia.etl.application.retention.RetentionSettings;
 import com.tokyoia.etl.application.retention.SupersededVersions;
 import com.tokyoia.etl.infrastructure.alerting.JdbcAlertFacts;
+import com.tokyoia.etl.infrastructure.footprint.JdbcFootprintFacts;
 import com.tokyoia.etl.infrastructure.alerting.JdbcIncidentLog;
 import com.tokyoia.etl.infrastructure.audit.JdbcJobAudit;
 import com.tokyoia.etl.infrastructure.catalog.Catalogs;
@@ -110,6 +113,7 @@ public class EtlWiring {
     private Alerts alerts;
     private AlertSettings alertSettings;
     private EtlMetrics metrics;
+    private CostModel costModel;
 
     @PostConstruct
     void build() {
@@ -119,6 +123,7 @@ public class EtlWiring {
         catalog = Catalogs.open(lake, trino);
         probes.register(LakeStoreReadinessCheck.NAME, store::probe);
         metrics = meters.isResolvable() ? new MicrometerEtlMetrics(meters.get()) : EtlMetrics.NONE;
+        costModel = CostModel.from(ConfigReader.forModuleOf(EtlWiring.class), lifecycle.storagePrices());
         List<AlertChannel> configured = new ArrayList<>();
         settings.alertWebhook().ifPresent(url -> configured.add(new WebhookNotifier(url)));
         settings.alertMailTo().ifPresent(to -> configured.add(new MailNotifier(mailSession, settings.alertMailFrom(), to)));
@@ -132,6 +137,9 @@ public class EtlWiring {
     void close() {
         ObjectStores.close(store);
         catalog.close();
+        if (metrics instanceof MicrometerEtlMetrics meters) {
+            meters.close();
+        }
     }
 
     @Produces
@@ -155,6 +163,11 @@ public class EtlWiring {
         return new AlertEvaluator(alerts, List.of(new CostSpikeCondition(facts, alertSettings),
                 new PartitionLagCondition(facts, alertSettings.maxLagDays()),
                 new StorageQuotaCondition(facts, alertSettings.lakeQuotaBytes(), alertSettings.postgresQuotaBytes())), clock);
+    }
+
+    @Produces
+    FootprintReport footprintReport() {
+        return new FootprintReport(new JdbcFootprintFacts(dataSource), new JdbcAlertFacts(dataSource), costModel, metrics, clock);
     }
 
     @Produces

@@ -2,16 +2,18 @@ package com.tokyoia.lake.infrastructure.config;
 
 import com.tokyoia.lake.domain.lifecycle.RestorePrices;
 import com.tokyoia.lake.domain.lifecycle.StorageClassModel;
+import com.tokyoia.lake.domain.lifecycle.StoragePrices;
 import com.tokyoia.platform.config.ConfigReader;
 import com.tokyoia.platform.config.InvalidSettingException;
 import java.math.BigDecimal;
 
 /**
  * The storage lifecycle (tokyoia.lifecycle.*): the policy's day counts, and what a restore from
- * the archive costs per GB and per thousand objects for each tier (the us-east-1 Deep Archive
- * prices by default; set them for another region or class).
+ * the archive costs per GB and per thousand objects for each tier, and what a GB costs a month in
+ * each class (the us-east-1 prices by default; set them for another region).
  */
-public record LifecycleSettings(StorageClassModel model, int noncurrentExpireAfterDays, RestorePrices restorePrices) {
+public record LifecycleSettings(StorageClassModel model, int noncurrentExpireAfterDays, RestorePrices restorePrices,
+                                StoragePrices storagePrices) {
 
     public static LifecycleSettings from(ConfigReader config) {
         int ir = config.integer("tokyoia.lifecycle.glacier-ir-after-days", 1, 36_500);
@@ -27,6 +29,10 @@ public record LifecycleSettings(StorageClassModel model, int noncurrentExpireAft
                 config.decimal("tokyoia.lifecycle.restore.bulk-usd-per-gb", BigDecimal.ZERO, max),
                 config.decimal("tokyoia.lifecycle.restore.standard-usd-per-gb", BigDecimal.ZERO, max),
                 config.decimal("tokyoia.lifecycle.restore.bulk-usd-per-thousand", BigDecimal.ZERO, max),
-                config.decimal("tokyoia.lifecycle.restore.standard-usd-per-thousand", BigDecimal.ZERO, max)));
+                config.decimal("tokyoia.lifecycle.restore.standard-usd-per-thousand", BigDecimal.ZERO, max)), new StoragePrices(
+                config.decimal("tokyoia.lifecycle.storage.standard-usd-per-gb-month", BigDecimal.ZERO, max),
+                config.decimal("tokyoia.lifecycle.storage.glacier-ir-usd-per-gb-month", BigDecimal.ZERO, max),
+                config.decimal("tokyoia.lifecycle.storage.glacier-usd-per-gb-month", BigDecimal.ZERO, max),
+                config.decimal("tokyoia.lifecycle.storage.deep-archive-usd-per-gb-month", BigDecimal.ZERO, max)));
     }
 }

@@ -85,6 +85,13 @@ public class AnalyticsResource {
         return analytics.costs(start, end);
     }
 
+    /** Today's (UTC) analytics budget: what cold scans spent of it and what is left before queries are refused. */
+    @GET
+    @Path("costs/budget")
+    public AnalyticsService.Budget budget() throws SQLException {
+        return analytics.budget();
+    }
+
     private Map<String, String> parameters() {
         Map<String, String> parameters = new LinkedHashMap<>();
         uri.getQueryParameters().forEach((key, list) -> {

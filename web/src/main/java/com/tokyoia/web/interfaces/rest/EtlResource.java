@@ -4,6 +4,7 @@ import com.tokyoia.etl.application.DeepVerifier;
 import com.tokyoia.etl.application.EtlOperations;
 import com.tokyoia.etl.application.JobStarters;
 import com.tokyoia.etl.application.archive.LakeArchive;
+import com.tokyoia.etl.application.footprint.FootprintReport;
 import com.tokyoia.etl.application.port.RetentionHolds;
 import com.tokyoia.etl.application.recovery.ObjectVersionRestore;
 import com.tokyoia.etl.domain.ExportRequest;
@@ -119,6 +120,16 @@ public class EtlResource {
     public Response storageClasses() {
         return Response.accepted(Map.of("executionId", operations.startStorageRefresh(JobStarters.API), "job", EtlOperations.STORAGE_CLASSES_JOB))
                 .build();
+    }
+
+    /**
+     * Where each table takes room now (PostgreSQL; the lake by storage class), its compression and
+     * lake lag, and the monthly cost estimate by the configured prices.
+     */
+    @GET
+    @Path("/footprint")
+    public FootprintReport.Footprint footprint() {
+        return operations.footprint();
     }
 
     /** The current copies of the range: storage class now, the one the lifecycle policy gives their age, readable or not. */
