@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.tokyoia.platform.time.SystemTime;
 import com.tokyoia.testing.Http;
+import com.tokyoia.testing.Jobs;
 import com.tokyoia.testing.ManagementClient;
 import com.tokyoia.testing.TestDatabase;
 import com.tokyoia.testing.WebhookReceiver;
@@ -16,10 +17,17 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.mail.internet.MimeMessage;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -52,7 +60,7 @@ class AlertsIT {
         smtp.start();
         webhook = new WebhookReceiver(Integer.getInteger("tokyoia.test.webhook-port"));
         TestDatabase.exec("DELETE FROM analytics_query_log WHERE query_name = ?", MARK);
-        TestDatabase.exec("DELETE FROM alert_incident WHERE alert = 'cost-spike'");
+        TestDatabase.exec("DELETE FROM alert_incident");
     }
 
     @AfterAll
@@ -116,6 +124,123 @@ class AlertsIT {
         assertThat(immediate.body()).contains("opens the moment a step fails");
     }
 
+    @Test
+    void anExportThatFinallyFailsIsAnnouncedOnceAndClearsWhenItsDayExports() throws Exception {
+        LocalDate day = LocalDate.ofInstant(Instant.parse(check("cost-spike").getString("at")), ZoneOffset.UTC).minusDays(57);
+        String subject = "export agent_tasks " + day;
+        TestDatabase.resetDays(List.of(day));
+        UUID agent = UUID.randomUUID();
+        try (Connection c = TestDatabase.connect()) {
+            Instant first = day.atTime(10, 0).toInstant(ZoneOffset.UTC);
+            TestDatabase.completedTasks(c, TestDatabase.agentWithWorkflow(c, agent, "alerts-it-" + agent, first), agent, "alerted", first,
+                    Duration.ofMinutes(3), 12);
+        }
+        // A file where the day's folder must go: every upload of the day fails, whatever the retries.
+        Path blocker = lakeRoot().resolve("agent_tasks/year=%d/month=%02d/day=%02d".formatted(day.getYear(), day.getMonthValue(),
+                day.getDayOfMonth()));
+        Files.createDirectories(blocker.getParent());
+        deleteTree(blocker);
+        Files.writeString(blocker, "not a folder");
+        try {
+            assertThat(backfill(day)).isEqualTo("FAILED");
+            assertThat(awaitMails(subject, 1)).extracting(MimeMessage::getSubject).containsExactly("[tokyo-ia] etl-failure " + subject);
+            assertThat(notices("etl-failure", subject)).singleElement().satisfies(b -> assertThat(b).contains("\"state\":\"OPENED\""));
+            assertThat(openIncidents("etl-failure")).contains(subject);
+
+            assertThat(backfill(day)).as("failing again").isEqualTo("FAILED");
+            assertThat(notices("etl-failure", subject)).as("the same incident is not announced twice").hasSize(1);
+        } finally {
+            Files.deleteIfExists(blocker);
+        }
+        assertThat(backfill(day)).isEqualTo("COMPLETED");
+        assertThat(awaitMails(subject, 2)).extracting(MimeMessage::getSubject)
+                .containsExactly("[tokyo-ia] etl-failure " + subject, "[tokyo-ia] cleared: etl-failure " + subject);
+        assertThat(notices("etl-failure", subject)).hasSize(2).last().satisfies(b -> assertThat(b).contains("\"state\":\"CLEARED\""));
+        assertThat(openIncidents("etl-failure")).doesNotContain(subject);
+    }
+
+    @Test
+    void aLakeOverItsQuotaAndALaggingTableAreAnnouncedOnceAndClearOnce() throws Exception {
+        LocalDate yesterday = LocalDate.ofInstant(Instant.parse(check("cost-spike").getString("at")), ZoneOffset.UTC).minusDays(1);
+        // The table's newer proven days (other tests' exports) are set aside for the test, so its newest is five days back.
+        List<Long> setAside = new ArrayList<>();
+        try (Connection c = TestDatabase.connect();
+             var statement = c.prepareStatement("UPDATE export_manifest SET status = 'EXPORTED' WHERE table_name = 'user_sessions' "
+                     + "AND day > ? AND status IN ('VALIDATED', 'PURGED', 'ARCHIVED') RETURNING id")) {
+            statement.setObject(1, yesterday.minusDays(5));
+            try (var rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    setAside.add(rs.getLong(1));
+                }
+            }
+        }
+        try {
+            manifestRow("user_sessions", yesterday.minusDays(5), 0);
+            // Two TiB more lake than the default quota of one.
+            manifestRow("agent_metrics", LocalDate.of(2001, 1, 1), 2L << 40);
+
+            JsonObject daily = check("partition-lag&alert=storage-quota");
+            assertThat(daily.getJsonArray("holding")).extracting(f -> f.asJsonObject().getString("alert") + " " + f.asJsonObject().getString("subject"))
+                    .contains("partition-lag user_sessions", "storage-quota lake");
+            check("partition-lag&alert=storage-quota");
+            assertThat(awaitMails("partition-lag user_sessions", 1)).extracting(MimeMessage::getSubject)
+                    .containsExactly("[tokyo-ia] partition-lag user_sessions");
+            assertThat(awaitMails("storage-quota lake", 1)).extracting(MimeMessage::getSubject).containsExactly("[tokyo-ia] storage-quota lake");
+            assertThat((String) awaitMails("partition-lag user_sessions", 1).get(0).getContent())
+                    .contains("5 days behind " + yesterday, "What to do:", "POST /api/etl/backfill");
+            assertThat(notices("partition-lag", "user_sessions")).hasSize(1);
+            assertThat(notices("storage-quota", "lake")).hasSize(1);
+
+            manifestRow("user_sessions", yesterday, 0);
+            TestDatabase.exec("DELETE FROM export_manifest WHERE object_key = ? AND table_name = 'agent_metrics'", MARK);
+            check("partition-lag&alert=storage-quota");
+            check("partition-lag&alert=storage-quota");
+            assertThat(awaitMails("partition-lag user_sessions", 2)).extracting(MimeMessage::getSubject)
+                    .containsExactly("[tokyo-ia] partition-lag user_sessions", "[tokyo-ia] cleared: partition-lag user_sessions");
+            assertThat(awaitMails("storage-quota lake", 2)).extracting(MimeMessage::getSubject)
+                    .containsExactly("[tokyo-ia] storage-quota lake", "[tokyo-ia] cleared: storage-quota lake");
+            assertThat(notices("partition-lag", "user_sessions")).hasSize(2);
+            assertThat(notices("storage-quota", "lake")).hasSize(2);
+            assertThat(openIncidents("partition-lag")).doesNotContain("user_sessions");
+            assertThat(openIncidents("storage-quota")).doesNotContain("lake");
+        } finally {
+            TestDatabase.exec("DELETE FROM export_manifest WHERE object_key = ?", MARK);
+            for (long id : setAside) {
+                TestDatabase.exec("UPDATE export_manifest SET status = 'VALIDATED' WHERE id = ?", id);
+            }
+        }
+    }
+
+    /** A proven manifest row the alerts count: the table's day with {@code bytes} of lake, no file behind it (nothing reads it here). */
+    private static void manifestRow(String table, LocalDate day, long bytes) throws Exception {
+        TestDatabase.exec("INSERT INTO export_manifest (table_name, day, version, status, row_count, bytes, object_key, storage_class, "
+                + "created_at, updated_at) VALUES (?, ?, 901, 'VALIDATED', 0, ?, ?, 'LOCAL', now(), now())", table, day, bytes, MARK);
+    }
+
+    private static String backfill(LocalDate day) {
+        Http.Reply started = Http.post("/api/etl/backfill", """
+                {"from":"%s","to":"%s","tables":"agent_tasks"}""".formatted(day, day));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        return Jobs.awaitEnd(started.json().getJsonNumber("executionId").longValue()).getString("status");
+    }
+
+    /** An earlier run's copy of the day (its manifest rows were reset above, so nothing points at it any more). */
+    private static void deleteTree(Path path) throws Exception {
+        if (Files.isDirectory(path)) {
+            try (var tree = Files.walk(path)) {
+                for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.deleteIfExists(path);
+    }
+
+    private static Path lakeRoot() {
+        String detail = Health.checks(Http.get(Http.MANAGEMENT + "/health/ready")).get("lake-store").getJsonObject("data").getString("detail");
+        return Path.of(detail.substring("directory ".length()));
+    }
+
     private static JsonObject check(String alert) {
         Http.Reply reply = Http.post("/api/alerts/check?alert=" + alert, null);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
@@ -131,13 +256,17 @@ class AlertsIT {
                 .map(i -> i.getString("subject")).toList();
     }
 
-    /** The cost-spike e-mails once that many arrived (other alerts' e-mails may come too: the daily checks run here as well). */
     private static List<MimeMessage> awaitCostSpikeMails(int expected) throws Exception {
+        return awaitMails("cost-spike", expected);
+    }
+
+    /** The e-mails whose subject names {@code about}, once that many arrived (other alerts' e-mails come too: every check runs here). */
+    private static List<MimeMessage> awaitMails(String about, int expected) throws Exception {
         Instant deadline = SystemTime.clock().instant().plus(Duration.ofSeconds(30));
         while (true) {
             List<MimeMessage> mails = new ArrayList<>();
             for (MimeMessage m : smtp.getReceivedMessages()) {
-                if (m.getSubject().contains("cost-spike")) {
+                if (m.getSubject().contains(about)) {
                     mails.add(m);
                 }
             }
@@ -150,6 +279,11 @@ class AlertsIT {
 
     private static List<String> costSpikeNotices() {
         return webhook.bodies().stream().filter(b -> b.contains("\"alert\":\"cost-spike\"")).toList();
+    }
+
+    private static List<String> notices(String alert, String subject) {
+        return webhook.bodies().stream().filter(b -> b.contains("\"alert\":\"" + alert + "\"") && b.contains("\"subject\":\"" + subject + "\""))
+                .toList();
     }
 
     private static void logExpensiveQuery(Instant at, String usd) throws Exception {

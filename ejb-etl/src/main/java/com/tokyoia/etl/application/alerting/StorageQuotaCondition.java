@@ -29,7 +29,7 @@ public final class StorageQuotaCondition implements AlertCondition {
     public List<Finding> check(Instant now) {
         List<Finding> findings = new ArrayList<>();
         if (lakeQuota > 0) {
-            over(LAKE, facts.lakeBytes(), lakeQuota, "Archive older days to cheaper classes (tokyoia.lake.lifecycle.*), shorten "
+            over(LAKE, facts.lakeBytes(), lakeQuota, "Archive older days to cheaper classes (tokyoia.lifecycle.*), shorten "
                     + "tokyoia.retention.superseded-grace-days, or raise tokyoia.alerts.quota.lake-bytes.", findings);
         }
         if (postgresQuota > 0) {
