@@ -9,6 +9,8 @@ import com.tokyoia.testing.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -61,9 +64,13 @@ class MetricsIT {
         assertExportLoggedAsJsonWithItsExecution(day, execution);
         assertStorageGaugesShowTheFootprint(day);
         String question = "/api/analytics/task_throughput?from=" + day + "&to=" + day.plusDays(1) + "&agentId=" + agent;
-        Http.Reply answered = Http.get(question);
+        String requestId = "metrics-it-" + UUID.randomUUID();
+        Http.Reply answered = Http.send(HttpRequest.newBuilder(URI.create(Http.APP + question)).header("X-Request-Id", requestId).GET());
         assertThat(answered.status()).as(answered.body()).isEqualTo(200);
         assertThat(answered.json().getString("engine")).isEqualTo("duckdb");
+        assertThat(answered.header("X-Request-Id")).isEqualTo(requestId);
+        assertThat(Http.get("/api/analytics").header("X-Request-Id")).as("an id for a request that brought none").matches("[0-9a-f-]{36}");
+        assertQuestionLoggedWithItsIds(requestId);
 
         TestDatabase.exec("UPDATE export_manifest SET status = 'ARCHIVED', storage_class = 'DEEP_ARCHIVE' "
                 + "WHERE table_name = 'agent_tasks' AND day = ?", day);
@@ -135,6 +142,23 @@ class MetricsIT {
         assertThat(scrape.value("tokyoia_storage_postgresql_bytes", "table", "agent_tasks")).hasValueSatisfying(v -> assertThat(v).isPositive());
         assertThat(scrape.value("tokyoia_etl_partition_lag_days", "table", "agent_tasks"))
                 .hasValue(tasks.getJsonNumber("lagDays").doubleValue());
+    }
+
+    /** The answer's line carries the request's id (the caller's) and the question's own id. */
+    private static void assertQuestionLoggedWithItsIds(String requestId) throws Exception {
+        List<JsonObject> lines = serverLog().filter(l -> l.contains(requestId)).map(l -> Json.createReader(new StringReader(l)).readObject())
+                .filter(l -> l.getString("message").startsWith("Answered task_throughput")).toList();
+        assertThat(lines).singleElement().satisfies(line -> {
+            assertThat(line.getString("loggerName")).isEqualTo("com.tokyoia.analytics.application.AnalyticsService");
+            assertThat(line.getJsonObject("mdc").getString("requestId")).isEqualTo(requestId);
+            assertThat(line.getJsonObject("mdc").getString("queryId")).matches("[0-9a-f-]{36}");
+            assertThat(line.getString("message")).contains("engine duckdb", "1 cold day(s)");
+        });
+    }
+
+    private static Stream<String> serverLog() throws Exception {
+        Path log = Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log");
+        return Files.readAllLines(log).stream().filter(l -> l.startsWith("{"));
     }
 
     private static JsonObject footprintOfTasks() throws Exception {

@@ -12,6 +12,7 @@ import com.tokyoia.analytics.domain.DayPlan;
 import com.tokyoia.analytics.domain.PartialMerge;
 import com.tokyoia.lake.application.port.Manifest;
 import com.tokyoia.lake.domain.manifest.ManifestEntry;
+import com.tokyoia.platform.logging.LogContext;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -77,21 +79,35 @@ public final class AnalyticsService {
     public record Quote(DayPlan plan, CostQuote cost) {
     }
 
-    /** Answers the request; every outcome is counted (answered, refused with its reason, failed with the engine that failed). */
+    /**
+     * Answers the request; every outcome is counted (answered, refused with its reason, failed with
+     * the engine that failed) and logged in one line, all lines of the question carrying its
+     * {@code queryId}.
+     */
     public AnalyticsResult run(AnalyticsRequest request, boolean override) throws SQLException {
-        try {
-            AnalyticsResult result = answer(request, override);
-            metrics.answered(result.engine(), result.durationMs(), result.scannedBytes(), result.costUsd(), result.cacheHit());
-            return result;
-        } catch (QueryRefusedException e) {
-            metrics.refused(e.reason().name().toLowerCase(Locale.ROOT));
-            throw e;
-        } catch (ColdEngineException e) {
-            metrics.failed(cold.name());
-            throw e;
-        } catch (SQLException | RuntimeException e) {
-            metrics.failed("postgresql");
-            throw e;
+        try (LogContext context = LogContext.put(LogContext.QUERY_ID, UUID.randomUUID())) {
+            String question = request.query().name() + " " + request.normalized();
+            try {
+                AnalyticsResult result = answer(request, override);
+                metrics.answered(result.engine(), result.durationMs(), result.scannedBytes(), result.costUsd(), result.cacheHit());
+                LOG.info(() -> "Answered " + question + ": " + result.rows().size() + " row(s), " + result.hotDays().size() + " hot and "
+                        + result.coldDays().size() + " cold day(s), engine " + result.engine() + (result.cacheHit() ? ", cache hit" : "")
+                        + ", quoted " + result.quotedBytes() + " bytes" + (result.scannedBytes() == null ? "" : ", scanned " + result.scannedBytes())
+                        + ", $" + result.costUsd() + ", " + result.durationMs() + " ms");
+                return result;
+            } catch (QueryRefusedException e) {
+                metrics.refused(e.reason().name().toLowerCase(Locale.ROOT));
+                LOG.info(() -> "Refused " + question + ": " + e.getMessage());
+                throw e;
+            } catch (ColdEngineException e) {
+                metrics.failed(cold.name());
+                LOG.log(Level.WARNING, "Failed " + question + " in " + cold.name() + ": " + e.getMessage());
+                throw e;
+            } catch (SQLException | RuntimeException e) {
+                metrics.failed("postgresql");
+                LOG.log(Level.WARNING, "Failed " + question + " in PostgreSQL: " + e.getMessage());
+                throw e;
+            }
         }
     }
 
