@@ -27,7 +27,7 @@ public abstract class DayPartitionBatchlet extends AbstractBatchlet {
 
     @Override
     public final String process() throws Exception {
-        try (LogContext ignored = LogContext.put(LogContext.EXECUTION_ID, job.getExecutionId())) {
+        try (LogContext ignored = LogContext.forExecution(job.getExecutionId())) {
             return process(ExportRequest.tables(table).get(0), LocalDate.parse(day), job.getJobName(), job.getExecutionId());
         }
     }

@@ -27,7 +27,7 @@ public class ExecutionLeaseListener implements JobListener {
 
     @Override
     public void beforeJob() throws Exception {
-        logContext = LogContext.put(LogContext.EXECUTION_ID, job.getExecutionId());
+        logContext = LogContext.forExecution(job.getExecutionId());
         running.add(job.getExecutionId());
         leases.acquire(job.getExecutionId(), job.getJobName());
     }

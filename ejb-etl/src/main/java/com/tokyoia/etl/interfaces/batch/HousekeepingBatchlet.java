@@ -19,7 +19,7 @@ public class HousekeepingBatchlet extends AbstractBatchlet {
 
     @Override
     public String process() throws Exception {
-        try (LogContext ignored = LogContext.put(LogContext.EXECUTION_ID, job.getExecutionId())) {
+        try (LogContext ignored = LogContext.forExecution(job.getExecutionId())) {
             PlatformHousekeeping.Pruned pruned = housekeeping.prune();
             return "pruned " + pruned.queryLogRows() + " query log rows, " + pruned.jobExecutions() + " job executions, "
                     + pruned.removedVersions() + " removed versions";

@@ -19,7 +19,7 @@ public class ReplacedVersionsBatchlet extends AbstractBatchlet {
 
     @Override
     public String process() throws Exception {
-        try (LogContext ignored = LogContext.put(LogContext.EXECUTION_ID, job.getExecutionId())) {
+        try (LogContext ignored = LogContext.forExecution(job.getExecutionId())) {
             return "removed " + versions.remove() + " replaced versions";
         }
     }

@@ -26,7 +26,7 @@ public class RetentionBatchlet extends AbstractBatchlet {
 
     @Override
     public String process() throws Exception {
-        try (LogContext ignored = LogContext.put(LogContext.EXECUTION_ID, job.getExecutionId())) {
+        try (LogContext ignored = LogContext.forExecution(job.getExecutionId())) {
             List<RetentionVerdict> verdicts = retention.run(LocalDate.now(clock), job.getExecutionId(), false, () -> stopped);
             long purged = verdicts.stream().filter(v -> v.outcome() == RetentionVerdict.Outcome.PURGED).count();
             long rows = verdicts.stream().mapToLong(RetentionVerdict::rows).sum();

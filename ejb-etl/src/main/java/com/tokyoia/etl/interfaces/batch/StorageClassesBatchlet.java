@@ -19,7 +19,7 @@ public class StorageClassesBatchlet extends AbstractBatchlet {
 
     @Override
     public String process() throws Exception {
-        try (LogContext ignored = LogContext.put(LogContext.EXECUTION_ID, job.getExecutionId())) {
+        try (LogContext ignored = LogContext.forExecution(job.getExecutionId())) {
             LakeArchive.Refreshed refreshed = archive.refresh(job.getExecutionId());
             return "checked " + refreshed.checked() + ", changed " + refreshed.changed() + ", missing " + refreshed.missing().size();
         }
