@@ -1,4 +1,5 @@
--- Demo history for ./tokyo-ia demo-history: :days closed days (UTC) before today of agents' work,
+-- Demo history for ./tokyo-ia demo-history: the closed days (UTC) from :days to :newest (default 1,
+-- yesterday) before today of agents' work,
 -- written straight into PostgreSQL as if the API had received it on those days (the API stamps
 -- tasks with the server's clock, so it cannot write the past). Re-runnable: a day that already has
 -- history, or that the lake already holds (any export manifest row), is left alone, so exported
@@ -7,7 +8,25 @@
 -- Volume per day from :tasks (default 20,000 tasks, the issue's demo volume): a tenth as many
 -- workflows, 2.5 times as many metric points, a quarter as many interactions, a twentieth as many
 -- sessions; :agents agents (default 50).
+-- Phases, so several sessions can write at once: 'prepare' (the agents and every day partition,
+-- once, committed before anyone writes: creating a partition locks its parent), then 'write' in
+-- :parts sessions, session :part writing the days whose number modulo :parts is :part, each in
+-- one transaction (a failed session leaves its days unwritten and a re-run writes them). Without
+-- :phase, one session does both.
 \set ON_ERROR_STOP on
+\if :{?phase}
+\else
+\set phase all
+\endif
+\if :{?newest}
+\else
+\set newest 1
+\endif
+\if :{?parts}
+\else
+\set parts 1
+\set part 0
+\endif
 \if :{?tasks}
 \else
 \set tasks 20000
@@ -18,8 +37,9 @@
 \endif
 SELECT greatest(1, :tasks / 10) AS workflows, (:tasks * 5) / 2 AS metrics, greatest(1, :tasks / 4) AS interactions,
        greatest(1, :tasks / 20) AS sessions \gset
-BEGIN;
+SELECT :'phase' IN ('prepare', 'all') AS preparing, :'phase' IN ('write', 'all') AS writing \gset
 
+\if :preparing
 INSERT INTO agents (id, name, role, model, status, description, created_at, updated_at)
 SELECT md5('history-agent-' || a.n || '-' || k)::uuid, 'history-' || a.n || '-' || k, role, model, 'ACTIVE', 'Demo history agent',
        now() - make_interval(days => :days + 1), now() - make_interval(days => :days + 1)
@@ -29,17 +49,24 @@ FROM generate_series(1, :agents) AS k,
               WHERE v.r = k % 4) AS a
 ON CONFLICT (name) DO NOTHING;
 
+SELECT tokyoia_ensure_day_partition(t, d::date)
+FROM generate_series((now() AT TIME ZONE 'UTC')::date - :days, (now() AT TIME ZONE 'UTC')::date - :newest, interval '1 day') AS d,
+     unnest(ARRAY['agent_tasks', 'agent_metrics', 'agent_interactions']) AS t
+WHERE NOT EXISTS (SELECT 1 FROM export_manifest m WHERE m.day = d::date) \g /dev/null
+\endif
+
+\if :writing
+BEGIN;
+
 CREATE TEMP TABLE history_days ON COMMIT DROP AS
 SELECT d::date AS day
-FROM generate_series((now() AT TIME ZONE 'UTC')::date - :days, (now() AT TIME ZONE 'UTC')::date - 1, interval '1 day') AS d
+FROM generate_series((now() AT TIME ZONE 'UTC')::date - :days, (now() AT TIME ZONE 'UTC')::date - :newest, interval '1 day') AS d
 WHERE NOT EXISTS (SELECT 1 FROM workflows w WHERE w.id = md5('history-wf-' || d::date || '-0')::uuid)
-  AND NOT EXISTS (SELECT 1 FROM export_manifest m WHERE m.day = d::date);
+  AND NOT EXISTS (SELECT 1 FROM export_manifest m WHERE m.day = d::date)
+  AND (d::date - date '2000-01-01') % :parts = :part;
 
-SELECT count(*) AS days_added FROM history_days \gset
-\echo 'history days to add:' :days_added
-
-SELECT tokyoia_ensure_day_partition(t, day)
-FROM history_days, unnest(ARRAY['agent_tasks', 'agent_metrics', 'agent_interactions']) AS t \g /dev/null
+SELECT format('history days to add (session %s of %s): %s', :part + 1, :parts, count(*)) AS added FROM history_days \gset
+\echo :added
 
 CREATE TEMP TABLE history_agents ON COMMIT DROP AS
 SELECT row_number() OVER (ORDER BY name) - 1 AS k, id FROM agents WHERE name LIKE 'history-%';
@@ -112,3 +139,4 @@ SELECT created_at, 'demo-history', 'workflow.create', 'workflow', id::text, '{"n
 FROM workflows WHERE id IN (SELECT md5('history-wf-' || day || '-' || w)::uuid FROM history_days, generate_series(0, :workflows - 1) AS w);
 
 COMMIT;
+\endif
