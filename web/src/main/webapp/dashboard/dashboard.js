@@ -524,6 +524,29 @@ function usd(value, digits = 2) {
     return Number(value).toFixed(digits);
 }
 
+function showTopQueries(costs) {
+    const perQuery = new Map();
+    for (const c of costs) {
+        const q = perQuery.get(c.query) || {query: c.query, queries: 0, cacheHits: 0, scannedBytes: 0, costUsd: 0};
+        q.queries += Number(c.queries);
+        q.cacheHits += Number(c.cacheHits);
+        q.scannedBytes += Number(c.scannedBytes || 0);
+        q.costUsd += Number(c.costUsd);
+        perQuery.set(c.query, q);
+    }
+    const body = document.querySelector('#top-queries-table tbody');
+    body.replaceChildren();
+    for (const q of [...perQuery.values()].sort((a, b) => b.costUsd - a.costUsd).slice(0, 10)) {
+        const row = document.createElement('tr');
+        cell(row, q.query);
+        cell(row, number(q.queries), 'number');
+        cell(row, number(q.cacheHits), 'number');
+        cell(row, bytes(q.scannedBytes), 'number');
+        cell(row, q.costUsd.toFixed(6), 'number');
+        body.appendChild(row);
+    }
+}
+
 function showFootprint(footprint) {
     const tables = document.querySelector('#footprint-table tbody');
     const storage = document.querySelector('#storage-table tbody');
@@ -587,6 +610,7 @@ async function loadCosts() {
             body.appendChild(row);
             perDay.set(c.day, (perDay.get(c.day) || 0) + Number(c.costUsd));
         }
+        showTopQueries(costs);
         const days = [...perDay.keys()].sort();
         chart('costs-chart').setOption({
             title: {text: costs.length ? 'Cold-scan cost per day (USD)' : 'No analytics query logged in the last 30 days',

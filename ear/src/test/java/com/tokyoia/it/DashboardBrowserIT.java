@@ -127,6 +127,7 @@ class DashboardBrowserIT {
                 assertThat(page.findElement(By.id("lake-summary")).getText()).contains("PostgreSQL and lake");
                 browser.awaitText(By.id("costs-table"), "task_throughput", Duration.ofSeconds(20));
                 assertThat(page.findElement(By.id("storage-table")).getText()).contains("agent_tasks");
+                assertThat(page.findElement(By.id("top-queries-table")).getText()).contains("task_throughput");
                 assertThat(page.findElement(By.id("budget")).getText()).startsWith("Analytics budget today").contains(" left of $");
                 String footprint = page.findElement(By.xpath("//table[@id='footprint-table']//tr[td[1][normalize-space()='agent_tasks']]")).getText();
                 assertThat(footprint).as("PostgreSQL and lake sizes with the compression between them").matches("(?s).*\\d+(\\.\\d)?x.*");
