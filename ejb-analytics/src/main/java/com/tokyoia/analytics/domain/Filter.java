@@ -8,7 +8,10 @@ import java.util.regex.Pattern;
  */
 public record Filter(String name, String column, Kind kind) {
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
+    /** What a token filter accepts (the API documents it as is). */
+    public static final String TOKEN_PATTERN = "^[A-Za-z0-9_.:-]{1,100}$";
+    public static final int TOKEN_MAX_LENGTH = 100;
+    private static final Pattern TOKEN = Pattern.compile(TOKEN_PATTERN);
 
     public enum Kind { UUID, TOKEN }
 

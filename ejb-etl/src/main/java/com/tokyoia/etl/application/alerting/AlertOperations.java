@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -13,9 +14,11 @@ import java.util.Set;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AlertOperations {
     /** Checked hourly. */
-    public static final Set<AlertKind> HOURLY = EnumSet.of(AlertKind.COST_SPIKE);
+    public static final Set<AlertKind> HOURLY = Collections.unmodifiableSet(EnumSet.of(AlertKind.COST_SPIKE));
     /** Checked daily, after the nightly export. */
-    public static final Set<AlertKind> DAILY = EnumSet.of(AlertKind.PARTITION_LAG, AlertKind.STORAGE_QUOTA);
+    public static final Set<AlertKind> DAILY = Collections.unmodifiableSet(EnumSet.of(AlertKind.PARTITION_LAG, AlertKind.STORAGE_QUOTA));
+    /** Every alert a timer checks; the others open the moment a step fails. */
+    public static final Set<AlertKind> PERIODIC = periodic();
 
     @Inject
     AlertEvaluator evaluator;
@@ -28,5 +31,11 @@ public class AlertOperations {
 
     public List<Incident> incidents(int limit) {
         return alerts.incidents().recent(limit);
+    }
+
+    private static Set<AlertKind> periodic() {
+        Set<AlertKind> all = EnumSet.copyOf(HOURLY);
+        all.addAll(DAILY);
+        return Collections.unmodifiableSet(all);
     }
 }

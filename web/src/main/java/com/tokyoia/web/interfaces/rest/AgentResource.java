@@ -19,7 +19,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Tag(name = ApiResponses.HOT)
 @Path("/agents")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,6 +35,12 @@ public class AgentResource extends ResourceSupport {
     AgentService agents;
 
     @POST
+    @Operation(operationId = "createAgent", summary = "Register an agent")
+    @APIResponse(responseCode = "201", description = "Created; Location names it",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = AgentView.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
+    @APIResponse(responseCode = "413", ref = ApiResponses.TOO_LARGE)
     public Response create(AgentRequest request) {
         AgentRequest body = values.body(request);
         AgentStatus status = values.enumValue("status", body.status(), AgentStatus.class);
@@ -38,6 +50,13 @@ public class AgentResource extends ResourceSupport {
 
     @PUT
     @Path("/{id}")
+    @Operation(operationId = "updateAgent", summary = "Replace an agent's name, role, model, status and description")
+    @APIResponse(responseCode = "200", description = "The agent as stored",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = AgentView.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
+    @APIResponse(responseCode = "413", ref = ApiResponses.TOO_LARGE)
     public AgentView update(@PathParam("id") String id, AgentRequest request) {
         UUID agentId = values.uuid("id", id);
         AgentRequest body = values.body(request);
@@ -48,12 +67,20 @@ public class AgentResource extends ResourceSupport {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getAgent", summary = "Read an agent (X-Cache says whether Redis answered)")
+    @APIResponse(responseCode = "200", description = "The agent",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = AgentView.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     public Response get(@PathParam("id") String id) {
         Cached<AgentView> agent = agents.get(values.uuid("id", id));
         return CacheHeader.ok(agent);
     }
 
     @GET
+    @Operation(operationId = "listAgents", summary = "List agents, optionally in one status, by keyset pages")
+    @APIResponse(responseCode = "200", description = "A page; nextCursor fetches the next")
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     public PageResponse<AgentView> list(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
                                         @QueryParam("limit") String limit) {
         return PageResponse.of(agents.list(values.enumValue("status", status, AgentStatus.class),

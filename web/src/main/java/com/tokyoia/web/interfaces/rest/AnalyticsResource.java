@@ -21,11 +21,17 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Named analytics over any time range: rows plus where each day was answered, what the cold part
  * was quoted and cost, and whether the cache answered. Users pick a query by name; never SQL.
  */
+@Tag(name = ApiResponses.ANALYTICS)
 @Path("/")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,12 +45,22 @@ public class AnalyticsResource {
 
     @GET
     @Path("analytics")
+    @Operation(operationId = "listAnalyticsQueries", summary = "The catalog of named questions with their parameters")
+    @APIResponse(responseCode = "200", description = "The catalog")
     public List<Map<String, Object>> catalog() {
         return analytics.catalog();
     }
 
     @GET
     @Path("analytics/{name}")
+    @Operation(operationId = "runAnalyticsQuery", summary = "Answer a named question over a range, hot days from PostgreSQL and cold ones from the lake")
+    @APIResponse(responseCode = "200", description = "Rows and their provenance",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = AnalyticsResult.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiResponses.ARCHIVED)
+    @APIResponse(responseCode = "422", ref = ApiResponses.OVER_LIMIT)
+    @APIResponse(responseCode = "502", ref = ApiResponses.ENGINE_FAILED)
     public AnalyticsResult run(@PathParam("name") String name) throws SQLException {
         Map<String, String> parameters = parameters();
         boolean override = override(parameters);
@@ -54,6 +70,10 @@ public class AnalyticsResource {
     /** The quote of the cold part and the day plan, without running anything. */
     @GET
     @Path("analytics/{name}/quote")
+    @Operation(operationId = "quoteAnalyticsQuery", summary = "The day plan and the cold scan's price, without running anything")
+    @APIResponse(responseCode = "200", description = "The quote")
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     public Map<String, Object> quote(@PathParam("name") String name) throws SQLException {
         Map<String, String> parameters = parameters();
         override(parameters);
@@ -75,6 +95,9 @@ public class AnalyticsResource {
     /** Cost per day and per query (from the query log), default the last 30 days. */
     @GET
     @Path("costs")
+    @Operation(operationId = "listCosts", summary = "Cold-scan cost per day and per query, from the query log")
+    @APIResponse(responseCode = "200", description = "One entry per day and query")
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     public List<Map<String, Object>> costs(@QueryParam("from") String from, @QueryParam("to") String to) throws SQLException {
         LocalDate today = analytics.today();
         LocalDate start = values.date("from", from, today.minusDays(30));
@@ -88,6 +111,9 @@ public class AnalyticsResource {
     /** Today's (UTC) analytics budget: what cold scans spent of it and what is left before queries are refused. */
     @GET
     @Path("costs/budget")
+    @Operation(operationId = "getBudget", summary = "Today's analytics budget: spent on cold scans and left")
+    @APIResponse(responseCode = "200", description = "The budget",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = AnalyticsService.Budget.class)))
     public AnalyticsService.Budget budget() throws SQLException {
         return analytics.budget();
     }

@@ -7,13 +7,14 @@ import com.tokyoia.etl.application.archive.LakeArchive;
 import com.tokyoia.etl.application.footprint.FootprintReport;
 import com.tokyoia.etl.application.port.RetentionHolds;
 import com.tokyoia.etl.application.recovery.ObjectVersionRestore;
-import com.tokyoia.etl.domain.ExportRequest;
 import com.tokyoia.etl.domain.ExportRequest.InvalidExportRequest;
+import com.tokyoia.etl.domain.ExportRequest;
 import com.tokyoia.lake.domain.lifecycle.RestoreTier;
 import com.tokyoia.lake.domain.manifest.ManifestEntry;
 import com.tokyoia.web.application.InvalidInputException;
 import com.tokyoia.web.application.ResourceNotFoundException;
 import com.tokyoia.web.interfaces.rest.dto.BackfillRequest;
+import com.tokyoia.web.interfaces.rest.dto.JobStarted;
 import com.tokyoia.web.interfaces.rest.dto.RestoreRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -30,13 +31,19 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * ETL administration: backfills, re-exports, reconcile runs, their progress, and what the lake
  * holds per (table, day) according to the manifest. Every request is validated before any job
  * starts; a refused request starts nothing.
  */
+@Tag(name = ApiResponses.ETL)
 @Path("/etl")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,6 +57,12 @@ public class EtlResource {
     /** Exports closed days [from, to] of the given tables (default all); days already proven are skipped. */
     @POST
     @Path("/backfill")
+    @Operation(operationId = "startBackfill", summary = "Export closed days of the lake tables (proven days are skipped)")
+    @APIResponse(responseCode = "202", description = "The daily-export job started; follow it at /api/etl/runs/{executionId}",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = JobStarted.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
+    @APIResponse(responseCode = "413", ref = ApiResponses.TOO_LARGE)
     public Response backfill(BackfillRequest request) {
         BackfillRequest body = values.body(request);
         ExportRequest export = validated(body.from(), body.to(), body.tables());
@@ -60,6 +73,11 @@ public class EtlResource {
     /** Exports one day again as a new manifest version (after a fix, or on demand). */
     @POST
     @Path("/days/{table}/{day}/reexport")
+    @Operation(operationId = "reexportDay", summary = "Export one day again as a new manifest version")
+    @APIResponse(responseCode = "202", description = "The daily-export job started in re-export mode",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = JobStarted.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     public Response reexport(@PathParam("table") String table, @PathParam("day") String day) {
         ExportRequest export = validated(day, day, table);
         return accepted(operations.startExport(export, true, JobStarters.API), export);
@@ -68,6 +86,11 @@ public class EtlResource {
     /** Deep verify: re-reads the day's published file completely and recomputes its checksum. */
     @POST
     @Path("/days/{table}/{day}/verify")
+    @Operation(operationId = "verifyDay", summary = "Re-read a day's published file completely and check it against the manifest")
+    @APIResponse(responseCode = "200", description = "The verdict: what was read and whether it matches",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = DeepVerifier.Verdict.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     public DeepVerifier.Verdict verify(@PathParam("table") String table, @PathParam("day") String day) throws IOException, SQLException {
         ExportRequest export = validated(day, day, table);
         return operations.verify(export.tables().get(0), export.from());
@@ -79,6 +102,12 @@ public class EtlResource {
      */
     @POST
     @Path("/days/{table}/{day}/restore-object")
+    @Operation(operationId = "restoreDayObject", summary = "Bring back the stored version of a day's object whose SHA-256 is the manifest's")
+    @APIResponse(responseCode = "200", description = "What was restored and how it was checked",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = ObjectVersionRestore.Outcome.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     public ObjectVersionRestore.Outcome restoreObject(@PathParam("table") String table, @PathParam("day") String day)
             throws IOException, SQLException {
         ExportRequest export = validated(day, day, table);
@@ -92,6 +121,12 @@ public class EtlResource {
      */
     @POST
     @Path("/reconcile")
+    @Operation(operationId = "startReconcile", summary = "Compare exported days with PostgreSQL and re-export the changed ones")
+    @APIResponse(responseCode = "202", description = "The reconcile-lake job started",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = JobStarted.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
+    @APIResponse(responseCode = "413", ref = ApiResponses.TOO_LARGE)
     public Response reconcile(BackfillRequest request) {
         BackfillRequest body = values.body(request);
         LocalDate yesterday = operations.today().minusDays(1);
@@ -99,7 +134,7 @@ public class EtlResource {
         String to = body.to() == null ? yesterday.toString() : body.to();
         ExportRequest range = validated(from, to, body.tables());
         long execution = operations.startReconcile(range, JobStarters.API);
-        return Response.accepted(Map.of("executionId", execution, "job", EtlOperations.RECONCILE_JOB)).build();
+        return Response.accepted(JobStarted.of(execution, EtlOperations.RECONCILE_JOB, range)).build();
     }
 
     /**
@@ -108,18 +143,27 @@ public class EtlResource {
      */
     @POST
     @Path("/reimport")
+    @Operation(operationId = "startReimport", summary = "Put days back into PostgreSQL from their current lake versions")
+    @APIResponse(responseCode = "202", description = "The reimport job started",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = JobStarted.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
+    @APIResponse(responseCode = "413", ref = ApiResponses.TOO_LARGE)
     public Response reimport(BackfillRequest request) {
         BackfillRequest body = values.body(request);
         ExportRequest range = validated(body.from(), body.to(), body.tables());
-        return Response.accepted(Map.of("executionId", operations.startReimport(range, JobStarters.API), "job", EtlOperations.REIMPORT_JOB)).build();
+        return Response.accepted(JobStarted.of(operations.startReimport(range, JobStarters.API), EtlOperations.REIMPORT_JOB, range)).build();
     }
 
     /** Reads every lake object's storage class and restore state from the store into the manifest (also daily, 05:00 UTC). */
     @POST
     @Path("/storage-classes")
+    @Operation(operationId = "startStorageClassRefresh", summary = "Read every lake object's storage class and restore state into the manifest")
+    @APIResponse(responseCode = "202", description = "The storage-classes job started",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = JobStarted.class)))
+    @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     public Response storageClasses() {
-        return Response.accepted(Map.of("executionId", operations.startStorageRefresh(JobStarters.API), "job", EtlOperations.STORAGE_CLASSES_JOB))
-                .build();
+        return Response.accepted(JobStarted.of(operations.startStorageRefresh(JobStarters.API), EtlOperations.STORAGE_CLASSES_JOB)).build();
     }
 
     /**
@@ -128,6 +172,9 @@ public class EtlResource {
      */
     @GET
     @Path("/footprint")
+    @Operation(operationId = "getFootprint", summary = "Where each table takes room, its compression and lag, and the monthly cost estimate")
+    @APIResponse(responseCode = "200", description = "The footprint",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = FootprintReport.Footprint.class)))
     public FootprintReport.Footprint footprint() {
         return operations.footprint();
     }
@@ -135,6 +182,10 @@ public class EtlResource {
     /** The current copies of the range: storage class now, the one the lifecycle policy gives their age, readable or not. */
     @GET
     @Path("/storage")
+    @Operation(operationId = "listCopyStates", summary = "The storage class of each current copy in a range, and whether engines can read it")
+    @APIResponse(responseCode = "200", description = "One entry per (table, day)",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = LakeArchive.CopyState.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     public List<LakeArchive.CopyState> storage(@QueryParam("from") String from, @QueryParam("to") String to,
                                                @QueryParam("tables") String tables) throws SQLException {
         return operations.storage(validated(from, to, tables));
@@ -143,6 +194,10 @@ public class EtlResource {
     /** What restoring the range's archived copies would cost, before anything is asked. */
     @GET
     @Path("/restore/quote")
+    @Operation(operationId = "quoteRestore", summary = "What restoring a range's archived copies would cost")
+    @APIResponse(responseCode = "200", description = "The quote: objects, bytes, dollars",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = LakeArchive.RestoreQuote.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     public LakeArchive.RestoreQuote restoreQuote(@QueryParam("from") String from, @QueryParam("to") String to,
                                                  @QueryParam("tables") String tables, @QueryParam("tier") String tier)
             throws SQLException {
@@ -153,6 +208,11 @@ public class EtlResource {
     /** Asks for readable copies of the range's archived objects for {@code days} days; answers with what was asked and its price. */
     @POST
     @Path("/restore")
+    @Operation(operationId = "restoreArchived", summary = "Ask for readable copies of a range's archived objects")
+    @APIResponse(responseCode = "200", description = "What was asked for, priced",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = LakeArchive.RestoreQuote.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "413", ref = ApiResponses.TOO_LARGE)
     public LakeArchive.RestoreQuote restore(RestoreRequest request) throws IOException, SQLException {
         RestoreRequest body = values.body(request);
         return operations.restore(validated(body.from(), body.to(), body.tables()), body.tier(), body.days());
@@ -161,13 +221,20 @@ public class EtlResource {
     /** Starts the retention job now (it also runs nightly at 04:00 UTC). */
     @POST
     @Path("/retention")
+    @Operation(operationId = "startRetention", summary = "Run the retention job now")
+    @APIResponse(responseCode = "202", description = "The retention job started",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = JobStarted.class)))
+    @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     public Response retention() {
-        return Response.accepted(Map.of("executionId", operations.startRetention(JobStarters.API), "job", EtlOperations.RETENTION_JOB)).build();
+        return Response.accepted(JobStarted.of(operations.startRetention(JobStarters.API), EtlOperations.RETENTION_JOB)).build();
     }
 
     /** A dry run: what retention would remove from PostgreSQL now and why each other old day stays. Changes nothing. */
     @GET
     @Path("/retention/plan")
+    @Operation(operationId = "planRetention", summary = "What retention would remove now and why each other old day stays (changes nothing)")
+    @APIResponse(responseCode = "200", description = "The plan",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = EtlOperations.RetentionPlan.class)))
     public EtlOperations.RetentionPlan retentionPlan() throws IOException, SQLException {
         return operations.retentionPlan();
     }
@@ -175,6 +242,9 @@ public class EtlResource {
     /** The old days retention keeps in PostgreSQL, with the reason and since when. */
     @GET
     @Path("/retention/holds")
+    @Operation(operationId = "listRetentionHolds", summary = "The old days retention keeps in PostgreSQL, with the reason")
+    @APIResponse(responseCode = "200", description = "The holds",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = RetentionHolds.Hold.class)))
     public List<RetentionHolds.Hold> retentionHolds() throws SQLException {
         return operations.retentionHolds();
     }
@@ -182,6 +252,10 @@ public class EtlResource {
     /** The server's today (UTC), the hot window, the exported tables and the days PostgreSQL holds: what the dashboard places days by. */
     @GET
     @Path("/overview")
+    @Operation(operationId = "getOverview", summary = "The server's today, the hot window, the tables and the days PostgreSQL holds")
+    @APIResponse(responseCode = "200", description = "The overview",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = EtlOperations.Overview.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     public EtlOperations.Overview overview(@QueryParam("days") String days) throws SQLException {
         Integer n = values.integer("days", days);
         if (n != null && (n < 1 || n > 3660)) {
@@ -192,6 +266,10 @@ public class EtlResource {
 
     @GET
     @Path("/runs")
+    @Operation(operationId = "listRuns", summary = "The latest batch job runs, newest first")
+    @APIResponse(responseCode = "200", description = "The runs",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = EtlOperations.Run.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     public List<EtlOperations.Run> runs(@QueryParam("limit") String limit) throws SQLException {
         Integer n = values.integer("limit", limit);
         if (n != null && (n < 1 || n > 500)) {
@@ -203,6 +281,11 @@ public class EtlResource {
     /** One run with its progress: days done of total, rows exported, rows per second. */
     @GET
     @Path("/runs/{id}")
+    @Operation(operationId = "getRun", summary = "One run with its progress")
+    @APIResponse(responseCode = "200", description = "The run",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = EtlOperations.Run.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     public EtlOperations.Run run(@PathParam("id") String id) throws SQLException {
         Integer execution = values.integer("id", id);
         return operations.run(execution).orElseThrow(() -> new ResourceNotFoundException("job execution", id, null));
@@ -211,6 +294,10 @@ public class EtlResource {
     /** The latest manifest version of every exported (table, day) in [from, to]. */
     @GET
     @Path("/days")
+    @Operation(operationId = "listManifestDays", summary = "The latest manifest version of every exported (table, day) in a range")
+    @APIResponse(responseCode = "200", description = "The manifest entries",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ManifestEntry.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     public List<ManifestEntry> days(@QueryParam("table") String table, @QueryParam("from") String from,
                                   @QueryParam("to") String to) throws SQLException {
         LocalDate start = values.date("from", from, operations.today().minusDays(30));
@@ -227,8 +314,7 @@ public class EtlResource {
     }
 
     private static Response accepted(long execution, ExportRequest export) {
-        return Response.accepted(Map.of("executionId", execution, "job", EtlOperations.EXPORT_JOB,
-                "from", export.from().toString(), "to", export.to().toString(), "tables", export.tableNames())).build();
+        return Response.accepted(JobStarted.of(execution, EtlOperations.EXPORT_JOB, export)).build();
     }
 
     /** The table name checked against the lake schema registry. */

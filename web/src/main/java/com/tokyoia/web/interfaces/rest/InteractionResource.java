@@ -19,7 +19,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Tag(name = ApiResponses.HOT)
 @Path("/interactions")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,6 +35,11 @@ public class InteractionResource extends ResourceSupport {
     InteractionService interactions;
 
     @POST
+    @Operation(operationId = "ingestInteractions", summary = "Ingest a batch of agent interactions, all or none")
+    @APIResponse(responseCode = "202", description = "Accepted: every interaction stored",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = IngestResponse.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "413", ref = ApiResponses.TOO_LARGE)
     public Response ingest(InteractionBatchRequest request) {
         checkBatchSize(request == null ? null : request.interactions(), "interaction");
         InteractionBatchRequest body = values.body(request);
@@ -44,6 +55,9 @@ public class InteractionResource extends ResourceSupport {
 
     /** Interactions in [from, to) (both required); with agentId, those it sent or received. */
     @GET
+    @Operation(operationId = "listInteractions", summary = "List interactions in a time range, optionally of one agent")
+    @APIResponse(responseCode = "200", description = "A page; nextCursor fetches the next")
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     public PageResponse<InteractionView> list(@QueryParam("agentId") String agentId, @QueryParam("from") String from,
                                               @QueryParam("to") String to, @QueryParam("cursor") String cursor,
                                               @QueryParam("limit") String limit) {

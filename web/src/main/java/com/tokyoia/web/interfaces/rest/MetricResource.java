@@ -19,7 +19,13 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Tag(name = ApiResponses.HOT)
 @Path("/metrics")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,6 +38,11 @@ public class MetricResource extends ResourceSupport {
 
     /** Ingests a batch of points atomically: 202 with the count, or an error and nothing stored. */
     @POST
+    @Operation(operationId = "ingestMetrics", summary = "Ingest a batch of metric points, all or none")
+    @APIResponse(responseCode = "202", description = "Accepted: every point stored",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = IngestResponse.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "413", ref = ApiResponses.TOO_LARGE)
     public Response ingest(MetricBatchRequest request) {
         checkBatchSize(request == null ? null : request.points(), "metric");
         MetricBatchRequest body = values.body(request);
@@ -45,6 +56,9 @@ public class MetricResource extends ResourceSupport {
 
     /** Points recorded in [from, to) (both required), by agent and/or metric name, oldest first. */
     @GET
+    @Operation(operationId = "listMetrics", summary = "List metric points recorded in a time range")
+    @APIResponse(responseCode = "200", description = "A page; nextCursor fetches the next")
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     public PageResponse<MetricView> list(@QueryParam("agentId") String agentId, @QueryParam("name") String name,
                                          @QueryParam("from") String from, @QueryParam("to") String to,
                                          @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {

@@ -1,13 +1,73 @@
 package com.tokyoia.web.interfaces.rest;
 
+import com.tokyoia.web.interfaces.rest.problem.AnalyticsProblemMappers;
+import com.tokyoia.web.interfaces.rest.problem.Problem;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.ExternalDocumentation;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/**
+ * The API's root, and the parts of its OpenAPI document every operation shares: the tags per area
+ * and the problem+json answers operations refer to by name (ApiResponses). The version, contact,
+ * license and servers come from configuration (microprofile-config.properties, the version filled
+ * in by the build); ApiDocumentFilter adds the answers every operation can give.
+ */
 @ApplicationPath("/api")
-@OpenAPIDefinition(info = @Info(title = "Tokyo-IA data platform API", version = "0.1",
-        description = "Hot data of the Tokyo-IA agent system: agents, workflows, tasks, metrics, interactions "
-                + "and user sessions. Errors are RFC 9457 application/problem+json."))
+@OpenAPIDefinition(
+        info = @Info(title = "Tokyo-IA data platform API", version = "set from the build by configuration",
+                description = "The hot data of the Tokyo-IA agent system (agents, workflows, tasks, metrics, interactions, "
+                        + "user sessions), the lake's lifecycle (exports, retention, restores), analytics over any range, "
+                        + "costs and alerts. Every error is an RFC 9457 application/problem+json document; a request's "
+                        + "X-Request-Id (or the one the server gives it) is answered in X-Request-Id and found in the server log."),
+        externalDocs = @ExternalDocumentation(description = "The dashboard, served at the server's root", url = "/"),
+        tags = {
+                @Tag(name = ApiResponses.HOT, description = "Agents, workflows, tasks, metrics, interactions and sessions in PostgreSQL"),
+                @Tag(name = ApiResponses.ETL, description = "Exports to the lake, their runs, the manifest, retention"),
+                @Tag(name = ApiResponses.LAKE, description = "Storage classes, restores, the footprint of the lake"),
+                @Tag(name = ApiResponses.ANALYTICS, description = "Named questions over any range, routed to PostgreSQL or the lake"),
+                @Tag(name = ApiResponses.COSTS, description = "What cold scans cost, the budget, the monthly estimate"),
+                @Tag(name = ApiResponses.OPERATIONS, description = "Alerts and their incidents")},
+        components = @Components(
+                schemas = {
+                        @Schema(name = "Problem", implementation = Problem.class),
+                        @Schema(name = "Refusal", implementation = AnalyticsProblemMappers.Refusal.class),
+                        @Schema(name = "EngineFailure", implementation = AnalyticsProblemMappers.EngineFailure.class)},
+                responses = {
+                        @APIResponse(name = ApiResponses.BAD_REQUEST, responseCode = "400",
+                                description = "A parameter or the body is invalid; `errors` names each field and what is wrong. Nothing changed.",
+                                content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(ref = "Problem"))),
+                        @APIResponse(name = ApiResponses.NOT_FOUND, responseCode = "404", description = "No such resource.",
+                                content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(ref = "Problem"))),
+                        @APIResponse(name = ApiResponses.CONFLICT, responseCode = "409",
+                                description = "The request conflicts with the resource's state (a name taken, a transition not allowed, "
+                                        + "a job already running, a day retention removed). Nothing changed.",
+                                content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(ref = "Problem"))),
+                        @APIResponse(name = ApiResponses.TOO_LARGE, responseCode = "413",
+                                description = "The body or the batch is over the configured limit (tokyoia.api.max-body-bytes, "
+                                        + "tokyoia.api.max-batch-size). Nothing was stored.",
+                                content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(ref = "Problem"))),
+                        @APIResponse(name = ApiResponses.ARCHIVED, responseCode = "409",
+                                description = "Some days are archived or missing from the lake: `days` names them; restore them first.",
+                                content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(ref = "Refusal"))),
+                        @APIResponse(name = ApiResponses.OVER_LIMIT, responseCode = "422",
+                                description = "The cold scan's quote is over the per-query limit or what is left of the daily budget: "
+                                        + "the quote and the limit are in the answer; override=true runs it anyway.",
+                                content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(ref = "Refusal"))),
+                        @APIResponse(name = ApiResponses.UNAVAILABLE, responseCode = "503",
+                                description = "PostgreSQL cannot be reached; retry later. Nothing changed.",
+                                content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(ref = "Problem"))),
+                        @APIResponse(name = ApiResponses.UNEXPECTED, responseCode = "500",
+                                description = "An unexpected error; `detail` gives a reference to find it in the server log.",
+                                content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(ref = "Problem"))),
+                        @APIResponse(name = ApiResponses.ENGINE_FAILED, responseCode = "502",
+                                description = "The cold engine (DuckDB, Trino, Athena) or the object store failed; its reason and query id.",
+                                content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(ref = "EngineFailure")))}))
 public class RestApplication extends Application {
 }

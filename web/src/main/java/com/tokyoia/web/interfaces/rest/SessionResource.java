@@ -15,7 +15,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Tag(name = ApiResponses.HOT)
 @Path("/sessions")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,6 +31,11 @@ public class SessionResource extends ResourceSupport {
     SessionService sessions;
 
     @POST
+    @Operation(operationId = "startSession", summary = "Start a user session")
+    @APIResponse(responseCode = "201", description = "Created; Location names it",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "413", ref = ApiResponses.TOO_LARGE)
     public Response start(SessionRequest request) {
         SessionRequest body = values.body(request);
         SessionView started = sessions.start(body.userId(), body.client());
@@ -33,18 +44,35 @@ public class SessionResource extends ResourceSupport {
 
     @POST
     @Path("/{id}/heartbeat")
+    @Operation(operationId = "heartbeatSession", summary = "Record a session's heartbeat")
+    @APIResponse(responseCode = "200", description = "The session",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     public SessionView heartbeat(@PathParam("id") String id) {
         return sessions.heartbeat(values.uuid("id", id));
     }
 
     @POST
     @Path("/{id}/end")
+    @Operation(operationId = "endSession", summary = "End a session")
+    @APIResponse(responseCode = "200", description = "The session, ended",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     public SessionView end(@PathParam("id") String id) {
         return sessions.end(values.uuid("id", id));
     }
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getSession", summary = "Read a session")
+    @APIResponse(responseCode = "200", description = "The session",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     public SessionView get(@PathParam("id") String id) {
         return sessions.get(values.uuid("id", id));
     }
@@ -52,6 +80,9 @@ public class SessionResource extends ResourceSupport {
     /** Active sessions: not ended, heartbeat within the idle timeout; optionally of one user. */
     @GET
     @Path("/active")
+    @Operation(operationId = "listActiveSessions", summary = "List active sessions, optionally of one user")
+    @APIResponse(responseCode = "200", description = "A page; nextCursor fetches the next")
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     public PageResponse<SessionView> active(@QueryParam("userId") String userId, @QueryParam("cursor") String cursor,
                                             @QueryParam("limit") String limit) {
         return PageResponse.of(sessions.listActive(values.text("userId", userId, 200), values.cursor(cursor),

@@ -16,7 +16,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Tag(name = ApiResponses.HOT)
 @Path("/tasks")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,6 +32,13 @@ public class TaskResource extends ResourceSupport {
     TaskService tasks;
 
     @POST
+    @Operation(operationId = "createTask", summary = "Create a task in a workflow")
+    @APIResponse(responseCode = "201", description = "Created; Location names it",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
+    @APIResponse(responseCode = "413", ref = ApiResponses.TOO_LARGE)
     public Response create(TaskRequest request) {
         TaskRequest body = values.body(request);
         TaskView created = tasks.create(values.uuid("workflowId", body.workflowId()), values.uuid("agentId", body.agentId()),
@@ -35,12 +48,25 @@ public class TaskResource extends ResourceSupport {
 
     @POST
     @Path("/{id}/start")
+    @Operation(operationId = "startTask", summary = "Mark a task running")
+    @APIResponse(responseCode = "200", description = "The task, running",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     public TaskView start(@PathParam("id") String id) {
         return tasks.start(values.uuid("id", id));
     }
 
     @POST
     @Path("/{id}/complete")
+    @Operation(operationId = "completeTask", summary = "Complete a task with its tokens, cost and latency")
+    @APIResponse(responseCode = "200", description = "The task, completed",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
+    @APIResponse(responseCode = "413", ref = ApiResponses.TOO_LARGE)
     public TaskView complete(@PathParam("id") String id, TaskOutcomeRequest request) {
         var taskId = values.uuid("id", id);
         return tasks.complete(taskId, values.body(request).toOutcome());
@@ -48,6 +74,13 @@ public class TaskResource extends ResourceSupport {
 
     @POST
     @Path("/{id}/fail")
+    @Operation(operationId = "failTask", summary = "Fail a task with its error")
+    @APIResponse(responseCode = "200", description = "The task, failed",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
+    @APIResponse(responseCode = "413", ref = ApiResponses.TOO_LARGE)
     public TaskView fail(@PathParam("id") String id, TaskOutcomeRequest request) {
         var taskId = values.uuid("id", id);
         return tasks.fail(taskId, values.body(request).toOutcome());
@@ -55,12 +88,20 @@ public class TaskResource extends ResourceSupport {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getTask", summary = "Read a task")
+    @APIResponse(responseCode = "200", description = "The task",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     public TaskView get(@PathParam("id") String id) {
         return tasks.get(values.uuid("id", id));
     }
 
     /** Tasks created in [from, to), by workflow and/or agent, oldest first. */
     @GET
+    @Operation(operationId = "listTasks", summary = "List tasks created in a time range, by workflow and/or agent")
+    @APIResponse(responseCode = "200", description = "A page; nextCursor fetches the next")
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     public PageResponse<TaskView> list(@QueryParam("workflowId") String workflowId, @QueryParam("agentId") String agentId,
                                        @QueryParam("from") String from, @QueryParam("to") String to,
                                        @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {

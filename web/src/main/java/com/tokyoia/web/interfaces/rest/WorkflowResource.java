@@ -17,7 +17,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Tag(name = ApiResponses.HOT)
 @Path("/workflows")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,6 +33,12 @@ public class WorkflowResource extends ResourceSupport {
     WorkflowService workflows;
 
     @POST
+    @Operation(operationId = "createWorkflow", summary = "Start a workflow for an agent")
+    @APIResponse(responseCode = "201", description = "Created; Location names it",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = WorkflowView.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
+    @APIResponse(responseCode = "413", ref = ApiResponses.TOO_LARGE)
     public Response create(WorkflowRequest request) {
         WorkflowRequest body = values.body(request);
         WorkflowView created = workflows.create(body.name(), values.uuid("agentId", body.agentId()));
@@ -36,6 +48,13 @@ public class WorkflowResource extends ResourceSupport {
     /** Moves the workflow along PENDING -> RUNNING -> COMPLETED | FAILED | CANCELLED (409 otherwise). */
     @POST
     @Path("/{id}/status")
+    @Operation(operationId = "transitionWorkflow", summary = "Move a workflow to its next status")
+    @APIResponse(responseCode = "200", description = "The workflow in its new status",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = WorkflowView.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
+    @APIResponse(responseCode = "413", ref = ApiResponses.TOO_LARGE)
     public WorkflowView transition(@PathParam("id") String id, TransitionRequest request) {
         var workflowId = values.uuid("id", id);
         TransitionRequest body = values.body(request);
@@ -45,12 +64,20 @@ public class WorkflowResource extends ResourceSupport {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getWorkflow", summary = "Read a workflow (X-Cache says whether Redis answered)")
+    @APIResponse(responseCode = "200", description = "The workflow",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = WorkflowView.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     public Response get(@PathParam("id") String id) {
         return CacheHeader.ok(workflows.get(values.uuid("id", id)));
     }
 
     /** Workflows created in [from, to), optionally in one status, oldest first. */
     @GET
+    @Operation(operationId = "listWorkflows", summary = "List workflows created in a time range, oldest first")
+    @APIResponse(responseCode = "200", description = "A page; nextCursor fetches the next")
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     public PageResponse<WorkflowView> list(@QueryParam("from") String from, @QueryParam("to") String to,
                                            @QueryParam("status") String status, @QueryParam("cursor") String cursor,
                                            @QueryParam("limit") String limit) {
