@@ -24,6 +24,8 @@ public final class JdbcManifest implements Manifest {
             + "exported_at, validated_at, updated_at, restored_until";
     /** The statuses of a proven copy, as an SQL list (other readers of export_manifest use it too). */
     public static final String PROVEN = "('VALIDATED', 'PURGED', 'ARCHIVED')";
+    /** The statuses whose version has an object in the store (proven, or written and not yet published). */
+    public static final String STORED = "('EXPORTED', 'VALIDATED', 'PURGED', 'ARCHIVED')";
     private final DataSource dataSource;
     private final Clock clock;
 

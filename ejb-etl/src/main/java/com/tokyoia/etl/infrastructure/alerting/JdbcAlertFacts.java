@@ -61,7 +61,7 @@ public final class JdbcAlertFacts implements AlertFacts {
     @Override
     public long lakeBytes() {
         return single("SELECT coalesce(sum(bytes), 0) FROM export_manifest WHERE object_key IS NOT NULL AND removed_at IS NULL "
-                + "AND status IN ('EXPORTED', 'VALIDATED', 'PURGED', 'ARCHIVED')");
+                + "AND status IN " + JdbcManifest.STORED);
     }
 
     @Override

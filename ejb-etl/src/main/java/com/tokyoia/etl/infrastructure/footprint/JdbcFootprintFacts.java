@@ -28,7 +28,6 @@ public final class JdbcFootprintFacts implements FootprintFacts {
             // A plain table has no partition tree: it is its own only member.
             + "CROSS JOIN LATERAL (SELECT relid FROM pg_partition_tree(t.name::regclass) UNION SELECT t.name::regclass) AS p(relid) "
             + "LEFT JOIN pg_stat_user_tables s ON s.relid = p.relid GROUP BY t.name, t.n ORDER BY t.n";
-    private static final String STORED = "('EXPORTED', 'VALIDATED', 'PURGED', 'ARCHIVED')";
 
     private final DataSource dataSource;
 
@@ -58,7 +57,7 @@ public final class JdbcFootprintFacts implements FootprintFacts {
         // Keyed by the class as the application reads it: no class yet and S3's other instant classes count as STANDARD.
         Map<String, Map<StorageClass, long[]>> byTable = new TreeMap<>();
         query("SELECT table_name, storage_class, count(*), coalesce(sum(bytes), 0) FROM export_manifest "
-                + "WHERE object_key IS NOT NULL AND removed_at IS NULL AND status IN " + STORED + " GROUP BY table_name, storage_class", rs -> {
+                + "WHERE object_key IS NOT NULL AND removed_at IS NULL AND status IN " + JdbcManifest.STORED + " GROUP BY table_name, storage_class", rs -> {
                     long[] sum = byTable.computeIfAbsent(rs.getString(1), t -> new EnumMap<>(StorageClass.class))
                             .computeIfAbsent(StorageClass.of(rs.getString(2)), k -> new long[2]);
                     sum[0] += rs.getLong(3);
