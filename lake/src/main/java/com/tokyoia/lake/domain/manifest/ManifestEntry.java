@@ -1,6 +1,7 @@
 package com.tokyoia.lake.domain.manifest;
 
 import com.tokyoia.lake.domain.lifecycle.StorageClass;
+import jakarta.json.bind.annotation.JsonbTransient;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -10,6 +11,8 @@ public record ManifestEntry(long id, String table, LocalDate day, int version, M
                             String etag, String storageClass, String errorMessage, Long executionId, Instant createdAt,
                             Instant exportedAt, Instant validatedAt, Instant updatedAt, Instant restoredUntil) {
 
+    /** Derived from the status, which the API already gives: not a field of its answers. */
+    @JsonbTransient
     public boolean isProven() {
         return status.isProven();
     }

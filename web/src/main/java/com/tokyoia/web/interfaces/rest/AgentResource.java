@@ -21,7 +21,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,7 +43,8 @@ public class AgentResource extends ResourceSupport {
     @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     @APIResponse(responseCode = "413", ref = ApiResponses.TOO_LARGE)
-    public Response create(AgentRequest request) {
+    public Response create(@RequestBody(content = @Content(mediaType = ApiResponses.JSON,
+            examples = @ExampleObject(name = "example", value = RequestExamples.AGENT))) AgentRequest request) {
         AgentRequest body = values.body(request);
         AgentStatus status = values.enumValue("status", body.status(), AgentStatus.class);
         AgentView created = agents.create(body.name(), body.role(), body.model(), status, body.description());
@@ -57,7 +60,8 @@ public class AgentResource extends ResourceSupport {
     @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     @APIResponse(responseCode = "413", ref = ApiResponses.TOO_LARGE)
-    public AgentView update(@PathParam("id") String id, AgentRequest request) {
+    public AgentView update(@PathParam("id") String id, @RequestBody(content = @Content(mediaType = ApiResponses.JSON,
+            examples = @ExampleObject(name = "example", value = RequestExamples.AGENT))) AgentRequest request) {
         UUID agentId = values.uuid("id", id);
         AgentRequest body = values.body(request);
         AgentStatus status = body.status() == null ? AgentStatus.ACTIVE

@@ -6,6 +6,7 @@ import com.tokyoia.analytics.application.AnalyticsService;
 import com.tokyoia.analytics.domain.AnalyticsRequest;
 import com.tokyoia.analytics.domain.DayPlan;
 import com.tokyoia.web.application.InvalidInputException;
+import com.tokyoia.web.interfaces.rest.dto.AnalyticsQuote;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -71,25 +72,19 @@ public class AnalyticsResource {
     @GET
     @Path("analytics/{name}/quote")
     @Operation(operationId = "quoteAnalyticsQuery", summary = "The day plan and the cold scan's price, without running anything")
-    @APIResponse(responseCode = "200", description = "The quote")
+    @APIResponse(responseCode = "200", description = "The quote",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = AnalyticsQuote.class)))
     @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
-    public Map<String, Object> quote(@PathParam("name") String name) throws SQLException {
+    public AnalyticsQuote quote(@PathParam("name") String name) throws SQLException {
         Map<String, String> parameters = parameters();
         override(parameters);
         AnalyticsRequest request = analytics.validate(name, parameters);
         AnalyticsService.Quote quote = analytics.quote(request);
         DayPlan plan = quote.plan();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("query", request.query().name());
-        out.put("hotDays", plan.hotDays().stream().map(LocalDate::toString).toList());
-        out.put("coldDays", plan.coldDays().stream().map(d -> d.day().toString()).toList());
-        out.put("missingDays", plan.missingDays().stream().map(LocalDate::toString).toList());
-        out.put("archivedDays", plan.archivedDays().stream().map(LocalDate::toString).toList());
-        out.put("quotedBytes", quote.cost().bytes());
-        out.put("quotedUsd", quote.cost().usd());
-        out.put("columns", request.query().columnsRead(request.filters().keySet()));
-        return out;
+        return new AnalyticsQuote(request.query().name(), plan.hotDays(), plan.coldDays().stream().map(DayPlan.ColdDay::day).toList(),
+                plan.missingDays(), plan.archivedDays(), quote.cost().bytes(), quote.cost().usd(),
+                request.query().columnsRead(request.filters().keySet()));
     }
 
     /** Cost per day and per query (from the query log), default the last 30 days. */

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -26,16 +27,21 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * What the annotations cannot say once for all operations. Every operation gets the answers any of
- * them can give (503 without PostgreSQL, 500 with a reference). Parameters, which the resources
+ * them can give (503 without PostgreSQL, 500 with a reference), and every one that takes a body
+ * the 415 of a body that is not JSON. Parameters, which the resources
  * take as text and check themselves, get their formats and limits by name (ids are UUIDs, ranges
  * are dates for the lake and analytics and instants for hot data, tables and statuses from their
  * enums). The analytics questions' own parameters come from the query catalog.
  */
 public class ApiDocumentFilter implements OASFilter {
     private static final String API = "/api";
+    private static final Set<String> VIEW_IDS = Set.of("id", "agentId", "workflowId", "fromAgentId", "toAgentId");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
+            openAPI.getComponents().getSchemas().forEach(ApiDocumentFilter::viewIds);
+        }
         if (openAPI.getPaths() == null) {
             return;
         }
@@ -56,6 +62,9 @@ public class ApiDocumentFilter implements OASFilter {
             responses = OASFactory.createAPIResponses();
             operation.setResponses(responses);
         }
+        if (operation.getRequestBody() != null && !responses.hasAPIResponse("415")) {
+            responses.addAPIResponse("415", OASFactory.createAPIResponse().ref(ApiResponses.UNSUPPORTED_MEDIA_TYPE));
+        }
         if (!responses.hasAPIResponse("503")) {
             responses.addAPIResponse("503", OASFactory.createAPIResponse().ref(ApiResponses.UNAVAILABLE));
         }
@@ -63,6 +72,21 @@ public class ApiDocumentFilter implements OASFilter {
             responses.addAPIResponse("500", OASFactory.createAPIResponse().ref(ApiResponses.UNEXPECTED));
         }
         return operation;
+    }
+
+    /**
+     * The hot data's views carry their ids as text (they are cached as JSON as they are); the
+     * document says they are UUIDs, so that clients get typed ids and the contract checks them.
+     */
+    private static void viewIds(String name, Schema schema) {
+        if (!name.endsWith("View") || schema.getProperties() == null) {
+            return;
+        }
+        schema.getProperties().forEach((property, value) -> {
+            if (VIEW_IDS.contains(property) && value.getType() != null && value.getType().contains(Schema.SchemaType.STRING)) {
+                value.setFormat("uuid");
+            }
+        });
     }
 
     private static void describe(String path, Parameter parameter) {

@@ -15,6 +15,7 @@ final class ApiResponses {
     static final String NOT_FOUND = "NotFound";
     static final String CONFLICT = "Conflict";
     static final String TOO_LARGE = "PayloadTooLarge";
+    static final String UNSUPPORTED_MEDIA_TYPE = "UnsupportedMediaType";
     static final String ARCHIVED = "ArchivedDays";
     static final String OVER_LIMIT = "OverCostLimit";
     static final String ENGINE_FAILED = "EngineFailed";

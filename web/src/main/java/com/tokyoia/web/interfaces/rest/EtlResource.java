@@ -34,7 +34,9 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -63,7 +65,8 @@ public class EtlResource {
     @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     @APIResponse(responseCode = "413", ref = ApiResponses.TOO_LARGE)
-    public Response backfill(BackfillRequest request) {
+    public Response backfill(@RequestBody(content = @Content(mediaType = ApiResponses.JSON,
+            examples = @ExampleObject(name = "example", value = RequestExamples.DAYS))) BackfillRequest request) {
         BackfillRequest body = values.body(request);
         ExportRequest export = validated(body.from(), body.to(), body.tables());
         long execution = operations.startExport(export, false, JobStarters.API);
@@ -127,7 +130,8 @@ public class EtlResource {
     @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     @APIResponse(responseCode = "413", ref = ApiResponses.TOO_LARGE)
-    public Response reconcile(BackfillRequest request) {
+    public Response reconcile(@RequestBody(content = @Content(mediaType = ApiResponses.JSON,
+            examples = @ExampleObject(name = "example", value = RequestExamples.DAYS))) BackfillRequest request) {
         BackfillRequest body = values.body(request);
         LocalDate yesterday = operations.today().minusDays(1);
         String from = body.from() == null ? yesterday.minusDays(operations.reconcileWindowDays() - 1L).toString() : body.from();
@@ -149,7 +153,8 @@ public class EtlResource {
     @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     @APIResponse(responseCode = "413", ref = ApiResponses.TOO_LARGE)
-    public Response reimport(BackfillRequest request) {
+    public Response reimport(@RequestBody(content = @Content(mediaType = ApiResponses.JSON,
+            examples = @ExampleObject(name = "example", value = RequestExamples.DAYS))) BackfillRequest request) {
         BackfillRequest body = values.body(request);
         ExportRequest range = validated(body.from(), body.to(), body.tables());
         return Response.accepted(JobStarted.of(operations.startReimport(range, JobStarters.API), EtlOperations.REIMPORT_JOB, range)).build();
@@ -213,7 +218,8 @@ public class EtlResource {
             content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = LakeArchive.RestoreQuote.class)))
     @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "413", ref = ApiResponses.TOO_LARGE)
-    public LakeArchive.RestoreQuote restore(RestoreRequest request) throws IOException, SQLException {
+    public LakeArchive.RestoreQuote restore(@RequestBody(content = @Content(mediaType = ApiResponses.JSON,
+            examples = @ExampleObject(name = "example", value = RequestExamples.RESTORE))) RestoreRequest request) throws IOException, SQLException {
         RestoreRequest body = values.body(request);
         return operations.restore(validated(body.from(), body.to(), body.tables()), body.tier(), body.days());
     }

@@ -21,7 +21,9 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,8 +41,11 @@ public class InteractionResource extends ResourceSupport {
     @APIResponse(responseCode = "202", description = "Accepted: every interaction stored",
             content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = IngestResponse.class)))
     @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     @APIResponse(responseCode = "413", ref = ApiResponses.TOO_LARGE)
-    public Response ingest(InteractionBatchRequest request) {
+    public Response ingest(@RequestBody(content = @Content(mediaType = ApiResponses.JSON,
+            examples = @ExampleObject(name = "example", value = RequestExamples.INTERACTIONS))) InteractionBatchRequest request) {
         checkBatchSize(request == null ? null : request.interactions(), "interaction");
         InteractionBatchRequest body = values.body(request);
         Instant now = clock.instant();

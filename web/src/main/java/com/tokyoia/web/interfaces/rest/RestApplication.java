@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.ExternalDocumentation;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -15,8 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The API's root, and the parts of its OpenAPI document every operation shares: the tags per area
- * and the problem+json answers operations refer to by name (ApiResponses). The version, contact,
- * license and servers come from configuration (microprofile-config.properties, the version filled
+ * and the problem+json answers operations refer to by name (ApiResponses). The version, contact
+ * and servers come from configuration (microprofile-config.properties, the version filled
  * in by the build); ApiDocumentFilter adds the answers every operation can give.
  */
 @ApplicationPath("/api")
@@ -25,7 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 description = "The hot data of the Tokyo-IA agent system (agents, workflows, tasks, metrics, interactions, "
                         + "user sessions), the lake's lifecycle (exports, retention, restores), analytics over any range, "
                         + "costs and alerts. Every error is an RFC 9457 application/problem+json document; a request's "
-                        + "X-Request-Id (or the one the server gives it) is answered in X-Request-Id and found in the server log."),
+                        + "X-Request-Id (or the one the server gives it) is answered in X-Request-Id and found in the server log.",
+                // OpenAPI 3.1 wants a license to say where its terms are: an SPDX expression, and
+                // LicenseRef- is SPDX's form for terms that are not a published license.
+                license = @License(name = "Proprietary", identifier = "LicenseRef-Proprietary")),
         externalDocs = @ExternalDocumentation(description = "The dashboard, served at the server's root", url = "/"),
         tags = {
                 @Tag(name = ApiResponses.HOT, description = "Agents, workflows, tasks, metrics, interactions and sessions in PostgreSQL"),
@@ -43,7 +47,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         @APIResponse(name = ApiResponses.BAD_REQUEST, responseCode = "400",
                                 description = "A parameter or the body is invalid; `errors` names each field and what is wrong. Nothing changed.",
                                 content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(ref = "Problem"))),
-                        @APIResponse(name = ApiResponses.NOT_FOUND, responseCode = "404", description = "No such resource.",
+                        @APIResponse(name = ApiResponses.NOT_FOUND, responseCode = "404", description = "No such resource, or one the body names "
+                                        + "(an agent, a workflow). Nothing changed.",
                                 content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(ref = "Problem"))),
                         @APIResponse(name = ApiResponses.CONFLICT, responseCode = "409",
                                 description = "The request conflicts with the resource's state (a name taken, a transition not allowed, "
@@ -52,6 +57,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         @APIResponse(name = ApiResponses.TOO_LARGE, responseCode = "413",
                                 description = "The body or the batch is over the configured limit (tokyoia.api.max-body-bytes, "
                                         + "tokyoia.api.max-batch-size). Nothing was stored.",
+                                content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(ref = "Problem"))),
+                        @APIResponse(name = ApiResponses.UNSUPPORTED_MEDIA_TYPE, responseCode = "415",
+                                description = "The body is not sent as application/json. Nothing changed.",
                                 content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(ref = "Problem"))),
                         @APIResponse(name = ApiResponses.ARCHIVED, responseCode = "409",
                                 description = "Some days are archived or missing from the lake: `days` names them; restore them first.",

@@ -17,7 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,7 +38,8 @@ public class SessionResource extends ResourceSupport {
             content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "413", ref = ApiResponses.TOO_LARGE)
-    public Response start(SessionRequest request) {
+    public Response start(@RequestBody(content = @Content(mediaType = ApiResponses.JSON,
+            examples = @ExampleObject(name = "example", value = RequestExamples.SESSION))) SessionRequest request) {
         SessionRequest body = values.body(request);
         SessionView started = sessions.start(body.userId(), body.client());
         return created(started.id(), started);

@@ -18,7 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,7 +41,8 @@ public class TaskResource extends ResourceSupport {
     @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     @APIResponse(responseCode = "413", ref = ApiResponses.TOO_LARGE)
-    public Response create(TaskRequest request) {
+    public Response create(@RequestBody(content = @Content(mediaType = ApiResponses.JSON,
+            examples = @ExampleObject(name = "example", value = RequestExamples.TASK))) TaskRequest request) {
         TaskRequest body = values.body(request);
         TaskView created = tasks.create(values.uuid("workflowId", body.workflowId()), values.uuid("agentId", body.agentId()),
                 body.taskType());
@@ -67,7 +70,8 @@ public class TaskResource extends ResourceSupport {
     @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     @APIResponse(responseCode = "413", ref = ApiResponses.TOO_LARGE)
-    public TaskView complete(@PathParam("id") String id, TaskOutcomeRequest request) {
+    public TaskView complete(@PathParam("id") String id, @RequestBody(content = @Content(mediaType = ApiResponses.JSON,
+            examples = @ExampleObject(name = "example", value = RequestExamples.TASK_OUTCOME))) TaskOutcomeRequest request) {
         var taskId = values.uuid("id", id);
         return tasks.complete(taskId, values.body(request).toOutcome());
     }
@@ -81,7 +85,8 @@ public class TaskResource extends ResourceSupport {
     @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     @APIResponse(responseCode = "413", ref = ApiResponses.TOO_LARGE)
-    public TaskView fail(@PathParam("id") String id, TaskOutcomeRequest request) {
+    public TaskView fail(@PathParam("id") String id, @RequestBody(content = @Content(mediaType = ApiResponses.JSON,
+            examples = @ExampleObject(name = "example", value = RequestExamples.TASK_OUTCOME))) TaskOutcomeRequest request) {
         var taskId = values.uuid("id", id);
         return tasks.fail(taskId, values.body(request).toOutcome());
     }

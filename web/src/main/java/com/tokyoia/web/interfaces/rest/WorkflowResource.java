@@ -19,7 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,7 +41,8 @@ public class WorkflowResource extends ResourceSupport {
     @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     @APIResponse(responseCode = "413", ref = ApiResponses.TOO_LARGE)
-    public Response create(WorkflowRequest request) {
+    public Response create(@RequestBody(content = @Content(mediaType = ApiResponses.JSON,
+            examples = @ExampleObject(name = "example", value = RequestExamples.WORKFLOW))) WorkflowRequest request) {
         WorkflowRequest body = values.body(request);
         WorkflowView created = workflows.create(body.name(), values.uuid("agentId", body.agentId()));
         return created(created.id(), created);
@@ -55,7 +58,8 @@ public class WorkflowResource extends ResourceSupport {
     @APIResponse(responseCode = "404", ref = ApiResponses.NOT_FOUND)
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     @APIResponse(responseCode = "413", ref = ApiResponses.TOO_LARGE)
-    public WorkflowView transition(@PathParam("id") String id, TransitionRequest request) {
+    public WorkflowView transition(@PathParam("id") String id, @RequestBody(content = @Content(mediaType = ApiResponses.JSON,
+            examples = @ExampleObject(name = "example", value = RequestExamples.TRANSITION))) TransitionRequest request) {
         var workflowId = values.uuid("id", id);
         TransitionRequest body = values.body(request);
         WorkflowStatus target = values.enumValue("status", body.status(), WorkflowStatus.class);

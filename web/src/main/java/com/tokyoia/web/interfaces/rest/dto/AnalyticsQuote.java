@@ -1,0 +1,16 @@
+package com.tokyoia.web.interfaces.rest.dto;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * What answering a question would take, before anything runs: which days PostgreSQL answers,
+ * which the lake does (and what scanning them costs), which are missing or archived, and the lake
+ * columns the cold part reads.
+ */
+@Schema(requiredProperties = {"query", "hotDays", "coldDays", "missingDays", "archivedDays", "quotedBytes", "quotedUsd", "columns"})
+public record AnalyticsQuote(String query, List<LocalDate> hotDays, List<LocalDate> coldDays, List<LocalDate> missingDays,
+                             List<LocalDate> archivedDays, long quotedBytes, BigDecimal quotedUsd, List<String> columns) {
+}
