@@ -3,6 +3,7 @@ package com.tokyoia.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tokyoia.testing.Http;
+import com.tokyoia.testing.contract.ApiContract;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -60,6 +61,25 @@ class OpenApiDocumentIT {
         assertThat(lint.exitValue()).as(report).isZero();
     }
 
+    /**
+     * The document the build wrote (smallrye-open-api-maven-plugin in the web module), from which
+     * the api-client module generates its client and against which every test's answers are
+     * checked, is the one the server serves.
+     */
+    @Test
+    void theServedDocumentIsTheOneTheBuildWrote() throws Exception {
+        Path built = Path.of(System.getProperty("tokyoia.test.openapi"));
+        JsonObject written = Json.createReader(new StringReader(Files.readString(built))).readObject();
+        assertThat(written.getJsonObject("paths").keySet()).isEqualTo(openApi.getJsonObject("paths").keySet());
+        assertThat(written.getJsonObject("components")).isEqualTo(openApi.getJsonObject("components"));
+        assertThat(written).isEqualTo(openApi);
+    }
+
+    @Test
+    void everyRequestBodyHasAnExampleThatItsSchemaAccepts() {
+        assertThat(ApiContract.of(Path.of(System.getProperty("tokyoia.test.openapi"))).requestExampleViolations()).isEmpty();
+    }
+
     @Test
     void everyOperationHasAnIdASummaryItsSuccessAndItsProblems() {
         assertThat(openApi.getJsonObject("info").getString("version")).isEqualTo(System.getProperty("tokyoia.test.version"));
@@ -88,7 +108,7 @@ class OpenApiDocumentIT {
         }));
         assertThat(operations).hasSizeGreaterThanOrEqualTo(48);
 
-        assertThat(responseCodes("/api/agents", "post")).contains("201", "400", "409", "413");
+        assertThat(responseCodes("/api/agents", "post")).contains("201", "400", "409", "413", "415");
         assertThat(responseCodes("/api/metrics", "post")).contains("202", "400", "413");
         assertThat(responseCodes("/api/analytics/{name}", "get")).contains("200", "400", "404", "409", "422", "502");
         assertThat(responseCodes("/api/etl/backfill", "post")).contains("202", "400", "409");

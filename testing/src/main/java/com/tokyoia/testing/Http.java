@@ -1,5 +1,6 @@
 package com.tokyoia.testing;
 
+import com.tokyoia.testing.contract.ApiContract;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -12,9 +13,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Optional;
 
-/** A small HTTP client for the tests: real requests to the deployed application. */
+/**
+ * A small HTTP client for the tests: real requests to the deployed application. With
+ * -Dtokyoia.test.openapi=PATH (the build-written OpenAPI document; the EAR's Arquillian tests set
+ * it) every answer is checked against that document, and one that breaks it fails the test that
+ * received it (and is listed in target/contract-violations.txt).
+ */
 public final class Http {
     public static final int OFFSET = Integer.getInteger("tokyoia.test.port-offset", 100);
     public static final String APP = "http://127.0.0.1:" + (8080 + OFFSET);
@@ -22,6 +32,9 @@ public final class Http {
     // HTTP/1.1 like curl: the JDK client's h2c upgrade of a POST can stall against Undertow.
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
+    private static final ApiContract CONTRACT = System.getProperty("tokyoia.test.openapi") == null ? null
+            : ApiContract.of(Path.of(System.getProperty("tokyoia.test.openapi")));
+    private static final Path VIOLATIONS = Path.of("target/contract-violations.txt");
 
     public record Reply(int status, String contentType, String body, HttpHeaders headers) {
         public JsonObject json() {
@@ -60,15 +73,30 @@ public final class Http {
 
     public static Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+            HttpRequest sent = request.timeout(Duration.ofSeconds(60)).build();
+            HttpResponse<String> response = CLIENT.send(sent, HttpResponse.BodyHandlers.ofString());
+            Reply reply = new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body(), response.headers());
+            checkContract(sent, reply);
+            return reply;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void checkContract(HttpRequest sent, Reply reply) throws IOException {
+        if (CONTRACT == null) {
+            return;
+        }
+        Optional<String> violation = CONTRACT.violation(sent.method(), sent.uri(), reply.status(), reply.contentType(), reply.body());
+        if (violation.isPresent()) {
+            Files.writeString(VIOLATIONS, violation.get() + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            if (!Boolean.getBoolean("tokyoia.test.openapi.report-only")) {
+                throw new AssertionError("The answer breaks the API's OpenAPI document: " + violation.get());
+            }
         }
     }
 
