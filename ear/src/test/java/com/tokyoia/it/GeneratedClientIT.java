@@ -89,6 +89,9 @@ class GeneratedClientIT {
                 null, null, null, null, null, null);
         assertThat(result.getEngine()).isEqualTo("postgresql");
         assertThat(result.getRows()).extracting(row -> row.get("agent_id")).containsOnly(agent.getId().toString());
+        Object columns = analytics.listAnalyticsQueries().stream().filter(question -> "task_throughput".equals(question.get("name")))
+                .findFirst().orElseThrow().get("columns");
+        assertThat(result.getRows()).allSatisfy(row -> assertThat(List.copyOf(row.keySet())).as("the catalog's columns").isEqualTo(columns));
         assertThat(result.getRows().stream().mapToInt(row -> new BigDecimal(row.get("tasks").toString()).intValueExact()).sum())
                 .isEqualTo(1);
 

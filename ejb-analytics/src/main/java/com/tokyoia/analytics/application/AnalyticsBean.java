@@ -61,7 +61,7 @@ public class AnalyticsBean {
                         "override (true: run over the cost limits)"),
                 query.filters().stream().map(AnalyticsBean::describe)).toList();
         return Map.of("name", query.name(), "description", query.description(), "table", query.table().name(),
-                "perDay", query.perDay(), "parameters", parameters);
+                "perDay", query.perDay(), "parameters", parameters, "columns", query.resultColumns());
     }
 
     private static String describe(Filter filter) {

@@ -1,8 +1,10 @@
 package com.tokyoia.analytics.domain;
 
 import com.tokyoia.lake.domain.schema.LakeTable;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +25,21 @@ public record AnalyticsQuery(String name, String description, LakeTable table, b
 
     public Optional<Filter> filter(String name) {
         return filters.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The columns of every answer row, in order: found by finishing one sample partial row with
+     * this question's own finishing step, so they are never written down a second time (the
+     * OpenAPI document and the catalog list them; AnalyticsTest checks real answers have them).
+     */
+    public List<String> resultColumns() {
+        Map<String, Object> sample = new LinkedHashMap<>();
+        if (perDay) {
+            sample.put("day", BigDecimal.ONE);
+        }
+        dims.forEach(dimension -> sample.put(dimension.name(), BigDecimal.ONE));
+        measures.forEach(measure -> sample.put(measure.name(), BigDecimal.ONE));
+        return List.copyOf(finish.apply(List.of(sample)).get(0).keySet());
     }
 
     /** The columns an engine reads for a request with the given filters. */

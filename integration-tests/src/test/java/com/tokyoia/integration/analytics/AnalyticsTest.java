@@ -82,7 +82,9 @@ class AnalyticsTest {
                 AnalyticsResult hot = run(allHot, query.name(), filters);
                 AnalyticsResult cold = run(allCold, query.name(), filters);
                 AnalyticsResult mixed = run(split, query.name(), filters);
-                assertThat(hot.rows()).as(query.name() + " " + filters + " has rows").isNotEmpty();
+                assertThat(hot.rows()).as(query.name() + " " + filters + " has rows").isNotEmpty()
+                        .allSatisfy(row -> assertThat(List.copyOf(row.keySet())).as(query.name() + ": the columns the catalog states")
+                                .isEqualTo(query.resultColumns()));
                 assertThat(hot.hotDays()).hasSize(120);
                 assertThat(cold.coldDays()).hasSize(120);
                 assertThat(cold.engine()).isEqualTo("duckdb");

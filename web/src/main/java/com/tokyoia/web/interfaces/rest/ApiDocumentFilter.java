@@ -52,6 +52,9 @@ public class ApiDocumentFilter implements OASFilter {
             if (path.startsWith(API + "/analytics/{name}")) {
                 analyticsParameters(operation);
             }
+            if (path.equals(API + "/analytics/{name}")) {
+                operation.setDescription(resultColumns(operation.getDescription()));
+            }
         }));
     }
 
@@ -153,6 +156,17 @@ public class ApiDocumentFilter implements OASFilter {
         }
         takenBy.forEach((name, questions) -> operation.addParameter(query(name, kinds.get(name) == Filter.Kind.UUID ? uuid()
                 : text(Filter.TOKEN_MAX_LENGTH).pattern(Filter.TOKEN_PATTERN), "Only matching rows; taken by " + String.join(", ", questions), false)));
+    }
+
+    /** Each question's answer columns (rows carry them in this order; numbers are decimals), from the catalog itself. */
+    private static String resultColumns(String description) {
+        StringBuilder text = new StringBuilder(description == null ? "" : description + "\n\n");
+        text.append("Each row of `rows` has the columns of its question (dates as YYYY-MM-DD, ids as text, measures as numbers; ")
+                .append("a rate or average is null where its denominator is 0):\n");
+        for (AnalyticsQuery question : QueryCatalog.all()) {
+            text.append("\n- `").append(question.name()).append("`: ").append(String.join(", ", question.resultColumns()));
+        }
+        return text.toString();
     }
 
     private static Parameter query(String name, Schema schema, String description, boolean required) {
