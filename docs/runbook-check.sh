@@ -2,11 +2,13 @@
 # Runs every ```bash runbook-check block of docs/runbook.md, in order, against a running server, so
 # the runbook's commands cannot rot. Only non-destructive procedures are marked for it.
 # Environment: TOKYOIA_PORT_OFFSET (the server's), DAY (an exported day with rows), TOKYOIA_DB_NAME
-# (the server's database), TOKYOIA_BACKUP_DIR, SCRATCH_DB (a database it may create and drop).
+# (the server's database), TOKYOIA_BACKUP_DIR, SCRATCH_DB (a database it may create and drop),
+# NETRC (an admin's credentials for curl; default .run/netrc, which ./tokyo-ia up writes).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 : "${DAY:?DAY (YYYY-MM-DD) is required}" "${TOKYOIA_DB_NAME:?}" "${TOKYOIA_BACKUP_DIR:?}" "${SCRATCH_DB:?}"
+export NETRC="${NETRC:-$ROOT/.run/netrc}" TOKYOIA_NETRC="${NETRC:-$ROOT/.run/netrc}"
 export API="http://127.0.0.1:$((8080 + ${TOKYOIA_PORT_OFFSET:-0}))/api" DAY TOKYOIA_DB_NAME TOKYOIA_BACKUP_DIR SCRATCH_DB
 export PGPASSWORD="${TOKYOIA_DB_PASSWORD:-postgres}"
 

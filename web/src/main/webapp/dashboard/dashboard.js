@@ -34,12 +34,60 @@ function describe(status, problem) {
     return `The server answered ${status}${problem ? ': ' + String(problem).slice(0, 300) : ''}`;
 }
 
+// The user's HTTP Basic credentials, kept in this tab's session storage only and sent by the
+// page itself with each call (never by the browser on its own, so no other site can use them).
+const AUTHORIZATION = 'tokyoia.authorization';
+let signingIn = null;
+
+function askForCredentials(message) {
+    if (!signingIn) {
+        signingIn = new Promise(resolve => {
+            const dialog = document.getElementById('login');
+            const text = document.getElementById('login-message');
+            text.textContent = message || '';
+            text.hidden = !message;
+            document.getElementById('login-form').onsubmit = () => {
+                const user = document.getElementById('login-user').value;
+                const password = document.getElementById('login-password').value;
+                sessionStorage.setItem(AUTHORIZATION, 'Basic ' + btoa(unescape(encodeURIComponent(user + ':' + password))));
+                sessionStorage.setItem(AUTHORIZATION + '.user', user);
+                document.getElementById('login-password').value = '';
+                signingIn = null;
+                showSignedIn();
+                resolve();
+            };
+            dialog.showModal();
+        });
+    }
+    return signingIn;
+}
+
+function showSignedIn() {
+    const user = sessionStorage.getItem(AUTHORIZATION + '.user');
+    const label = document.getElementById('signed-in');
+    label.textContent = user ? `signed in as ${user}` : '';
+    label.hidden = !user;
+    document.getElementById('sign-out').hidden = !user;
+}
+
 async function api(path, options) {
     let response;
-    try {
-        response = await fetch(path, Object.assign({headers: {'Accept': 'application/json'}}, options));
-    } catch (e) {
-        throw new Error(`Cannot reach the server (${e.message})`);
+    for (;;) {
+        const headers = Object.assign({'Accept': 'application/json'}, (options && options.headers) || {});
+        const authorization = sessionStorage.getItem(AUTHORIZATION);
+        if (authorization) {
+            headers['Authorization'] = authorization;
+        }
+        try {
+            response = await fetch(path, Object.assign({}, options, {headers: headers, credentials: 'omit'}));
+        } catch (e) {
+            throw new Error(`Cannot reach the server (${e.message})`);
+        }
+        if (response.status !== 401) {
+            break;
+        }
+        sessionStorage.removeItem(AUTHORIZATION);
+        await askForCredentials(authorization ? 'That user and password were not accepted.' : '');
     }
     const type = response.headers.get('Content-Type') || '';
     const body = type.includes('json') ? await response.json() : await response.text();
@@ -630,6 +678,13 @@ async function loadCosts() {
 }
 
 document.addEventListener('DOMContentLoaded', async () => {
+    showSignedIn();
+    document.getElementById('sign-out').addEventListener('click', event => {
+        event.preventDefault();
+        sessionStorage.removeItem(AUTHORIZATION);
+        sessionStorage.removeItem(AUTHORIZATION + '.user');
+        location.reload();
+    });
     try {
         overview = await api(`api/etl/overview?days=${MAP_DAYS}`);
     } catch (e) {

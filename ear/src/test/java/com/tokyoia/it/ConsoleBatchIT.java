@@ -125,11 +125,11 @@ class ConsoleBatchIT {
         Path managementAudit = Path.of(System.getProperty("jboss.home"), "standalone", "data", "audit-log.log");
         assertThat(Files.readString(managementAudit)).contains("\"user\" : \"tokyoia-operator\"").contains("start-job");
 
-        // The same job through the API says so.
+        // The same job through the API says so, with the API's user.
         JsonObject viaApi = Http.post("/api/etl/backfill", "{\"from\":\"" + day + "\",\"to\":\"" + day + "\"}").json();
         long apiExecution = viaApi.getJsonNumber("executionId").longValue();
         assertThat(awaitEnd(apiExecution)).isEqualTo("COMPLETED");
-        assertThat(audit(apiExecution)).isEqualTo("batch.start by " + JobStarters.API);
+        assertThat(audit(apiExecution)).isEqualTo("batch.start by " + JobStarters.API + ":" + Http.User.ADMIN.name());
     }
 
     @Test

@@ -64,6 +64,7 @@ class ConsoleBrowserIT {
                 browser.screenshot(Path.of("target/screenshots/console-daily-export.png"));
                 // On the dashboard like any other run.
                 browser.driver().get(Http.APP + "/");
+                browser.signIn(Http.User.VIEWER);
                 String row = browser.visible(By.xpath("//table[@id='etl-runs']//tr[td[1][normalize-space()='" + execution + "']]")).getText();
                 assertThat(row).contains("daily-export").contains("COMPLETED").contains(day + " .. " + day).contains("agent_tasks");
             } catch (AssertionError | RuntimeException e) {

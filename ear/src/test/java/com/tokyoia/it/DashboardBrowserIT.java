@@ -65,6 +65,8 @@ class DashboardBrowserIT {
             WebDriver page = browser.driver();
             try {
                 page.get(Http.APP + "/");
+                browser.signIn(Http.User.ADMIN);
+                assertThat(browser.visible(By.id("signed-in")).getText()).isEqualTo("signed in as " + Http.User.ADMIN.name());
                 awaitPanelsLoaded(page);
                 String summary = page.findElement(By.id("lake-summary")).getText();
                 assertThat(summary).as("the written days are not exported yet").contains("PostgreSQL only");

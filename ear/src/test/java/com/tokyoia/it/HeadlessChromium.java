@@ -1,5 +1,6 @@
 package com.tokyoia.it;
 
+import com.tokyoia.testing.Http;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +71,13 @@ final class HeadlessChromium implements AutoCloseable {
                     clickable.click();
                     return true;
                 });
+    }
+
+    /** Answers the dashboard's sign-in dialog, which opens when its first call to the API is refused with a 401. */
+    void signIn(Http.User user) {
+        visible(By.id("login-user")).sendKeys(user.name());
+        driver.findElement(By.id("login-password")).sendKeys(user.password());
+        click(By.id("login-submit"));
     }
 
     WebElement visible(By element) {

@@ -98,7 +98,7 @@ class OpenApiDocumentIT {
             assertThat(operation.getString("summary", "")).as(name).isNotBlank();
             assertThat(operation.getJsonArray("tags")).as(name).isNotEmpty();
             JsonObject responses = operation.getJsonObject("responses");
-            assertThat(responses.keySet()).as(name).anyMatch(code -> code.startsWith("2")).contains("500", "503");
+            assertThat(responses.keySet()).as(name).anyMatch(code -> code.startsWith("2")).contains("401", "403", "500", "503");
             if (operation.containsKey("parameters")) {
                 for (JsonValue parameter : operation.getJsonArray("parameters")) {
                     assertThat(parameter.asJsonObject().getJsonObject("schema")).as(name + " " + parameter).isNotNull();
@@ -107,6 +107,9 @@ class OpenApiDocumentIT {
             }
         }));
         assertThat(operations).hasSizeGreaterThanOrEqualTo(48);
+        assertThat(openApi.getJsonArray("security").toString()).isEqualTo("[{\"basic\":[]}]");
+        assertThat(openApi.getJsonObject("components").getJsonObject("securitySchemes").getJsonObject("basic").getString("scheme"))
+                .isEqualTo("basic");
 
         assertThat(responseCodes("/api/agents", "post")).contains("201", "400", "409", "413", "415");
         assertThat(responseCodes("/api/metrics", "post")).contains("202", "400", "413");

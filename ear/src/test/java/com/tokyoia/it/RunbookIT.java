@@ -56,8 +56,11 @@ class RunbookIT {
         ProcessBuilder check = new ProcessBuilder("bash", Path.of("..", "docs", "runbook-check.sh").toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         String database = TestDatabase.string("SELECT current_database()");
+        // The runbook's curl and ./tokyo-ia read the admin's credentials from a netrc file: here the tests' admin.
+        Path netrc = Path.of("target", "runbook-netrc").toAbsolutePath();
+        Files.writeString(netrc, "machine 127.0.0.1 login " + Http.User.ADMIN.name() + " password " + Http.User.ADMIN.password() + "\n");
         check.environment().putAll(Map.of("DAY", day.toString(), "TOKYOIA_PORT_OFFSET", String.valueOf(Http.OFFSET),
-                "TOKYOIA_DB_NAME", database, "TOKYOIA_BACKUP_DIR", backups.toString(), "SCRATCH_DB", database + "_runbook"));
+                "TOKYOIA_DB_NAME", database, "TOKYOIA_BACKUP_DIR", backups.toString(), "SCRATCH_DB", database + "_runbook", "NETRC", netrc.toString()));
         Process process = check.start();
         assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("the runbook check ends").isTrue();
         String output = Files.readString(log, StandardCharsets.UTF_8);

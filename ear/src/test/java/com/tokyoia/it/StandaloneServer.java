@@ -1,6 +1,7 @@
 package com.tokyoia.it;
 
 import com.tokyoia.platform.time.SystemTime;
+import com.tokyoia.testing.Http;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -58,6 +59,8 @@ final class StandaloneServer implements AutoCloseable {
                 Files.copy(file, base.resolve("configuration").resolve(file.getFileName()));
             }
         }
+        // The users (the filesystem realm under the data directory), so the tests' admin may call it.
+        copyTree(home.resolve("standalone/data/tokyoia-users"), base.resolve("data/tokyoia-users"));
         // Deployments the Arquillian server may have persisted belong to its own content repository.
         Path config = base.resolve("configuration/standalone.xml");
         Files.writeString(config, Files.readString(config).replaceAll("(?s)<deployments>.*?</deployments>", ""));
@@ -132,7 +135,7 @@ final class StandaloneServer implements AutoCloseable {
 
     int status(String path) {
         try {
-            return CLIENT.send(HttpRequest.newBuilder(URI.create(appUrl() + path)).timeout(Duration.ofSeconds(10)).GET().build(),
+            return CLIENT.send(request(path).timeout(Duration.ofSeconds(10)).GET().build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;
@@ -143,15 +146,33 @@ final class StandaloneServer implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path) throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(appUrl() + path)).timeout(Duration.ofSeconds(60))
+        return CLIENT.send(request(path).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(appUrl() + path)).timeout(Duration.ofSeconds(60))
+        return CLIENT.send(request(path).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** As the tests' admin. */
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(appUrl() + path)).header("Authorization", Http.User.ADMIN.authorization());
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     private Path log() {

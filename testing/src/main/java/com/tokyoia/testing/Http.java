@@ -13,10 +13,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -35,6 +37,20 @@ public final class Http {
     private static final ApiContract CONTRACT = System.getProperty("tokyoia.test.openapi") == null ? null
             : ApiContract.of(Path.of(System.getProperty("tokyoia.test.openapi")));
     private static final Path VIOLATIONS = Path.of("target/contract-violations.txt");
+
+    /** A user of the test server's realm (ear/src/test/wildfly/test-users.cli), or nobody. */
+    public record User(String name, String password) {
+        public static final User ANONYMOUS = new User(null, null);
+        public static final User ADMIN = new User("it-admin", "it-admin-password");
+        public static final User ANALYST = new User("it-analyst", "it-analyst-password");
+        public static final User VIEWER = new User("it-viewer", "it-viewer-password");
+        public static final User INGEST = new User("it-ingest", "it-ingest-password");
+
+        /** The HTTP Basic Authorization header's value. */
+        public String authorization() {
+            return "Basic " + Base64.getEncoder().encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8));
+        }
+    }
 
     public record Reply(int status, String contentType, String body, HttpHeaders headers) {
         public JsonObject json() {
@@ -59,6 +75,16 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(url(path))).GET());
     }
 
+    public static Reply get(User user, String path) {
+        return send(user, HttpRequest.newBuilder(URI.create(url(path))).GET());
+    }
+
+    public static Reply post(User user, String path, String json) {
+        return send(user, HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public static Reply post(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Content-Type", "application/json")
@@ -71,8 +97,16 @@ public final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** As the tests' admin (every test that is not about who may do what acts as one). */
     public static Reply send(HttpRequest.Builder request) {
+        return send(User.ADMIN, request);
+    }
+
+    public static Reply send(User user, HttpRequest.Builder request) {
         try {
+            if (user.name() != null) {
+                request.setHeader("Authorization", user.authorization());
+            }
             HttpRequest sent = request.timeout(Duration.ofSeconds(60)).build();
             HttpResponse<String> response = CLIENT.send(sent, HttpResponse.BodyHandlers.ofString());
             Reply reply = new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),

@@ -17,6 +17,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
 
@@ -29,6 +30,11 @@ public final class JaxRsOperations {
     }
 
     public static TreeSet<String> in(String packageName) throws IOException, URISyntaxException, ClassNotFoundException {
+        return new TreeSet<>(methods(packageName).keySet());
+    }
+
+    /** Each operation ("GET /api/agents/{id}") with the Java method that serves it. */
+    public static TreeMap<String, Method> methods(String packageName) throws IOException, URISyntaxException, ClassNotFoundException {
         TreeSet<String> classes = new TreeSet<>();
         String folder = packageName.replace('.', '/');
         URL url = JaxRsOperations.class.getClassLoader().getResource(folder);
@@ -48,7 +54,7 @@ public final class JaxRsOperations {
             }
         }
         String application = "";
-        TreeSet<String> operations = new TreeSet<>();
+        TreeMap<String, Method> operations = new TreeMap<>();
         for (String name : classes) {
             Class<?> type = Class.forName(name, false, JaxRsOperations.class.getClassLoader());
             if (type.isAnnotationPresent(ApplicationPath.class)) {
@@ -65,8 +71,8 @@ public final class JaxRsOperations {
                 for (Map.Entry<Class<? extends Annotation>, String> verb : METHODS.entrySet()) {
                     if (method.isAnnotationPresent(verb.getKey())) {
                         Path methodPath = method.getAnnotation(Path.class);
-                        operations.add(verb.getValue() + " " + normalize(application + "/" + classPath.value() + "/"
-                                + (methodPath == null ? "" : methodPath.value())));
+                        operations.put(verb.getValue() + " " + normalize(application + "/" + classPath.value() + "/"
+                                + (methodPath == null ? "" : methodPath.value())), method);
                     }
                 }
             }

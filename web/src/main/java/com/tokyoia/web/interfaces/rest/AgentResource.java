@@ -6,6 +6,7 @@ import com.tokyoia.web.application.Cached;
 import com.tokyoia.web.application.Views.AgentView;
 import com.tokyoia.web.interfaces.rest.dto.AgentRequest;
 import com.tokyoia.web.interfaces.rest.dto.PageResponse;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -36,6 +37,7 @@ public class AgentResource extends ResourceSupport {
     @Inject
     AgentService agents;
 
+    @RolesAllowed({Roles.INGEST, Roles.ADMIN})
     @POST
     @Operation(operationId = "createAgent", summary = "Register an agent")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
@@ -51,6 +53,7 @@ public class AgentResource extends ResourceSupport {
         return created(created.id(), created);
     }
 
+    @RolesAllowed({Roles.INGEST, Roles.ADMIN})
     @PUT
     @Path("/{id}")
     @Operation(operationId = "updateAgent", summary = "Replace an agent's name, role, model, status and description")
@@ -69,6 +72,7 @@ public class AgentResource extends ResourceSupport {
         return agents.update(agentId, body.name(), body.role(), body.model(), status, body.description());
     }
 
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
     @GET
     @Path("/{id}")
     @Operation(operationId = "getAgent", summary = "Read an agent (X-Cache says whether Redis answered)")
@@ -81,6 +85,7 @@ public class AgentResource extends ResourceSupport {
         return CacheHeader.ok(agent);
     }
 
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
     @GET
     @Operation(operationId = "listAgents", summary = "List agents, optionally in one status, by keyset pages")
     @APIResponse(responseCode = "200", description = "A page; nextCursor fetches the next")

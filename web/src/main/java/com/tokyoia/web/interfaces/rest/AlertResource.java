@@ -5,6 +5,7 @@ import com.tokyoia.etl.application.alerting.AlertOperations;
 import com.tokyoia.web.application.InvalidInputException;
 import com.tokyoia.web.interfaces.rest.dto.AlertCheckView;
 import com.tokyoia.web.interfaces.rest.dto.IncidentView;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -38,6 +39,7 @@ public class AlertResource {
     @Inject
     RequestValues values;
 
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
     @GET
     @Path("/incidents")
     @Operation(operationId = "listIncidents", summary = "Alert incidents, open first, then the latest cleared")
@@ -53,6 +55,7 @@ public class AlertResource {
     }
 
     /** Checks the named periodic alerts now (default all): opens and clears incidents exactly as the timers would. */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/check")
     @Operation(operationId = "checkAlerts", summary = "Check the periodic alerts now, opening and clearing incidents as the timers would")

@@ -6,7 +6,9 @@ import com.tokyoia.analytics.application.AnalyticsService;
 import com.tokyoia.analytics.domain.AnalyticsRequest;
 import com.tokyoia.analytics.domain.DayPlan;
 import com.tokyoia.web.application.InvalidInputException;
+import com.tokyoia.web.application.RoleRequiredException;
 import com.tokyoia.web.interfaces.rest.dto.AnalyticsQuote;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -43,7 +46,10 @@ public class AnalyticsResource {
     RequestValues values;
     @Context
     UriInfo uri;
+    @Context
+    SecurityContext security;
 
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
     @GET
     @Path("analytics")
     @Operation(operationId = "listAnalyticsQueries", summary = "The catalog of named questions with their parameters")
@@ -52,6 +58,7 @@ public class AnalyticsResource {
         return analytics.catalog();
     }
 
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
     @GET
     @Path("analytics/{name}")
     @Operation(operationId = "runAnalyticsQuery", summary = "Answer a named question over a range, hot days from PostgreSQL and cold ones from the lake")
@@ -65,10 +72,22 @@ public class AnalyticsResource {
     public AnalyticsResult run(@PathParam("name") String name) throws SQLException {
         Map<String, String> parameters = parameters();
         boolean override = override(parameters);
-        return analytics.run(analytics.validate(name, parameters), override);
+        AnalyticsRequest request = analytics.validate(name, parameters);
+        if (override && !security.isUserInRole(Roles.ADMIN)) {
+            throw new RoleRequiredException("override=true spends over the per-query limit or the daily budget: only an admin may");
+        }
+        if (!security.isUserInRole(Roles.ANALYST) && !security.isUserInRole(Roles.ADMIN)) {
+            int cold = analytics.quote(request).plan().coldDays().size();
+            if (cold > 0) {
+                throw new RoleRequiredException("this answer needs a scan of " + cold + " day(s) in the lake, which costs money: "
+                        + "a user with the analyst role can run it (a viewer gets the answers PostgreSQL alone gives)");
+            }
+        }
+        return analytics.run(request, override);
     }
 
     /** The quote of the cold part and the day plan, without running anything. */
+    @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @GET
     @Path("analytics/{name}/quote")
     @Operation(operationId = "quoteAnalyticsQuery", summary = "The day plan and the cold scan's price, without running anything")
@@ -88,6 +107,7 @@ public class AnalyticsResource {
     }
 
     /** Cost per day and per query (from the query log), default the last 30 days. */
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
     @GET
     @Path("costs")
     @Operation(operationId = "listCosts", summary = "Cold-scan cost per day and per query, from the query log")
@@ -104,6 +124,7 @@ public class AnalyticsResource {
     }
 
     /** Today's (UTC) analytics budget: what cold scans spent of it and what is left before queries are refused. */
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
     @GET
     @Path("costs/budget")
     @Operation(operationId = "getBudget", summary = "Today's analytics budget: spent on cold scans and left")

@@ -65,6 +65,13 @@ public class ApiDocumentFilter implements OASFilter {
             responses = OASFactory.createAPIResponses();
             operation.setResponses(responses);
         }
+        // Every operation is behind the realm (web.xml) and admits only some roles (@RolesAllowed).
+        if (!responses.hasAPIResponse("401")) {
+            responses.addAPIResponse("401", OASFactory.createAPIResponse().ref(ApiResponses.UNAUTHORIZED));
+        }
+        if (!responses.hasAPIResponse("403")) {
+            responses.addAPIResponse("403", OASFactory.createAPIResponse().ref(ApiResponses.FORBIDDEN));
+        }
         if (operation.getRequestBody() != null && !responses.hasAPIResponse("415")) {
             responses.addAPIResponse("415", OASFactory.createAPIResponse().ref(ApiResponses.UNSUPPORTED_MEDIA_TYPE));
         }

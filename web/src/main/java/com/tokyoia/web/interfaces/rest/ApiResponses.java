@@ -11,6 +11,9 @@ final class ApiResponses {
 
     static final String JSON = "application/json";
     static final String PROBLEM = "application/problem+json";
+    static final String BASIC_AUTH = "basic";
+    static final String UNAUTHORIZED = "Unauthorized";
+    static final String FORBIDDEN = "Forbidden";
     static final String BAD_REQUEST = "BadRequest";
     static final String NOT_FOUND = "NotFound";
     static final String CONFLICT = "Conflict";

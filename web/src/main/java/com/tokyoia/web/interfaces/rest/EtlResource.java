@@ -16,6 +16,7 @@ import com.tokyoia.web.application.ResourceNotFoundException;
 import com.tokyoia.web.interfaces.rest.dto.BackfillRequest;
 import com.tokyoia.web.interfaces.rest.dto.JobStarted;
 import com.tokyoia.web.interfaces.rest.dto.RestoreRequest;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -25,8 +26,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -51,12 +54,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class EtlResource {
+    @Context
+    SecurityContext security;
+
     @Inject
     EtlOperations operations;
     @Inject
     RequestValues values;
 
     /** Exports closed days [from, to] of the given tables (default all); days already proven are skipped. */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/backfill")
     @Operation(operationId = "startBackfill", summary = "Export closed days of the lake tables (proven days are skipped)")
@@ -69,11 +76,12 @@ public class EtlResource {
             examples = @ExampleObject(name = "example", value = RequestExamples.DAYS))) BackfillRequest request) {
         BackfillRequest body = values.body(request);
         ExportRequest export = validated(body.from(), body.to(), body.tables());
-        long execution = operations.startExport(export, false, JobStarters.API);
+        long execution = operations.startExport(export, false, starter());
         return accepted(execution, export);
     }
 
     /** Exports one day again as a new manifest version (after a fix, or on demand). */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/days/{table}/{day}/reexport")
     @Operation(operationId = "reexportDay", summary = "Export one day again as a new manifest version")
@@ -83,10 +91,11 @@ public class EtlResource {
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     public Response reexport(@PathParam("table") String table, @PathParam("day") String day) {
         ExportRequest export = validated(day, day, table);
-        return accepted(operations.startExport(export, true, JobStarters.API), export);
+        return accepted(operations.startExport(export, true, starter()), export);
     }
 
     /** Deep verify: re-reads the day's published file completely and recomputes its checksum. */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/days/{table}/{day}/verify")
     @Operation(operationId = "verifyDay", summary = "Re-read a day's published file completely and check it against the manifest")
@@ -103,6 +112,7 @@ public class EtlResource {
      * Data corruption: brings back the stored version of the day's object (a versioned bucket)
      * whose SHA-256 is the manifest's, and checks the key reads back as it.
      */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/days/{table}/{day}/restore-object")
     @Operation(operationId = "restoreDayObject", summary = "Bring back the stored version of a day's object whose SHA-256 is the manifest's")
@@ -122,6 +132,7 @@ public class EtlResource {
      * is required (a job-starting call must say it means it); {@code {}} takes the default window,
      * the last tokyoia.etl.reconcile-window-days closed days.
      */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/reconcile")
     @Operation(operationId = "startReconcile", summary = "Compare exported days with PostgreSQL and re-export the changed ones")
@@ -137,7 +148,7 @@ public class EtlResource {
         String from = body.from() == null ? yesterday.minusDays(operations.reconcileWindowDays() - 1L).toString() : body.from();
         String to = body.to() == null ? yesterday.toString() : body.to();
         ExportRequest range = validated(from, to, body.tables());
-        long execution = operations.startReconcile(range, JobStarters.API);
+        long execution = operations.startReconcile(range, starter());
         return Response.accepted(JobStarted.of(execution, EtlOperations.RECONCILE_JOB, range)).build();
     }
 
@@ -145,6 +156,7 @@ public class EtlResource {
      * Puts days [from, to] back into PostgreSQL from their current lake versions (after a loss of
      * hot data, or to work on old days hot again); each day is proven by its content checksum.
      */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/reimport")
     @Operation(operationId = "startReimport", summary = "Put days back into PostgreSQL from their current lake versions")
@@ -157,10 +169,11 @@ public class EtlResource {
             examples = @ExampleObject(name = "example", value = RequestExamples.DAYS))) BackfillRequest request) {
         BackfillRequest body = values.body(request);
         ExportRequest range = validated(body.from(), body.to(), body.tables());
-        return Response.accepted(JobStarted.of(operations.startReimport(range, JobStarters.API), EtlOperations.REIMPORT_JOB, range)).build();
+        return Response.accepted(JobStarted.of(operations.startReimport(range, starter()), EtlOperations.REIMPORT_JOB, range)).build();
     }
 
     /** Reads every lake object's storage class and restore state from the store into the manifest (also daily, 05:00 UTC). */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/storage-classes")
     @Operation(operationId = "startStorageClassRefresh", summary = "Read every lake object's storage class and restore state into the manifest")
@@ -168,13 +181,14 @@ public class EtlResource {
             content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = JobStarted.class)))
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     public Response storageClasses() {
-        return Response.accepted(JobStarted.of(operations.startStorageRefresh(JobStarters.API), EtlOperations.STORAGE_CLASSES_JOB)).build();
+        return Response.accepted(JobStarted.of(operations.startStorageRefresh(starter()), EtlOperations.STORAGE_CLASSES_JOB)).build();
     }
 
     /**
      * Where each table takes room now (PostgreSQL; the lake by storage class), its compression and
      * lake lag, and the monthly cost estimate by the configured prices.
      */
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
     @GET
     @Path("/footprint")
     @Operation(operationId = "getFootprint", summary = "Where each table takes room, its compression and lag, and the monthly cost estimate")
@@ -185,6 +199,7 @@ public class EtlResource {
     }
 
     /** The current copies of the range: storage class now, the one the lifecycle policy gives their age, readable or not. */
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
     @GET
     @Path("/storage")
     @Operation(operationId = "listCopyStates", summary = "The storage class of each current copy in a range, and whether engines can read it")
@@ -197,6 +212,7 @@ public class EtlResource {
     }
 
     /** What restoring the range's archived copies would cost, before anything is asked. */
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
     @GET
     @Path("/restore/quote")
     @Operation(operationId = "quoteRestore", summary = "What restoring a range's archived copies would cost")
@@ -211,6 +227,7 @@ public class EtlResource {
     }
 
     /** Asks for readable copies of the range's archived objects for {@code days} days; answers with what was asked and its price. */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/restore")
     @Operation(operationId = "restoreArchived", summary = "Ask for readable copies of a range's archived objects")
@@ -225,6 +242,7 @@ public class EtlResource {
     }
 
     /** Starts the retention job now (it also runs nightly at 04:00 UTC). */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/retention")
     @Operation(operationId = "startRetention", summary = "Run the retention job now")
@@ -232,10 +250,11 @@ public class EtlResource {
             content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = JobStarted.class)))
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     public Response retention() {
-        return Response.accepted(JobStarted.of(operations.startRetention(JobStarters.API), EtlOperations.RETENTION_JOB)).build();
+        return Response.accepted(JobStarted.of(operations.startRetention(starter()), EtlOperations.RETENTION_JOB)).build();
     }
 
     /** A dry run: what retention would remove from PostgreSQL now and why each other old day stays. Changes nothing. */
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
     @GET
     @Path("/retention/plan")
     @Operation(operationId = "planRetention", summary = "What retention would remove now and why each other old day stays (changes nothing)")
@@ -246,6 +265,7 @@ public class EtlResource {
     }
 
     /** The old days retention keeps in PostgreSQL, with the reason and since when. */
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
     @GET
     @Path("/retention/holds")
     @Operation(operationId = "listRetentionHolds", summary = "The old days retention keeps in PostgreSQL, with the reason")
@@ -256,6 +276,7 @@ public class EtlResource {
     }
 
     /** The server's today (UTC), the hot window, the exported tables and the days PostgreSQL holds: what the dashboard places days by. */
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
     @GET
     @Path("/overview")
     @Operation(operationId = "getOverview", summary = "The server's today, the hot window, the tables and the days PostgreSQL holds")
@@ -270,6 +291,7 @@ public class EtlResource {
         return operations.overview(n == null ? 180 : n);
     }
 
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
     @GET
     @Path("/runs")
     @Operation(operationId = "listRuns", summary = "The latest batch job runs, newest first")
@@ -285,6 +307,7 @@ public class EtlResource {
     }
 
     /** One run with its progress: days done of total, rows exported, rows per second. */
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
     @GET
     @Path("/runs/{id}")
     @Operation(operationId = "getRun", summary = "One run with its progress")
@@ -298,6 +321,7 @@ public class EtlResource {
     }
 
     /** The latest manifest version of every exported (table, day) in [from, to]. */
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
     @GET
     @Path("/days")
     @Operation(operationId = "listManifestDays", summary = "The latest manifest version of every exported (table, day) in a range")
@@ -330,5 +354,10 @@ public class EtlResource {
         } catch (InvalidExportRequest e) {
             throw new InvalidInputException("table", e.getMessage());
         }
+    }
+
+    /** Who starts a job through the API, for its audit entry: the user, as the API saw them. */
+    private String starter() {
+        return JobStarters.API + ":" + security.getUserPrincipal().getName();
     }
 }

@@ -7,6 +7,7 @@ import com.tokyoia.web.application.Views.InteractionView;
 import com.tokyoia.web.interfaces.rest.dto.IngestResponse;
 import com.tokyoia.web.interfaces.rest.dto.InteractionBatchRequest;
 import com.tokyoia.web.interfaces.rest.dto.PageResponse;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -36,6 +37,7 @@ public class InteractionResource extends ResourceSupport {
     @Inject
     InteractionService interactions;
 
+    @RolesAllowed({Roles.INGEST, Roles.ADMIN})
     @POST
     @Operation(operationId = "ingestInteractions", summary = "Ingest a batch of agent interactions, all or none")
     @APIResponse(responseCode = "202", description = "Accepted: every interaction stored",
@@ -59,6 +61,7 @@ public class InteractionResource extends ResourceSupport {
     }
 
     /** Interactions in [from, to) (both required); with agentId, those it sent or received. */
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
     @GET
     @Operation(operationId = "listInteractions", summary = "List interactions in a time range, optionally of one agent")
     @APIResponse(responseCode = "200", description = "A page; nextCursor fetches the next")

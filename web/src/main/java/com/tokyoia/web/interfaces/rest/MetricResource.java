@@ -6,6 +6,7 @@ import com.tokyoia.web.application.Views.MetricView;
 import com.tokyoia.web.interfaces.rest.dto.IngestResponse;
 import com.tokyoia.web.interfaces.rest.dto.MetricBatchRequest;
 import com.tokyoia.web.interfaces.rest.dto.PageResponse;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -39,6 +40,7 @@ public class MetricResource extends ResourceSupport {
     MetricService metrics;
 
     /** Ingests a batch of points atomically: 202 with the count, or an error and nothing stored. */
+    @RolesAllowed({Roles.INGEST, Roles.ADMIN})
     @POST
     @Operation(operationId = "ingestMetrics", summary = "Ingest a batch of metric points, all or none")
     @APIResponse(responseCode = "202", description = "Accepted: every point stored",
@@ -60,6 +62,7 @@ public class MetricResource extends ResourceSupport {
     }
 
     /** Points recorded in [from, to) (both required), by agent and/or metric name, oldest first. */
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
     @GET
     @Operation(operationId = "listMetrics", summary = "List metric points recorded in a time range")
     @APIResponse(responseCode = "200", description = "A page; nextCursor fetches the next")

@@ -7,11 +7,14 @@ import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.ExternalDocumentation;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -31,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 // LicenseRef- is SPDX's form for terms that are not a published license.
                 license = @License(name = "Proprietary", identifier = "LicenseRef-Proprietary")),
         externalDocs = @ExternalDocumentation(description = "The dashboard, served at the server's root", url = "/"),
+        security = @SecurityRequirement(name = ApiResponses.BASIC_AUTH),
         tags = {
                 @Tag(name = ApiResponses.HOT, description = "Agents, workflows, tasks, metrics, interactions and sessions in PostgreSQL"),
                 @Tag(name = ApiResponses.ETL, description = "Exports to the lake, their runs, the manifest, retention"),
@@ -43,7 +47,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         @Schema(name = "Problem", implementation = Problem.class),
                         @Schema(name = "Refusal", implementation = AnalyticsProblemMappers.Refusal.class),
                         @Schema(name = "EngineFailure", implementation = AnalyticsProblemMappers.EngineFailure.class)},
+                securitySchemes = @SecurityScheme(securitySchemeName = ApiResponses.BASIC_AUTH, type = SecuritySchemeType.HTTP,
+                        scheme = "basic", description = "A user of the server's realm (./tokyo-ia user add NAME ROLE) with the role "
+                        + "the operation admits: ingest, viewer, analyst or admin"),
                 responses = {
+                        @APIResponse(name = ApiResponses.UNAUTHORIZED, responseCode = "401",
+                                description = "No credentials, or not a user of this server. Nothing changed.",
+                                content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(ref = "Problem"))),
+                        @APIResponse(name = ApiResponses.FORBIDDEN, responseCode = "403",
+                                description = "The user's roles do not admit this operation (or, for analytics, this request: a "
+                                        + "cold scan needs the analyst role, an override the admin role). Nothing changed.",
+                                content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(ref = "Problem"))),
                         @APIResponse(name = ApiResponses.BAD_REQUEST, responseCode = "400",
                                 description = "A parameter or the body is invalid; `errors` names each field and what is wrong. Nothing changed.",
                                 content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(ref = "Problem"))),

@@ -4,6 +4,7 @@ import com.tokyoia.web.application.SessionService;
 import com.tokyoia.web.application.Views.SessionView;
 import com.tokyoia.web.interfaces.rest.dto.PageResponse;
 import com.tokyoia.web.interfaces.rest.dto.SessionRequest;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -32,6 +33,7 @@ public class SessionResource extends ResourceSupport {
     @Inject
     SessionService sessions;
 
+    @RolesAllowed({Roles.INGEST, Roles.ADMIN})
     @POST
     @Operation(operationId = "startSession", summary = "Start a user session")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
@@ -45,6 +47,7 @@ public class SessionResource extends ResourceSupport {
         return created(started.id(), started);
     }
 
+    @RolesAllowed({Roles.INGEST, Roles.ADMIN})
     @POST
     @Path("/{id}/heartbeat")
     @Operation(operationId = "heartbeatSession", summary = "Record a session's heartbeat")
@@ -57,6 +60,7 @@ public class SessionResource extends ResourceSupport {
         return sessions.heartbeat(values.uuid("id", id));
     }
 
+    @RolesAllowed({Roles.INGEST, Roles.ADMIN})
     @POST
     @Path("/{id}/end")
     @Operation(operationId = "endSession", summary = "End a session")
@@ -69,6 +73,7 @@ public class SessionResource extends ResourceSupport {
         return sessions.end(values.uuid("id", id));
     }
 
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
     @GET
     @Path("/{id}")
     @Operation(operationId = "getSession", summary = "Read a session")
@@ -81,6 +86,7 @@ public class SessionResource extends ResourceSupport {
     }
 
     /** Active sessions: not ended, heartbeat within the idle timeout; optionally of one user. */
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
     @GET
     @Path("/active")
     @Operation(operationId = "listActiveSessions", summary = "List active sessions, optionally of one user")

@@ -5,6 +5,7 @@ import com.tokyoia.web.application.Views.TaskView;
 import com.tokyoia.web.interfaces.rest.dto.PageResponse;
 import com.tokyoia.web.interfaces.rest.dto.TaskOutcomeRequest;
 import com.tokyoia.web.interfaces.rest.dto.TaskRequest;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -33,6 +34,7 @@ public class TaskResource extends ResourceSupport {
     @Inject
     TaskService tasks;
 
+    @RolesAllowed({Roles.INGEST, Roles.ADMIN})
     @POST
     @Operation(operationId = "createTask", summary = "Create a task in a workflow")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
@@ -49,6 +51,7 @@ public class TaskResource extends ResourceSupport {
         return created(created.id(), created);
     }
 
+    @RolesAllowed({Roles.INGEST, Roles.ADMIN})
     @POST
     @Path("/{id}/start")
     @Operation(operationId = "startTask", summary = "Mark a task running")
@@ -61,6 +64,7 @@ public class TaskResource extends ResourceSupport {
         return tasks.start(values.uuid("id", id));
     }
 
+    @RolesAllowed({Roles.INGEST, Roles.ADMIN})
     @POST
     @Path("/{id}/complete")
     @Operation(operationId = "completeTask", summary = "Complete a task with its tokens, cost and latency")
@@ -76,6 +80,7 @@ public class TaskResource extends ResourceSupport {
         return tasks.complete(taskId, values.body(request).toOutcome());
     }
 
+    @RolesAllowed({Roles.INGEST, Roles.ADMIN})
     @POST
     @Path("/{id}/fail")
     @Operation(operationId = "failTask", summary = "Fail a task with its error")
@@ -91,6 +96,7 @@ public class TaskResource extends ResourceSupport {
         return tasks.fail(taskId, values.body(request).toOutcome());
     }
 
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
     @GET
     @Path("/{id}")
     @Operation(operationId = "getTask", summary = "Read a task")
@@ -103,6 +109,7 @@ public class TaskResource extends ResourceSupport {
     }
 
     /** Tasks created in [from, to), by workflow and/or agent, oldest first. */
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
     @GET
     @Operation(operationId = "listTasks", summary = "List tasks created in a time range, by workflow and/or agent")
     @APIResponse(responseCode = "200", description = "A page; nextCursor fetches the next")

@@ -6,6 +6,7 @@ import com.tokyoia.web.application.WorkflowService;
 import com.tokyoia.web.interfaces.rest.dto.PageResponse;
 import com.tokyoia.web.interfaces.rest.dto.TransitionRequest;
 import com.tokyoia.web.interfaces.rest.dto.WorkflowRequest;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -34,6 +35,7 @@ public class WorkflowResource extends ResourceSupport {
     @Inject
     WorkflowService workflows;
 
+    @RolesAllowed({Roles.INGEST, Roles.ADMIN})
     @POST
     @Operation(operationId = "createWorkflow", summary = "Start a workflow for an agent")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
@@ -49,6 +51,7 @@ public class WorkflowResource extends ResourceSupport {
     }
 
     /** Moves the workflow along PENDING -> RUNNING -> COMPLETED | FAILED | CANCELLED (409 otherwise). */
+    @RolesAllowed({Roles.INGEST, Roles.ADMIN})
     @POST
     @Path("/{id}/status")
     @Operation(operationId = "transitionWorkflow", summary = "Move a workflow to its next status")
@@ -66,6 +69,7 @@ public class WorkflowResource extends ResourceSupport {
         return workflows.transition(workflowId, target, body.errorMessage());
     }
 
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
     @GET
     @Path("/{id}")
     @Operation(operationId = "getWorkflow", summary = "Read a workflow (X-Cache says whether Redis answered)")
@@ -78,6 +82,7 @@ public class WorkflowResource extends ResourceSupport {
     }
 
     /** Workflows created in [from, to), optionally in one status, oldest first. */
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
     @GET
     @Operation(operationId = "listWorkflows", summary = "List workflows created in a time range, oldest first")
     @APIResponse(responseCode = "200", description = "A page; nextCursor fetches the next")

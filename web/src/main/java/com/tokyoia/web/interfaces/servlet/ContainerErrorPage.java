@@ -1,5 +1,7 @@
 package com.tokyoia.web.interfaces.servlet;
 
+import com.tokyoia.web.application.AuditTrail;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.RequestDispatcher;
@@ -21,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 public class ContainerErrorPage extends HttpServlet {
     static final String PATH = "/container-error";
     private static final long serialVersionUID = 1L;
+    @Inject
+    transient AuditTrail audit;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -30,12 +34,15 @@ public class ContainerErrorPage extends HttpServlet {
             return;
         }
         JsonObjectBuilder problem = Json.createObjectBuilder()
-                .add("type", "urn:tokyo-ia:problem:" + (status < 500 ? "invalid-request" : "unexpected-error"))
+                .add("type", "urn:tokyo-ia:problem:" + type(status))
                 .add("title", title(status))
                 .add("status", status)
                 .add("detail", detail(status));
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
             problem.add("instance", uri);
+            if (status == HttpServletResponse.SC_UNAUTHORIZED || status == HttpServletResponse.SC_FORBIDDEN) {
+                audit.refused(status, request.getMethod(), uri, request.getRemoteAddr());
+            }
         }
         response.setStatus(status);
         response.setContentType("application/problem+json");
@@ -45,9 +52,19 @@ public class ContainerErrorPage extends HttpServlet {
         }
     }
 
+    private static String type(int status) {
+        return switch (status) {
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            default -> status < 500 ? "invalid-request" : "unexpected-error";
+        };
+    }
+
     private static String title(int status) {
         return switch (status) {
             case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
             case 413 -> "Content Too Large";
@@ -58,6 +75,8 @@ public class ContainerErrorPage extends HttpServlet {
     private static String detail(int status) {
         return switch (status) {
             case 400 -> "the request could not be read: its URL or headers are malformed (percent-encoding must be UTF-8)";
+            case 401 -> "send the credentials of a user with a role for this operation (HTTP Basic)";
+            case 403 -> "this user's roles do not admit this operation";
             case 404 -> "there is nothing at this URL";
             case 405 -> "this URL does not accept that method";
             default -> status < 500 ? "the request was refused" : "the server failed; the error is logged";

@@ -6,13 +6,17 @@ import com.tokyoia.persistence.domain.IllegalTransitionException;
 import com.tokyoia.persistence.domain.paging.InvalidCursorException;
 import com.tokyoia.persistence.partition.DayPurgedException;
 import com.tokyoia.platform.error.InvalidValueException;
+import com.tokyoia.web.application.AuditTrail;
 import com.tokyoia.web.application.ConflictException;
 import com.tokyoia.web.application.InvalidInputException;
 import com.tokyoia.web.application.PayloadTooLargeException;
 import com.tokyoia.web.application.ResourceNotFoundException;
+import com.tokyoia.web.application.RoleRequiredException;
 import com.tokyoia.web.interfaces.rest.RequestValues;
 import com.tokyoia.web.interfaces.rest.problem.Problem.FieldError;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -110,6 +114,22 @@ public final class ProblemMappers {
         public Response toResponse(ConflictException e) {
             return Problem.of(Status.CONFLICT, "conflict", e.getMessage(), path(uri),
                     List.of(new FieldError(e.field(), e.getMessage()))).toResponse();
+        }
+    }
+
+    @Provider
+    public static class RoleRequired implements ExceptionMapper<RoleRequiredException> {
+        @Context
+        UriInfo uri;
+        @Context
+        HttpServletRequest request;
+        @Inject
+        AuditTrail audit;
+
+        @Override
+        public Response toResponse(RoleRequiredException e) {
+            audit.refused(Status.FORBIDDEN.getStatusCode(), request.getMethod(), path(uri), request.getRemoteAddr());
+            return Problem.of(Status.FORBIDDEN, "role-required", e.getMessage(), path(uri), null).toResponse();
         }
     }
 

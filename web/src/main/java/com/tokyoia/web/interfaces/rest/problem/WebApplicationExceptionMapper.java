@@ -1,5 +1,8 @@
 package com.tokyoia.web.interfaces.rest.problem;
 
+import com.tokyoia.web.application.AuditTrail;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -15,16 +18,24 @@ import jakarta.ws.rs.ext.Provider;
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
     @Context
     UriInfo uri;
+    @Context
+    HttpServletRequest request;
+    @Inject
+    AuditTrail audit;
 
     @Override
     public Response toResponse(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        if (status == Response.Status.FORBIDDEN.getStatusCode()) {
+            audit.refused(status, request.getMethod(), ProblemMappers.path(uri), request.getRemoteAddr());
+        }
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "HTTP " + status : type.getReasonPhrase();
         String detail = switch (status) {
             case 404 -> "no resource at this path";
             case 405 -> "method not allowed here";
             case 406 -> "this resource produces application/json";
+            case 403 -> "this user's roles do not admit this operation";
             case 415 -> "send the body as application/json";
             default -> status >= 500 ? "the request could not be processed" : title;
         };
