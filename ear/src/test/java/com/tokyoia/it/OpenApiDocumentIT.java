@@ -113,7 +113,7 @@ class OpenApiDocumentIT {
 
         assertThat(responseCodes("/api/agents", "post")).contains("201", "400", "409", "413", "415");
         assertThat(responseCodes("/api/metrics", "post")).contains("202", "400", "413");
-        assertThat(responseCodes("/api/analytics/{name}", "get")).contains("200", "400", "404", "409", "422", "502");
+        assertThat(responseCodes("/api/analytics/{name}", "get")).contains("200", "400", "404", "409", "422", "429", "502");
         assertThat(responseCodes("/api/etl/backfill", "post")).contains("202", "400", "409");
         JsonObject problem = openApi.getJsonObject("components").getJsonObject("responses").getJsonObject("BadRequest")
                 .getJsonObject("content");

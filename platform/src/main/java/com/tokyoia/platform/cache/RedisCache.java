@@ -84,6 +84,21 @@ public class RedisCache {
         call(cache, jedis -> jedis.setex(fullKey(cache, key), Math.max(1, ttl.toSeconds()), value));
     }
 
+    /**
+     * Adds one to a counter that lives for {@code ttl} from its first count (shared by every node);
+     * empty while Redis is unreachable, so the caller counts on its own.
+     */
+    public Optional<Long> increment(String cache, String key, Duration ttl) {
+        return call(cache, jedis -> {
+            String full = fullKey(cache, key);
+            long count = jedis.incr(full);
+            if (count == 1) {
+                jedis.expire(full, Math.max(1, ttl.toSeconds()));
+            }
+            return count;
+        });
+    }
+
     public void evict(String cache, String key) {
         if (call(cache, jedis -> jedis.del(fullKey(cache, key))).isPresent()) {
             count(cache, "eviction", evictions);

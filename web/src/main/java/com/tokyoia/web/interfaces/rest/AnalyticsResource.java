@@ -58,6 +58,8 @@ public class AnalyticsResource {
         return analytics.catalog();
     }
 
+    @RateLimited
+    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY)
     @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
     @GET
     @Path("analytics/{name}")

@@ -14,6 +14,7 @@ final class ApiResponses {
     static final String BASIC_AUTH = "basic";
     static final String UNAUTHORIZED = "Unauthorized";
     static final String FORBIDDEN = "Forbidden";
+    static final String TOO_MANY = "TooManyRequests";
     static final String BAD_REQUEST = "BadRequest";
     static final String NOT_FOUND = "NotFound";
     static final String CONFLICT = "Conflict";

@@ -63,6 +63,8 @@ public class EtlResource {
     RequestValues values;
 
     /** Exports closed days [from, to] of the given tables (default all); days already proven are skipped. */
+    @RateLimited
+    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY)
     @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/backfill")
@@ -227,6 +229,8 @@ public class EtlResource {
     }
 
     /** Asks for readable copies of the range's archived objects for {@code days} days; answers with what was asked and its price. */
+    @RateLimited
+    @APIResponse(responseCode = "429", ref = ApiResponses.TOO_MANY)
     @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/restore")

@@ -7,7 +7,9 @@ import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.ExternalDocumentation;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -57,6 +59,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         @APIResponse(name = ApiResponses.FORBIDDEN, responseCode = "403",
                                 description = "The user's roles do not admit this operation (or, for analytics, this request: a "
                                         + "cold scan needs the analyst role, an override the admin role). Nothing changed.",
+                                content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(ref = "Problem"))),
+                        @APIResponse(name = ApiResponses.TOO_MANY, responseCode = "429",
+                                description = "The user has made as many calls of this expensive operation as the window allows "
+                                        + "(tokyoia.api.rate-limit.*); Retry-After says in how many seconds to try again. Nothing changed.",
+                                headers = @Header(name = "Retry-After", description = "Seconds until the next window",
+                                        schema = @Schema(type = SchemaType.INTEGER)),
                                 content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(ref = "Problem"))),
                         @APIResponse(name = ApiResponses.BAD_REQUEST, responseCode = "400",
                                 description = "A parameter or the body is invalid; `errors` names each field and what is wrong. Nothing changed.",

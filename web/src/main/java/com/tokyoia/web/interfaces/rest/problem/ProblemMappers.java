@@ -12,6 +12,7 @@ import com.tokyoia.web.application.InvalidInputException;
 import com.tokyoia.web.application.PayloadTooLargeException;
 import com.tokyoia.web.application.ResourceNotFoundException;
 import com.tokyoia.web.application.RoleRequiredException;
+import com.tokyoia.web.application.TooManyRequestsException;
 import com.tokyoia.web.interfaces.rest.RequestValues;
 import com.tokyoia.web.interfaces.rest.problem.Problem.FieldError;
 import jakarta.inject.Inject;
@@ -130,6 +131,18 @@ public final class ProblemMappers {
         public Response toResponse(RoleRequiredException e) {
             audit.refused(Status.FORBIDDEN.getStatusCode(), request.getMethod(), path(uri), request.getRemoteAddr());
             return Problem.of(Status.FORBIDDEN, "role-required", e.getMessage(), path(uri), null).toResponse();
+        }
+    }
+
+    @Provider
+    public static class TooManyRequests implements ExceptionMapper<TooManyRequestsException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(TooManyRequestsException e) {
+            return Response.fromResponse(Problem.of(Status.TOO_MANY_REQUESTS, "rate-limited", e.getMessage(), path(uri), null).toResponse())
+                    .header("Retry-After", e.retryAfterSeconds()).build();
         }
     }
 
