@@ -10,7 +10,7 @@ cd "$ROOT"
 : "${DAY:?DAY (YYYY-MM-DD) is required}" "${TOKYOIA_DB_NAME:?}" "${TOKYOIA_BACKUP_DIR:?}" "${SCRATCH_DB:?}"
 export NETRC="${NETRC:-$ROOT/.run/netrc}" TOKYOIA_NETRC="${NETRC:-$ROOT/.run/netrc}"
 export API="http://127.0.0.1:$((8080 + ${TOKYOIA_PORT_OFFSET:-0}))/api" DAY TOKYOIA_DB_NAME TOKYOIA_BACKUP_DIR SCRATCH_DB
-export PGPASSWORD="${TOKYOIA_DB_PASSWORD:-postgres}"
+export PGPASSWORD="${TOKYOIA_PG_SUPERUSER_PASSWORD:-postgres}"
 
 drop_scratch() { psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS \"$SCRATCH_DB\" WITH (FORCE)" >/dev/null; }
 drop_scratch

@@ -15,8 +15,8 @@ final class BenchDatabase {
     static HikariDataSource open() {
         HikariDataSource ds = new HikariDataSource();
         ds.setJdbcUrl(System.getenv().getOrDefault("TOKYOIA_BENCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/tokyoia_bench"));
-        ds.setUsername(System.getenv().getOrDefault("TOKYOIA_DB_USER", "postgres"));
-        ds.setPassword(System.getenv().getOrDefault("TOKYOIA_DB_PASSWORD", "postgres"));
+        ds.setUsername(System.getenv().getOrDefault("TOKYOIA_PG_SUPERUSER", "postgres"));
+        ds.setPassword(System.getenv().getOrDefault("TOKYOIA_PG_SUPERUSER_PASSWORD", "postgres"));
         ds.setMaximumPoolSize(8);
         SchemaMigration.migrate(ds);
         return ds;

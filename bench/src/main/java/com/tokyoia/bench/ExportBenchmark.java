@@ -48,8 +48,8 @@ public final class ExportBenchmark {
         LocalDate day = args.length > 1 ? LocalDate.parse(args[1]) : LocalDate.of(2024, 1, 15);
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl(System.getenv().getOrDefault("TOKYOIA_BENCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/tokyoia_bench"));
-        ds.setUser(System.getenv().getOrDefault("TOKYOIA_DB_USER", "postgres"));
-        ds.setPassword(System.getenv().getOrDefault("TOKYOIA_DB_PASSWORD", "postgres"));
+        ds.setUser(System.getenv().getOrDefault("TOKYOIA_PG_SUPERUSER", "postgres"));
+        ds.setPassword(System.getenv().getOrDefault("TOKYOIA_PG_SUPERUSER_PASSWORD", "postgres"));
         ds.setPrepareThreshold(-1); // binary transfer, as the server's ETL datasource is configured
         SchemaMigration.migrate(ds);
         LakeTable table = LakeSchemaRegistry.AGENT_TASKS;

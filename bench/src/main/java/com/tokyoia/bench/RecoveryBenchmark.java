@@ -41,8 +41,8 @@ public final class RecoveryBenchmark {
         Path lake = Path.of(args[3]);
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl(System.getenv().getOrDefault("TOKYOIA_BENCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/tokyoia_bench"));
-        ds.setUser(System.getenv().getOrDefault("TOKYOIA_DB_USER", "postgres"));
-        ds.setPassword(System.getenv().getOrDefault("TOKYOIA_DB_PASSWORD", "postgres"));
+        ds.setUser(System.getenv().getOrDefault("TOKYOIA_PG_SUPERUSER", "postgres"));
+        ds.setPassword(System.getenv().getOrDefault("TOKYOIA_PG_SUPERUSER_PASSWORD", "postgres"));
         ds.setPrepareThreshold(-1);
         SchemaMigration.migrate(ds);
         Clock clock = BenchWiring.clockAt(FIRST.plusDays(days + 1));

@@ -2,8 +2,8 @@ package com.tokyoia.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tokyoia.persistence.migration.SchemaMigration;
 import com.tokyoia.platform.time.SystemTime;
+import com.tokyoia.testing.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -55,9 +55,11 @@ class ServerKilledDuringReexportIT {
         String url = recreateDatabase();
         PGSimpleDataSource db = new PGSimpleDataSource();
         db.setUrl(url);
-        db.setUser(System.getenv().getOrDefault("TOKYOIA_DB_USER", "postgres"));
-        db.setPassword(System.getenv().getOrDefault("TOKYOIA_DB_PASSWORD", "postgres"));
-        SchemaMigration.migrate(db);
+        db.setUser(System.getenv().getOrDefault("TOKYOIA_PG_SUPERUSER", "postgres"));
+        db.setPassword(System.getenv().getOrDefault("TOKYOIA_PG_SUPERUSER_PASSWORD", "postgres"));
+        db.setCurrentSchema(TestDatabase.SEARCH_PATH);
+        TestDatabase.prepareForServer(url);
+        TestDatabase.migrateAsOwner(url);
         seed(db, day);
 
         Path base = Path.of("target/killed-server").toAbsolutePath();
@@ -250,7 +252,7 @@ class ServerKilledDuringReexportIT {
 
     private static Connection adminConnection() throws SQLException {
         return DriverManager.getConnection(testUrl().replaceFirst("/[^/?]+(\\?|$)", "/postgres$1"),
-                System.getenv().getOrDefault("TOKYOIA_DB_USER", "postgres"), System.getenv().getOrDefault("TOKYOIA_DB_PASSWORD", "postgres"));
+                System.getenv().getOrDefault("TOKYOIA_PG_SUPERUSER", "postgres"), System.getenv().getOrDefault("TOKYOIA_PG_SUPERUSER_PASSWORD", "postgres"));
     }
 
     private static String testUrl() {

@@ -3,6 +3,7 @@ package com.tokyoia.testing;
 import com.tokyoia.persistence.migration.SchemaMigration;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The test PostgreSQL (TOKYOIA_DB_URL, recreated by ./tokyo-ia test), migrated and pooled, with
@@ -29,6 +31,13 @@ public final class TestDatabase {
     /** Every table of the application; a fingerprint of them tells whether a request changed anything. */
     public static final List<String> APPLICATION_TABLES = List.of("agents", "workflows", "agent_tasks", "agent_metrics",
             "agent_interactions", "user_sessions", "export_manifest", "audit_log", "analytics_query_log");
+    /** Who the tests connect as. */
+    public static final String SUPERUSER = System.getenv().getOrDefault("TOKYOIA_PG_SUPERUSER", "postgres");
+    /** The server's roles (tools/db-roles.sql; ./tokyo-ia test creates them). */
+    public static final String OWNER_ROLE = System.getenv().getOrDefault("TOKYOIA_DB_OWNER_USER", "tokyoia_owner");
+    public static final String APP_ROLE = System.getenv().getOrDefault("TOKYOIA_DB_USER", "tokyoia_app");
+    /** The application's tables, then WildFly's (tools/db-roles.sql puts those in the app role's own schema). */
+    public static final String SEARCH_PATH = "public," + APP_ROLE;
     private static DataSource dataSource;
 
     private TestDatabase() {
@@ -39,13 +48,47 @@ public final class TestDatabase {
             // Pooled, as the server's datasource is: a new PostgreSQL connection costs ~40 ms on these machines.
             HikariDataSource ds = new HikariDataSource();
             ds.setJdbcUrl(System.getenv().getOrDefault("TOKYOIA_DB_URL", "jdbc:postgresql://127.0.0.1:5432/tokyoia_test"));
-            ds.setUsername(System.getenv().getOrDefault("TOKYOIA_DB_USER", "postgres"));
-            ds.setPassword(System.getenv().getOrDefault("TOKYOIA_DB_PASSWORD", "postgres"));
+            // The tests set up and inspect as the superuser (they delete audit rows, which the
+            // application's role may not); the schema is migrated as the server migrates it.
+            ds.setUsername(SUPERUSER);
+            ds.setPassword(System.getenv().getOrDefault("TOKYOIA_PG_SUPERUSER_PASSWORD", "postgres"));
             ds.setMaximumPoolSize(8);
-            SchemaMigration.migrate(ds);
+            // WildFly's own tables (timers, batch repository) are in the application role's schema.
+            ds.addDataSourceProperty("currentSchema", SEARCH_PATH);
+            migrateAsOwner(ds.getJdbcUrl());
             dataSource = ds;
         }
         return dataSource;
+    }
+
+    /**
+     * Makes an empty database the test creates itself ready for a server, as tools/db-roles.sql does
+     * for ./tokyo-ia's: owned by the owner role, with the application role's schema for WildFly's tables.
+     */
+    public static void prepareForServer(String url) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, SUPERUSER,
+                System.getenv().getOrDefault("TOKYOIA_PG_SUPERUSER_PASSWORD", "postgres"))) {
+            exec(c, "ALTER DATABASE " + c.getCatalog() + " OWNER TO " + OWNER_ROLE);
+            exec(c, "CREATE SCHEMA IF NOT EXISTS " + APP_ROLE + " AUTHORIZATION " + APP_ROLE);
+        }
+    }
+
+    /** Migrates as the schema's owner and grants the application's role, as the server's SchemaMigrator does. */
+    public static void migrateAsOwner(String url) {
+        PGSimpleDataSource owner = new PGSimpleDataSource();
+        owner.setUrl(url);
+        owner.setUser(OWNER_ROLE);
+        owner.setPassword(System.getenv().getOrDefault("TOKYOIA_DB_OWNER_PASSWORD", ""));
+        SchemaMigration.migrate(owner, APP_ROLE);
+    }
+
+    /** A connection as the application's role, the one the server's datasources use. */
+    public static Connection connectAsApplication() throws SQLException {
+        PGSimpleDataSource app = new PGSimpleDataSource();
+        app.setUrl(((HikariDataSource) dataSource()).getJdbcUrl());
+        app.setUser(APP_ROLE);
+        app.setPassword(System.getenv().getOrDefault("TOKYOIA_DB_PASSWORD", ""));
+        return app.getConnection();
     }
 
     /**

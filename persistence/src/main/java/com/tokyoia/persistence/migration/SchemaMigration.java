@@ -1,7 +1,10 @@
 package com.tokyoia.persistence.migration;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -15,6 +18,25 @@ public final class SchemaMigration {
     private SchemaMigration() {
     }
 
+    /**
+     * Migrates as the schema's owner, then gives the application's role its rights (DatabaseGrants).
+     * The same role for both (a database without the split) gets no grants: it owns everything.
+     */
+    public static MigrateResult migrate(DataSource owner, String appRole) {
+        MigrateResult result = migrate(owner);
+        try (Connection c = owner.getConnection()) {
+            if (!appRole.equals(c.getMetaData().getUserName()) && !DatabaseGrants.grantApplicationRole(c, appRole)) {
+                throw new FlywayException("the application's database role " + appRole + " does not exist: create it "
+                        + "(./tokyo-ia up does, see tools/db-roles.sql) before deploying");
+            }
+        } catch (SQLException e) {
+            throw new FlywayException("could not grant the application's database role " + appRole + " its rights: "
+                    + e.getMessage(), e);
+        }
+        return result;
+    }
+
+    /** Migrates as whoever the data source connects as, granting nothing (tools on their own database). */
     public static MigrateResult migrate(DataSource dataSource) {
         return Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)

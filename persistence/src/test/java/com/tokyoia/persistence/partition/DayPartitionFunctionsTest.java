@@ -27,8 +27,11 @@ class DayPartitionFunctionsTest {
     static void migrate() {
         dataSource = new PGSimpleDataSource();
         dataSource.setUrl(System.getenv().getOrDefault("TOKYOIA_DB_URL", "jdbc:postgresql://127.0.0.1:5432/tokyoia_test"));
-        dataSource.setUser(System.getenv().getOrDefault("TOKYOIA_DB_USER", "postgres"));
-        SchemaMigration.migrate(dataSource);
+        // As the server migrates: the schema's owner, granting the application's role (tools/db-roles.sql
+        // made both); the partitions this test drops are the owner's.
+        dataSource.setUser(System.getenv().getOrDefault("TOKYOIA_DB_OWNER_USER", "tokyoia_owner"));
+        dataSource.setPassword(System.getenv().getOrDefault("TOKYOIA_DB_OWNER_PASSWORD", ""));
+        SchemaMigration.migrate(dataSource, System.getenv().getOrDefault("TOKYOIA_DB_USER", "tokyoia_app"));
     }
 
     @Test

@@ -38,6 +38,12 @@ public class AuditTrail {
         record("access.refused", "access", method + " " + path, status + " " + method + " " + path + " from " + address);
     }
 
+    /** A refused call with what else is known of it (a failed login: the name it tried, how often). */
+    public void refused(int status, String method, String path, String address, String note) {
+        record("access.refused", "access", method + " " + path, status + " " + method + " " + path + " from " + address
+                + " (" + note + ")");
+    }
+
     private String actor() {
         String name = caller == null ? null : caller.getName();
         return name == null || name.isBlank() ? "anonymous" : name;

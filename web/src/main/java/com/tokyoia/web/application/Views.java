@@ -1,6 +1,7 @@
 package com.tokyoia.web.application;
 
 import com.tokyoia.persistence.domain.agent.Agent;
+import com.tokyoia.persistence.domain.audit.AuditLogEntry;
 import com.tokyoia.persistence.domain.interaction.AgentInteraction;
 import com.tokyoia.persistence.domain.metric.AgentMetric;
 import com.tokyoia.persistence.domain.session.UserSession;
@@ -65,6 +66,14 @@ public final class Views {
         public static SessionView of(UserSession s) {
             return new SessionView(s.getId().toString(), s.getUserId(), s.getClient(), s.getStatus().name(),
                     s.getStartedAt(), s.getLastHeartbeatAt(), s.getEndedAt());
+        }
+    }
+
+    public record AuditEntryView(long id, Instant occurredAt, String actor, String action, String entityType, String entityId,
+                                 String details) {
+        public static AuditEntryView of(AuditLogEntry e) {
+            return new AuditEntryView(e.getId(), e.getOccurredAt(), e.getActor(), e.getAction(), e.getEntityType(),
+                    e.getEntityId(), e.getDetails());
         }
     }
 }

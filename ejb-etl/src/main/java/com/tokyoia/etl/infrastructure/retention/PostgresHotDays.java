@@ -162,9 +162,12 @@ public final class PostgresHotDays implements HotDays {
                         return OptionalLong.empty();
                     }
                     markPurged(c, manifestId, executionId);
-                    try (Statement s = c.createStatement()) {
-                        s.execute("ALTER TABLE " + quote(table.name()) + " DETACH PARTITION " + quote(partition));
-                        s.execute("DROP TABLE " + quote(partition));
+                    // The schema owner's function (migration V10): the application's role has no DDL,
+                    // and the function drops only a day this transaction marked purged.
+                    try (PreparedStatement drop = c.prepareStatement("SELECT tokyoia_drop_day_partition(?, ?)")) {
+                        drop.setString(1, table.name());
+                        drop.setObject(2, day);
+                        drop.executeQuery().close();
                     }
                 } else {
                     // Locks the day's rows against changes until the mark commits.

@@ -8,6 +8,7 @@ final class ApiResponses {
     static final String ANALYTICS = "analytics";
     static final String COSTS = "costs";
     static final String OPERATIONS = "operations";
+    static final String AUDIT = "audit";
 
     static final String JSON = "application/json";
     static final String PROBLEM = "application/problem+json";

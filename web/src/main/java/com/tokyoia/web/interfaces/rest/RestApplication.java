@@ -43,7 +43,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = ApiResponses.LAKE, description = "Storage classes, restores, the footprint of the lake"),
                 @Tag(name = ApiResponses.ANALYTICS, description = "Named questions over any range, routed to PostgreSQL or the lake"),
                 @Tag(name = ApiResponses.COSTS, description = "What cold scans cost, the budget, the monthly estimate"),
-                @Tag(name = ApiResponses.OPERATIONS, description = "Alerts and their incidents")},
+                @Tag(name = ApiResponses.OPERATIONS, description = "Alerts and their incidents"),
+                @Tag(name = ApiResponses.AUDIT, description = "Who did what, and who was refused: the audit trail")},
         components = @Components(
                 schemas = {
                         @Schema(name = "Problem", implementation = Problem.class),

@@ -1,6 +1,7 @@
 package com.tokyoia.web.interfaces.servlet;
 
 import com.tokyoia.web.application.AuditTrail;
+import com.tokyoia.web.application.LoginFailures;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -12,6 +13,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.regex.Pattern;
 
 /**
  * The error page (WEB-INF/web.xml) for errors the container reports before the API sees the
@@ -23,8 +27,11 @@ import java.nio.charset.StandardCharsets;
 public class ContainerErrorPage extends HttpServlet {
     static final String PATH = "/container-error";
     private static final long serialVersionUID = 1L;
+    private static final Pattern USER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,63}");
     @Inject
     transient AuditTrail audit;
+    @Inject
+    transient LoginFailures loginFailures;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -40,7 +47,13 @@ public class ContainerErrorPage extends HttpServlet {
                 .add("detail", detail(status));
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
             problem.add("instance", uri);
-            if (status == HttpServletResponse.SC_UNAUTHORIZED || status == HttpServletResponse.SC_FORBIDDEN) {
+            String user = status == HttpServletResponse.SC_UNAUTHORIZED ? attemptedUser(request) : null;
+            if (user != null) {
+                long failures = loginFailures.count(user);
+                audit.refused(status, request.getMethod(), uri, request.getRemoteAddr(),
+                        "failed login as " + user + ", " + failures + " in this 15-minute window");
+                slowDown(LoginFailures.delayAfter(failures));
+            } else if (status == HttpServletResponse.SC_UNAUTHORIZED || status == HttpServletResponse.SC_FORBIDDEN) {
                 audit.refused(status, request.getMethod(), uri, request.getRemoteAddr());
             }
         }
@@ -49,6 +62,34 @@ public class ContainerErrorPage extends HttpServlet {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         try (Writer out = response.getWriter()) {
             out.write(problem.build().toString());
+        }
+    }
+
+    /** The user name of the Basic credentials the request sent (a 401 with them is a failed login), or null. */
+    static String attemptedUser(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || header.length() < 7 || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            String user = colon < 0 ? decoded : decoded.substring(0, colon);
+            // Only a name a user could have (./tokyo-ia user add's rule), never the password or control characters.
+            return USER_NAME.matcher(user).matches() ? user : "(not a user name)";
+        } catch (IllegalArgumentException e) {
+            return "(not base64)";
+        }
+    }
+
+    private static void slowDown(Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
