@@ -32,8 +32,9 @@ public class AnalyticsBean {
         return service.validate(name, parameters);
     }
 
-    public AnalyticsResult run(AnalyticsRequest request, boolean override) throws SQLException {
-        return service.run(request, override);
+    /** Runs the request for the named user (the API's caller), to whom the query log attributes its cost. */
+    public AnalyticsResult run(AnalyticsRequest request, boolean override, String principal) throws SQLException {
+        return service.run(request, override, principal);
     }
 
     public AnalyticsService.Quote quote(AnalyticsRequest request) throws SQLException {
@@ -42,6 +43,10 @@ public class AnalyticsBean {
 
     public List<Map<String, Object>> costs(LocalDate from, LocalDate to) throws SQLException {
         return service.costs(from, to);
+    }
+
+    public List<Map<String, Object>> costsByUser(LocalDate from, LocalDate to) throws SQLException {
+        return service.costsByUser(from, to);
     }
 
     public AnalyticsService.Budget budget() throws SQLException {

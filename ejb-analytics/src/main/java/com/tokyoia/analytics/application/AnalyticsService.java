@@ -85,10 +85,15 @@ public final class AnalyticsService {
      * {@code queryId}.
      */
     public AnalyticsResult run(AnalyticsRequest request, boolean override) throws SQLException {
+        return run(request, override, null);
+    }
+
+    /** Answers the request for the named user, whose cold scans the query log attributes to it (null: nobody signed in). */
+    public AnalyticsResult run(AnalyticsRequest request, boolean override, String principal) throws SQLException {
         try (LogContext context = LogContext.put(LogContext.QUERY_ID, UUID.randomUUID())) {
             String question = request.query().name() + " " + request.normalized();
             try {
-                AnalyticsResult result = answer(request, override);
+                AnalyticsResult result = answer(request, override, principal);
                 metrics.answered(result.engine(), result.durationMs(), result.scannedBytes(), result.costUsd(), result.cacheHit());
                 LOG.info(() -> "Answered " + question + ": " + result.rows().size() + " row(s), " + result.hotDays().size() + " hot and "
                         + result.coldDays().size() + " cold day(s), engine " + result.engine() + (result.cacheHit() ? ", cache hit" : "")
@@ -111,7 +116,7 @@ public final class AnalyticsService {
         }
     }
 
-    private AnalyticsResult answer(AnalyticsRequest request, boolean override) throws SQLException {
+    private AnalyticsResult answer(AnalyticsRequest request, boolean override, String principal) throws SQLException {
         long started = System.nanoTime();
         AnalyticsQuery query = request.query();
         Quote quote = quote(request);
@@ -135,6 +140,15 @@ public final class AnalyticsService {
                         + cost.usd() + "; $" + spent + " of the daily budget of $" + settings.dailyBudgetUsd() + " is spent",
                         List.of(), cost.bytes(), cost.usd(), settings.dailyBudgetUsd());
             }
+            if (principal != null && settings.userDailyBudgetUsd().compareTo(settings.dailyBudgetUsd()) < 0) {
+                BigDecimal mine = log.spentSince(today(), principal);
+                if (mine.add(cost.usd()).compareTo(settings.userDailyBudgetUsd()) > 0) {
+                    throw new QueryRefusedException(QueryRefusedException.Reason.OVER_DAILY_BUDGET, "the cold scan is quoted at $"
+                            + cost.usd() + "; " + principal + " has spent $" + mine + " of each user's daily share of $"
+                            + settings.userDailyBudgetUsd() + " (an admin may run it with override=true)",
+                            List.of(), cost.bytes(), cost.usd(), settings.userDailyBudgetUsd());
+                }
+            }
         }
 
         String key = cache.isActive() ? cacheKey(request, plan) : null;
@@ -142,7 +156,8 @@ public final class AnalyticsService {
         if (cached.isPresent()) {
             try {
                 AnalyticsResult hit = ResultCodec.decode(cached.get(), true, elapsed(started));
-                record(request, plan, cost, null, BigDecimal.ZERO.setScale(6), true, hit.rows().size(), hit.durationMs(), hit.engine(), null);
+                record(request, plan, cost, null, BigDecimal.ZERO.setScale(6), true, hit.rows().size(), hit.durationMs(), hit.engine(), null,
+                        principal);
                 return hit;
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Unreadable cache entry " + key + "; answering afresh", e);
@@ -175,7 +190,7 @@ public final class AnalyticsService {
         if (key != null && settled(request, plan)) {
             cache.put(key, ResultCodec.encode(result), plan.hotDays().isEmpty() ? settings.coldTtl() : settings.hotTtl());
         }
-        record(request, plan, cost, scanned, spentUsd, false, rows.size(), result.durationMs(), engine, answer);
+        record(request, plan, cost, scanned, spentUsd, false, rows.size(), result.durationMs(), engine, answer, principal);
         return result;
     }
 
@@ -192,6 +207,10 @@ public final class AnalyticsService {
 
     public List<Map<String, Object>> costs(LocalDate from, LocalDate to) throws SQLException {
         return log.costs(from, to);
+    }
+
+    public List<Map<String, Object>> costsByUser(LocalDate from, LocalDate to) throws SQLException {
+        return log.costsByUser(from, to);
     }
 
     /** The UTC day of the application's clock. */
@@ -257,11 +276,11 @@ public final class AnalyticsService {
     }
 
     private void record(AnalyticsRequest request, DayPlan plan, CostQuote cost, Long scanned, BigDecimal spent,
-                        boolean hit, int rows, long millis, String engine, ColdEngine.ColdAnswer answer) {
+                        boolean hit, int rows, long millis, String engine, ColdEngine.ColdAnswer answer, String principal) {
         try {
             log.record(new QueryLog.Entry(request.query().name(), request.normalized(), engine, plan.hotDays().size(),
                     plan.coldDays().size(), plan.missingDays().size(), cost.bytes(), cost.usd(), scanned, spent, hit, rows, millis,
-                    answer == null ? null : answer.engineQueryId(), answer == null ? null : answer.engineMillis()));
+                    answer == null ? null : answer.engineQueryId(), answer == null ? null : answer.engineMillis(), principal));
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "Could not write the analytics query log", e);
         }

@@ -5,20 +5,33 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
-/** How analytics answers (tokyoia.analytics.*): the cold engine, the hot window, limits, cache lifetimes. */
+/**
+ * How analytics answers (tokyoia.analytics.*): the cold engine, the hot window, limits, cache
+ * lifetimes. The daily budget is everyone's together; userDailyBudgetUsd is each user's share of it
+ * (by default all of it: no user limit of its own).
+ */
 public record AnalyticsSettings(Engine engine, int hotWindowDays, int maxRangeDays, BigDecimal maxQueryUsd,
-                                BigDecimal dailyBudgetUsd, Duration coldTtl, Duration hotTtl) {
+                                BigDecimal dailyBudgetUsd, Duration coldTtl, Duration hotTtl, BigDecimal userDailyBudgetUsd) {
+
+    /** Without a per-user share: every user may spend the whole daily budget. */
+    public AnalyticsSettings(Engine engine, int hotWindowDays, int maxRangeDays, BigDecimal maxQueryUsd, BigDecimal dailyBudgetUsd,
+                             Duration coldTtl, Duration hotTtl) {
+        this(engine, hotWindowDays, maxRangeDays, maxQueryUsd, dailyBudgetUsd, coldTtl, hotTtl, dailyBudgetUsd);
+    }
 
     /** Who reads cold days: embedded DuckDB over the local lake, Trino, or Athena. */
     public enum Engine { DUCKDB, TRINO, ATHENA }
 
     public static AnalyticsSettings from(ConfigReader config) {
+        BigDecimal daily = config.decimal("tokyoia.analytics.daily-budget-usd", BigDecimal.ZERO, new BigDecimal("1000000"));
         return new AnalyticsSettings(config.choice("tokyoia.analytics.engine", Engine.class),
                 config.integer("tokyoia.analytics.hot-window-days", 0, 3660),
                 config.integer("tokyoia.analytics.max-range-days", 1, 3660),
                 config.decimal("tokyoia.analytics.max-query-usd", BigDecimal.ZERO, new BigDecimal("1000000")),
-                config.decimal("tokyoia.analytics.daily-budget-usd", BigDecimal.ZERO, new BigDecimal("1000000")),
+                daily,
                 config.duration("tokyoia.analytics.cold-ttl-seconds", ChronoUnit.SECONDS, 1, 30L * 86_400),
-                config.duration("tokyoia.analytics.hot-ttl-seconds", ChronoUnit.SECONDS, 1, 86_400));
+                config.duration("tokyoia.analytics.hot-ttl-seconds", ChronoUnit.SECONDS, 1, 86_400),
+                config.optionalText("tokyoia.analytics.user-daily-budget-usd").isPresent()
+                        ? config.decimal("tokyoia.analytics.user-daily-budget-usd", BigDecimal.ZERO, daily) : daily);
     }
 }

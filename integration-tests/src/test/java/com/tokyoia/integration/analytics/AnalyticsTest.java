@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -204,6 +205,35 @@ class AnalyticsTest {
         // Hot-only questions scan nothing in the lake and are never refused for cost.
         AnalyticsService hotOnly = LakeFixture.service(400, duck, ResultCache.NONE, NO_LIMIT, spent);
         assertThat(run(hotOnly, "token_cost_by_agent", Map.of()).costUsd()).isZero();
+    }
+
+    @Test
+    void eachUserSpendsOnlyItsShareOfTheDailyBudgetAndAdminsSeeWhoSpentWhat() throws Exception {
+        String alice = "alice-" + UUID.randomUUID();
+        String bob = "bob-" + UUID.randomUUID();
+        AnalyticsService spender = service(0, duck, ResultCache.NONE, NO_LIMIT);
+        AnalyticsRequest request = spender.validate("token_cost_by_agent", Map.of("from", FROM, "to", TO));
+        spender.run(request, false, alice);
+        JdbcQueryLog log = new JdbcQueryLog(LakeFixture.dataSource(), LakeFixture.CLOCK);
+        BigDecimal aliceSpent = log.spentSince(LakeFixture.TODAY, alice);
+        assertThat(aliceSpent).as("the scan is attributed to alice").isPositive();
+        assertThat(log.spentSince(LakeFixture.TODAY, bob)).isZero();
+
+        // Each user may spend what alice has spent: alice is done for the day, bob is not.
+        AnalyticsService shared = LakeFixture.service(0, duck, ResultCache.NONE, NO_LIMIT, NO_LIMIT, aliceSpent);
+        assertThatThrownBy(() -> shared.run(request, false, alice)).isInstanceOfSatisfying(QueryRefusedException.class, e -> {
+            assertThat(e.reason()).isEqualTo(QueryRefusedException.Reason.OVER_DAILY_BUDGET);
+            assertThat(e.getMessage()).contains(alice).contains("daily share");
+        });
+        assertThat(shared.run(request, false, bob).costUsd()).isPositive();
+        assertThat(shared.run(request, true, alice).rows()).as("an admin's override runs it").isNotEmpty();
+
+        List<Map<String, Object>> byUser = shared.costsByUser(LakeFixture.TODAY, LakeFixture.TODAY.plusDays(1));
+        Map<Object, Object> spent = byUser.stream().collect(Collectors.toMap(r -> r.get("user"), r -> r.get("costUsd")));
+        assertThat((BigDecimal) spent.get(alice)).isEqualByComparingTo(log.spentSince(LakeFixture.TODAY, alice));
+        assertThat((BigDecimal) spent.get(bob)).isEqualByComparingTo(log.spentSince(LakeFixture.TODAY, bob)).isPositive();
+        assertThat(byUser.stream().map(r -> (BigDecimal) r.get("costUsd")).toList())
+                .as("the most expensive first").isSortedAccordingTo((a, b) -> b.compareTo(a));
     }
 
     @Test

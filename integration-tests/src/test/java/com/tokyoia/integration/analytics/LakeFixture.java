@@ -83,9 +83,15 @@ final class LakeFixture {
     /** The analytics service as the server builds it, on the tests' clock. */
     static AnalyticsService service(int hotWindowDays, ColdEngine cold, ResultCache cache, BigDecimal queryLimit,
                                     BigDecimal dailyBudget) {
+        return service(hotWindowDays, cold, cache, queryLimit, dailyBudget, dailyBudget);
+    }
+
+    /** With each user's share of the daily budget. */
+    static AnalyticsService service(int hotWindowDays, ColdEngine cold, ResultCache cache, BigDecimal queryLimit,
+                                    BigDecimal dailyBudget, BigDecimal userDailyBudget) {
         return new AnalyticsService(new PostgresHotEngine(dataSource()), cold, manifest(), cache,
                 new JdbcQueryLog(dataSource(), CLOCK), new AnalyticsSettings(AnalyticsSettings.Engine.DUCKDB, hotWindowDays,
-                400, queryLimit, dailyBudget, Duration.ofHours(24), Duration.ofSeconds(60)), CLOCK);
+                400, queryLimit, dailyBudget, Duration.ofHours(24), Duration.ofSeconds(60), userDailyBudget), CLOCK);
     }
 
     /** Exports every table's days in [first, end) with the real ETL classes. */

@@ -10,7 +10,7 @@ import java.util.Map;
 public interface QueryLog {
     record Entry(String query, String parameters, String engine, int hotDays, int coldDays, int missingDays,
                  long quotedBytes, BigDecimal quotedUsd, Long scannedBytes, BigDecimal costUsd, boolean cacheHit,
-                 int rows, long durationMs, String engineQueryId, Long engineMs) {
+                 int rows, long durationMs, String engineQueryId, Long engineMs, String principal) {
     }
 
     void record(Entry entry) throws SQLException;
@@ -18,6 +18,12 @@ public interface QueryLog {
     /** What cold queries cost since the start of the UTC day (the daily budget guard). */
     BigDecimal spentSince(LocalDate day) throws SQLException;
 
+    /** What the user's cold queries cost since the start of the UTC day (the per-user share of the budget). */
+    BigDecimal spentSince(LocalDate day, String principal) throws SQLException;
+
     /** Cost per day and per query over [from, to). */
     List<Map<String, Object>> costs(LocalDate from, LocalDate to) throws SQLException;
+
+    /** Who spent what over [from, to): per user who asked, the most expensive first. */
+    List<Map<String, Object>> costsByUser(LocalDate from, LocalDate to) throws SQLException;
 }

@@ -34,7 +34,7 @@ public final class JdbcQueryLog implements QueryLog {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO analytics_query_log (query_name, parameters, engine, hot_days, cold_days, missing_days, "
                         + "quoted_bytes, quoted_usd, scanned_bytes, cost_usd, cache_hit, result_rows, duration_ms, engine_query_id, engine_ms, "
-                        + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + "created_at, principal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, e.query());
             ps.setString(2, e.parameters());
             ps.setString(3, e.engine());
@@ -51,15 +51,30 @@ public final class JdbcQueryLog implements QueryLog {
             ps.setString(14, e.engineQueryId());
             ps.setObject(15, e.engineMs());
             ps.setTimestamp(16, Timestamp.from(clock.instant()));
+            ps.setString(17, e.principal());
             ps.executeUpdate();
         }
     }
 
     @Override
     public BigDecimal spentSince(LocalDate today) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT coalesce(sum(cost_usd), 0) FROM analytics_query_log WHERE created_at >= ?")) {
+        return spent(today, null);
+    }
+
+    @Override
+    public BigDecimal spentSince(LocalDate today, String principal) throws SQLException {
+        return spent(today, principal);
+    }
+
+    /** Cold-scan cost since the start of the UTC day: everyone's, or one user's. */
+    private BigDecimal spent(LocalDate today, String principal) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT coalesce(sum(cost_usd), 0) FROM analytics_query_log WHERE created_at >= ?"
+                        + (principal == null ? "" : " AND principal = ?"))) {
             ps.setTimestamp(1, Timestamp.from(today.atStartOfDay(ZoneOffset.UTC).toInstant()));
+            if (principal != null) {
+                ps.setString(2, principal);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBigDecimal(1);
@@ -86,6 +101,31 @@ public final class JdbcQueryLog implements QueryLog {
                     row.put("quotedBytes", rs.getLong(5));
                     row.put("scannedBytes", rs.getLong(6));
                     row.put("costUsd", rs.getBigDecimal(7));
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    @Override
+    public List<Map<String, Object>> costsByUser(LocalDate from, LocalDate to) throws SQLException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT coalesce(principal, '(before attribution)'), count(*), sum(CASE WHEN cache_hit THEN 1 ELSE 0 END), "
+                        + "sum(CASE WHEN cold_days > 0 AND NOT cache_hit THEN 1 ELSE 0 END), sum(coalesce(scanned_bytes, 0)), sum(cost_usd) "
+                        + "FROM analytics_query_log WHERE created_at >= ? AND created_at < ? GROUP BY 1 ORDER BY 6 DESC, 1")) {
+            ps.setTimestamp(1, Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()));
+            ps.setTimestamp(2, Timestamp.from(to.atStartOfDay(ZoneOffset.UTC).toInstant()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("user", rs.getString(1));
+                    row.put("queries", rs.getLong(2));
+                    row.put("cacheHits", rs.getLong(3));
+                    row.put("coldScans", rs.getLong(4));
+                    row.put("scannedBytes", rs.getLong(5));
+                    row.put("costUsd", rs.getBigDecimal(6));
                     rows.add(row);
                 }
             }

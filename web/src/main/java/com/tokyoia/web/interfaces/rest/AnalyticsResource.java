@@ -5,6 +5,7 @@ import com.tokyoia.analytics.application.AnalyticsResult;
 import com.tokyoia.analytics.application.AnalyticsService;
 import com.tokyoia.analytics.domain.AnalyticsRequest;
 import com.tokyoia.analytics.domain.DayPlan;
+import com.tokyoia.web.application.AuditTrail;
 import com.tokyoia.web.application.InvalidInputException;
 import com.tokyoia.web.application.RoleRequiredException;
 import com.tokyoia.web.interfaces.rest.dto.AnalyticsQuote;
@@ -44,6 +45,8 @@ public class AnalyticsResource {
     AnalyticsBean analytics;
     @Inject
     RequestValues values;
+    @Inject
+    AuditTrail audit;
     @Context
     UriInfo uri;
     @Context
@@ -85,7 +88,14 @@ public class AnalyticsResource {
                         + "a user with the analyst role can run it (a viewer gets the answers PostgreSQL alone gives)");
             }
         }
-        return analytics.run(request, override);
+        AnalyticsResult result = analytics.run(request, override, security.getUserPrincipal().getName());
+        if (override) {
+            // Spending past the limits is an admin's decision on the record, cache hit or not.
+            audit.record("analytics.budget-override", "analytics-query", name, "from " + result.from() + " to " + result.to()
+                    + ", engine " + result.engine() + ", quoted USD " + result.quotedUsd() + ", cost USD " + result.costUsd()
+                    + (result.cacheHit() ? " (cached answer)" : ""));
+        }
+        return result;
     }
 
     /** The quote of the cold part and the day plan, without running anything. */
@@ -116,13 +126,20 @@ public class AnalyticsResource {
     @APIResponse(responseCode = "200", description = "One entry per day and query")
     @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     public List<Map<String, Object>> costs(@QueryParam("from") String from, @QueryParam("to") String to) throws SQLException {
-        LocalDate today = analytics.today();
-        LocalDate start = values.date("from", from, today.minusDays(30));
-        LocalDate end = values.date("to", to, today.plusDays(1));
-        if (!start.isBefore(end)) {
-            throw new InvalidInputException("to", "must be after 'from'");
-        }
-        return analytics.costs(start, end);
+        Days days = costDays(from, to);
+        return analytics.costs(days.from(), days.to());
+    }
+
+    /** Who spent what: questions, cache hits, cold scans, bytes and USD per user, the most expensive first. */
+    @RolesAllowed(Roles.ADMIN)
+    @GET
+    @Path("costs/by-user")
+    @Operation(operationId = "listCostsByUser", summary = "Cold-scan cost per user who asked, from the query log (admins)")
+    @APIResponse(responseCode = "200", description = "One entry per user, the most expensive first")
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    public List<Map<String, Object>> costsByUser(@QueryParam("from") String from, @QueryParam("to") String to) throws SQLException {
+        Days days = costDays(from, to);
+        return analytics.costsByUser(days.from(), days.to());
     }
 
     /** Today's (UTC) analytics budget: what cold scans spent of it and what is left before queries are refused. */
@@ -145,6 +162,20 @@ public class AnalyticsResource {
             parameters.put(key, list.get(0));
         });
         return parameters;
+    }
+
+    private record Days(LocalDate from, LocalDate to) {
+    }
+
+    /** The days of a cost listing, [from, to): by default the last 30 days and today. */
+    private Days costDays(String from, String to) {
+        LocalDate today = analytics.today();
+        LocalDate start = values.date("from", from, today.minusDays(30));
+        LocalDate end = values.date("to", to, today.plusDays(1));
+        if (!start.isBefore(end)) {
+            throw new InvalidInputException("to", "must be after 'from'");
+        }
+        return new Days(start, end);
     }
 
     private static boolean override(Map<String, String> parameters) {
