@@ -73,6 +73,11 @@ final class StandaloneServer implements AutoCloseable {
         return "http://127.0.0.1:" + (8080 + portOffset);
     }
 
+    /** The server's own log (JSON lines). */
+    Path logFile() {
+        return base.resolve("log/server.log");
+    }
+
     Path lakeRoot() {
         return base.resolve("data/tokyo-ia-lake");
     }
@@ -117,6 +122,21 @@ final class StandaloneServer implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
         for (ProcessHandle jvm : jvms) {
             jvm.onExit().join();
+        }
+    }
+
+    /** Runs a JBoss CLI script (or, with {@code --command=...}, one command) against the running server's management port. */
+    void cli(String fileOrCommand) throws IOException, InterruptedException {
+        String argument = fileOrCommand.startsWith("--command=") ? fileOrCommand : "--file=" + fileOrCommand;
+        Process cli = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--connect",
+                "--controller=127.0.0.1:" + (9990 + portOffset), argument)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("cli.log").toFile())).start();
+        if (!cli.waitFor(120, TimeUnit.SECONDS)) {
+            cli.destroyForcibly();
+            throw new IllegalStateException("jboss-cli " + argument + " did not end within 120 s; see " + base.resolve("cli.log"));
+        }
+        if (cli.exitValue() != 0) {
+            throw new IllegalStateException("jboss-cli " + argument + " failed: " + Files.readString(base.resolve("cli.log")));
         }
     }
 

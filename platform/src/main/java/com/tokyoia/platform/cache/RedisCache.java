@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
@@ -59,8 +61,13 @@ public class RedisCache {
         config.setMaxWait(settings.timeout());
         config.setJmxEnabled(false);
         int timeoutMs = (int) settings.timeout().toMillis();
-        pool = new JedisPool(config, settings.host(), settings.port(), timeoutMs, settings.password().orElse(null),
-                settings.database());
+        DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder().connectionTimeoutMillis(timeoutMs)
+                .socketTimeoutMillis(timeoutMs).password(settings.password().orElse(null)).database(settings.database());
+        if (settings.tls()) {
+            client.ssl(true).sslParameters(RedisTls.verifyingHostname());
+            settings.tlsCaFile().ifPresent(ca -> client.sslSocketFactory(RedisTls.trusting(ca)));
+        }
+        pool = new JedisPool(config, new HostAndPort(settings.host(), settings.port()), client.build());
         outage = new OutageTracker(clock, settings.retryInterval(), settings.endpoint());
     }
 

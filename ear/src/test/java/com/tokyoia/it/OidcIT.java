@@ -1,0 +1,190 @@
+package com.tokyoia.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tokyoia.platform.time.SystemTime;
+import com.tokyoia.testing.TestDatabase;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Production authentication: a server configured by oidc.cli accepts the bearer tokens of an
+ * OpenID Connect provider (here {@link TestIssuer}, inside this JVM: no internet) and takes the
+ * user's roles from them. Valid tokens are admitted by role; an expired token, one for another
+ * audience, one signed with a key the issuer never published, and no token at all get 401; a token
+ * without roles gets 403. A second server of the build's installation on its own database and ports,
+ * started outside Arquillian.
+ */
+class OidcIT {
+    private static final String DATABASE = "tokyoia_oidc_it";
+    private static final String CLIENT_ID = "tokyo-ia-api";
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static TestIssuer issuer;
+    private static StandaloneServer server;
+
+    @BeforeAll
+    static void startIssuerAndServer() throws Exception {
+        issuer = TestIssuer.start();
+        String url = recreateDatabase();
+        TestDatabase.prepareForServer(url);
+        server = StandaloneServer.prepare(Path.of("target/oidc-server").toAbsolutePath(), 500, Map.of("TOKYOIA_DB_URL", url,
+                "TOKYOIA_OIDC_PROVIDER_URL", issuer.url(), "TOKYOIA_OIDC_CLIENT_ID", CLIENT_ID));
+        server.start(Duration.ofMinutes(4));
+        // Configured the way an operator does it (README, Security): the committed script, then a reload.
+        server.cli(System.getProperty("tokyoia.test.oidc-cli"));
+        // Why a token was refused, in the server's log (target/oidc-server/log); at TRACE the client
+        // also quotes the tokens themselves, which the log filter must redact.
+        server.cli("--command=/subsystem=logging/logger=org.wildfly.security.http.oidc:add(level=TRACE)");
+        server.cli("--command=:reload");
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (!asksForBearerTokens()) {
+            assertThat(System.nanoTime()).as("the server asks for bearer tokens after the reload").isLessThan(deadline);
+            Thread.sleep(500);
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+        if (issuer != null) {
+            issuer.close();
+        }
+    }
+
+    @Test
+    void aValidTokenIsAdmittedByTheRolesItCarries() throws Exception {
+        Instant later = Instant.now(SystemTime.clock()).plusSeconds(600);
+        HttpResponse<String> read = call(issuer.token("oidc-viewer", List.of("viewer"), CLIENT_ID, later));
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+
+        HttpResponse<String> write = CLIENT.send(HttpRequest.newBuilder(URI.create(server.appUrl() + "/api/agents"))
+                .header("Authorization", "Bearer " + issuer.token("oidc-viewer", List.of("viewer"), CLIENT_ID, later))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"oidc-it\",\"role\":\"r\",\"model\":\"m\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(write.statusCode()).as("a viewer may not write: " + write.body()).isEqualTo(403);
+
+        HttpResponse<String> ingest = CLIENT.send(HttpRequest.newBuilder(URI.create(server.appUrl() + "/api/agents"))
+                .header("Authorization", "Bearer " + issuer.token("oidc-ingest", List.of("ingest"), CLIENT_ID, later))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"oidc-it\",\"role\":\"r\",\"model\":\"m\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ingest.statusCode()).as(ingest.body()).isEqualTo(201);
+        // The audit log names the token's user.
+        String agent;
+        try (JsonReader reader = Json.createReader(new StringReader(ingest.body()))) {
+            agent = reader.readObject().getString("id");
+        }
+        assertThat(awaitActor(agent)).isEqualTo("oidc-ingest");
+    }
+
+    @Test
+    void expiredForeignAndForgedTokensAreRefused() throws Exception {
+        Instant now = Instant.now(SystemTime.clock());
+        assertThat(call(issuer.token("oidc-viewer", List.of("viewer"), CLIENT_ID, now.minusSeconds(120))).statusCode())
+                .as("expired").isEqualTo(401);
+        assertThat(call(issuer.token("oidc-viewer", List.of("viewer"), "another-api", now.plusSeconds(600))).statusCode())
+                .as("for another audience").isEqualTo(401);
+        assertThat(call(issuer.tokenSignedElsewhere("oidc-viewer", List.of("viewer"), CLIENT_ID, now.plusSeconds(600))).statusCode())
+                .as("signed with a key the issuer never published").isEqualTo(401);
+        assertThat(call("not-a-token").statusCode()).as("not a JWT").isEqualTo(401);
+        HttpResponse<String> none = call(null);
+        assertThat(none.statusCode()).as("no token").isEqualTo(401);
+        assertThat(none.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aTokenWithoutARoleIsAuthenticatedButAdmitsNothing() throws Exception {
+        HttpResponse<String> reply = call(issuer.token("oidc-nobody", null, CLIENT_ID, Instant.now(SystemTime.clock()).plusSeconds(600)));
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(403);
+    }
+
+    private static boolean asksForBearerTokens() throws InterruptedException {
+        try {
+            HttpResponse<String> reply = call(null);
+            return reply.statusCode() == 401 && reply.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer");
+        } catch (IOException e) {
+            return false; // reloading
+        }
+    }
+
+    @Test
+    void noTokenReachesTheServerLogEvenWhereTheClientQuotesIt() throws Exception {
+        String token = issuer.token("oidc-viewer", List.of("viewer"), CLIENT_ID, Instant.now(SystemTime.clock()).plusSeconds(600));
+        String refused = issuer.token("oidc-viewer", List.of("viewer"), "another-api", Instant.now(SystemTime.clock()).plusSeconds(600));
+        assertThat(call(token).statusCode()).isEqualTo(200);
+        assertThat(call(refused).statusCode()).isEqualTo(401);
+        String log = Files.readString(server.logFile());
+        assertThat(log).as("the client logged its token handling at TRACE").contains("Verifying access_token").contains("eyJ***");
+        assertThat(log).doesNotContain(token).doesNotContain(refused)
+                .doesNotContain(token.substring(token.lastIndexOf('.') + 1));
+    }
+
+    /** GET /api/agents with the token (null: none). */
+    private static HttpResponse<String> call(String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.appUrl() + "/api/agents?limit=1")).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return CLIENT.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String awaitActor(String agent) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        try (Connection c = DriverManager.getConnection(databaseUrl(), TestDatabase.SUPERUSER,
+                System.getenv().getOrDefault("TOKYOIA_PG_SUPERUSER_PASSWORD", "postgres"))) {
+            while (true) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT actor FROM audit_log WHERE entity_type = 'agent' AND entity_id = ?")) {
+                    ps.setString(1, agent);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            return rs.getString(1);
+                        }
+                    }
+                }
+                assertThat(System.nanoTime()).as("the audit entry of agent " + agent).isLessThan(deadline);
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private static String recreateDatabase() throws SQLException {
+        try (Connection c = DriverManager.getConnection(testUrl().replaceFirst("/[^/?]+(\\?|$)", "/postgres$1"), TestDatabase.SUPERUSER,
+                System.getenv().getOrDefault("TOKYOIA_PG_SUPERUSER_PASSWORD", "postgres")); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + DATABASE);
+        }
+        return databaseUrl();
+    }
+
+    private static String databaseUrl() {
+        return testUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + DATABASE + "$1");
+    }
+
+    private static String testUrl() {
+        return System.getenv().getOrDefault("TOKYOIA_DB_URL", "jdbc:postgresql://127.0.0.1:5432/tokyoia_test");
+    }
+}
