@@ -18,8 +18,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,8 +44,7 @@ class OidcIT {
     @BeforeAll
     static void startIssuerAndServer() throws Exception {
         issuer = TestIssuer.start();
-        String url = recreateDatabase();
-        TestDatabase.prepareForServer(url);
+        String url = TestDatabase.recreateForServer(DATABASE);
         server = StandaloneServer.prepare(Path.of("target/oidc-server").toAbsolutePath(), 500, Map.of("TOKYOIA_DB_URL", url,
                 "TOKYOIA_OIDC_PROVIDER_URL", issuer.url(), "TOKYOIA_OIDC_CLIENT_ID", CLIENT_ID));
         server.start(Duration.ofMinutes(4));
@@ -169,15 +166,6 @@ class OidcIT {
                 Thread.sleep(200);
             }
         }
-    }
-
-    private static String recreateDatabase() throws SQLException {
-        try (Connection c = DriverManager.getConnection(testUrl().replaceFirst("/[^/?]+(\\?|$)", "/postgres$1"), TestDatabase.SUPERUSER,
-                System.getenv().getOrDefault("TOKYOIA_PG_SUPERUSER_PASSWORD", "postgres")); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            s.execute("CREATE DATABASE " + DATABASE);
-        }
-        return databaseUrl();
     }
 
     private static String databaseUrl() {

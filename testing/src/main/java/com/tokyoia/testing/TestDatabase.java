@@ -73,6 +73,22 @@ public final class TestDatabase {
         }
     }
 
+    /**
+     * A new, empty database beside the test database for a second server a test starts itself,
+     * prepared as {@link #prepareForServer} does; returns its URL.
+     */
+    public static String recreateForServer(String name) throws SQLException {
+        String url = System.getenv().getOrDefault("TOKYOIA_DB_URL", "jdbc:postgresql://127.0.0.1:5432/tokyoia_test");
+        try (Connection c = DriverManager.getConnection(url.replaceFirst("/[^/?]+(\\?|$)", "/postgres$1"), SUPERUSER,
+                System.getenv().getOrDefault("TOKYOIA_PG_SUPERUSER_PASSWORD", "postgres"))) {
+            exec(c, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            exec(c, "CREATE DATABASE " + name);
+        }
+        String created = url.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+        prepareForServer(created);
+        return created;
+    }
+
     /** Migrates as the schema's owner and grants the application's role, as the server's SchemaMigrator does. */
     public static void migrateAsOwner(String url) {
         PGSimpleDataSource owner = new PGSimpleDataSource();
