@@ -8,8 +8,9 @@ import java.util.Optional;
 /**
  * How to reach the lake bucket (tokyoia.lake.s3.*). Region and credentials come from the AWS
  * default chain unless set; endpoint and path-style are for S3-compatible servers (S3Proxy, MinIO,
- * S3Mock...). With aws:kms encryption, kmsKeyId names the key each upload is encrypted with; without
- * it S3 would use the account's AWS managed key aws/s3, not the lake's key the IAM policies name.
+ * S3Mock...). Uploads ask for server-side encryption, AES256 unless configured otherwise. With aws:kms
+ * encryption, kmsKeyId names the key each upload is encrypted with; without it S3 would use the
+ * account's AWS managed key aws/s3, not the lake's key the IAM policies name.
  */
 public record S3Settings(String bucket, String prefix, Optional<String> region, Optional<URI> endpoint,
                          boolean pathStyle, Optional<String> serverSideEncryption, Optional<String> kmsKeyId, long multipartThresholdBytes,
@@ -25,14 +26,18 @@ public record S3Settings(String bucket, String prefix, Optional<String> region, 
     }
 
     public static S3Settings from(ConfigReader config) {
-        String sse = config.optionalText("tokyoia.lake.s3.server-side-encryption").orElse(null);
-        if (sse != null && !sse.equals("AES256") && !sse.equals("aws:kms")) {
-            throw new InvalidSettingException("tokyoia.lake.s3.server-side-encryption", "must be AES256 or aws:kms, not '" + sse + "'");
+        // Encrypted at rest unless told otherwise: AES256 (S3-managed keys) by default, aws:kms with
+        // the lake's key where the bucket has one, none only for a store that refuses the header.
+        String configured = config.optionalText("tokyoia.lake.s3.server-side-encryption").orElse("AES256");
+        if (!configured.equals("AES256") && !configured.equals("aws:kms") && !configured.equals("none")) {
+            throw new InvalidSettingException("tokyoia.lake.s3.server-side-encryption", "must be AES256, aws:kms or none, not '"
+                    + configured + "'");
         }
+        String sse = configured.equals("none") ? null : configured;
         Optional<String> kmsKeyId = config.optionalText("tokyoia.lake.s3.kms-key-id");
         if (kmsKeyId.isPresent() && !"aws:kms".equals(sse)) {
             throw new InvalidSettingException("tokyoia.lake.s3.kms-key-id", "is set, so tokyoia.lake.s3.server-side-encryption must be aws:kms, not "
-                    + (sse == null ? "unset" : "'" + sse + "'"));
+                    + "'" + configured + "'");
         }
         String bucket = config.text("tokyoia.lake.s3.bucket");
         long mib = 1024L * 1024;

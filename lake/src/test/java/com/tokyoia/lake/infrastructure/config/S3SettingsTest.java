@@ -37,4 +37,14 @@ class S3SettingsTest {
                 .isInstanceOf(InvalidSettingException.class).hasMessageContaining("tokyoia.lake.s3.kms-key-id")
                 .hasMessageContaining("'AES256'");
     }
+
+    @Test
+    void uploadsAreEncryptedAtRestUnlessSaidOtherwise() {
+        assertThat(S3Settings.from(ConfigReader.standalone(Map.of("tokyoia.lake.s3.bucket", "b"))).serverSideEncryption())
+                .contains("AES256");
+        assertThat(S3Settings.from(ConfigReader.standalone(Map.of("tokyoia.lake.s3.bucket", "b",
+                "tokyoia.lake.s3.server-side-encryption", "none"))).serverSideEncryption()).isEmpty();
+        assertThat(S3Settings.from(ConfigReader.standalone(Map.of("tokyoia.lake.s3.bucket", "b",
+                "tokyoia.lake.s3.server-side-encryption", "aws:kms"))).serverSideEncryption()).contains("aws:kms");
+    }
 }
