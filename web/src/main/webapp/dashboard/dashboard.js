@@ -37,7 +37,39 @@ function describe(status, problem) {
 // The user's HTTP Basic credentials, kept in this tab's session storage only and sent by the
 // page itself with each call (never by the browser on its own, so no other site can use them).
 const AUTHORIZATION = 'tokyoia.authorization';
+// A tab left alone signs out: after this long without a click or a key, the credentials are dropped
+// and the next call asks for them again.
+const IDLE_LIMIT_MS = 30 * 60 * 1000;
+const LAST_ACTIVE = AUTHORIZATION + '.active';
 let signingIn = null;
+
+const IDLE_MESSAGE = 'Signed out after 30 minutes without activity; sign in again.';
+
+function markActive() {
+    // The first click after too long a pause signs out rather than counting as activity.
+    if (signedOutForIdleness()) {
+        askForCredentials(IDLE_MESSAGE);
+    } else if (sessionStorage.getItem(AUTHORIZATION)) {
+        sessionStorage.setItem(LAST_ACTIVE, String(Date.now()));
+    }
+}
+
+function forgetCredentials() {
+    sessionStorage.removeItem(AUTHORIZATION);
+    sessionStorage.removeItem(AUTHORIZATION + '.user');
+    sessionStorage.removeItem(LAST_ACTIVE);
+    showSignedIn();
+}
+
+/** True when the signed-in user has been idle too long; their credentials are then gone. */
+function signedOutForIdleness() {
+    const active = Number(sessionStorage.getItem(LAST_ACTIVE) || 0);
+    if (sessionStorage.getItem(AUTHORIZATION) && Date.now() - active > IDLE_LIMIT_MS) {
+        forgetCredentials();
+        return true;
+    }
+    return false;
+}
 
 function askForCredentials(message) {
     if (!signingIn) {
@@ -51,6 +83,7 @@ function askForCredentials(message) {
                 const password = document.getElementById('login-password').value;
                 sessionStorage.setItem(AUTHORIZATION, 'Basic ' + btoa(unescape(encodeURIComponent(user + ':' + password))));
                 sessionStorage.setItem(AUTHORIZATION + '.user', user);
+                sessionStorage.setItem(LAST_ACTIVE, String(Date.now()));
                 document.getElementById('login-password').value = '';
                 signingIn = null;
                 showSignedIn();
@@ -72,6 +105,9 @@ function showSignedIn() {
 
 async function api(path, options) {
     let response;
+    if (signedOutForIdleness()) {
+        await askForCredentials(IDLE_MESSAGE);
+    }
     for (;;) {
         const headers = Object.assign({'Accept': 'application/json'}, (options && options.headers) || {});
         const authorization = sessionStorage.getItem(AUTHORIZATION);
@@ -681,10 +717,17 @@ document.addEventListener('DOMContentLoaded', async () => {
     showSignedIn();
     document.getElementById('sign-out').addEventListener('click', event => {
         event.preventDefault();
-        sessionStorage.removeItem(AUTHORIZATION);
-        sessionStorage.removeItem(AUTHORIZATION + '.user');
+        forgetCredentials();
         location.reload();
     });
+    document.addEventListener('click', markActive, true);
+    document.addEventListener('keydown', markActive, true);
+    // Checked once a minute too, so an idle tab does not keep showing data after its session ended.
+    setInterval(() => {
+        if (signedOutForIdleness()) {
+            askForCredentials(IDLE_MESSAGE);
+        }
+    }, 60 * 1000);
     try {
         overview = await api(`api/etl/overview?days=${MAP_DAYS}`);
     } catch (e) {

@@ -3,7 +3,6 @@ package com.tokyoia.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.tokyoia.platform.time.SystemTime;
 import com.tokyoia.testing.Http;
 import com.tokyoia.testing.Http.Reply;
 import com.tokyoia.testing.Http.User;
@@ -17,8 +16,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -42,7 +43,7 @@ class AuditLogIT {
 
     @Test
     void anAdminFindsARefusedCallByWhoMadeItAndWhat() throws Exception {
-        Instant since = Instant.now(SystemTime.clock()).minusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+        Instant since = serverNow();
         Reply refused = Http.post(User.VIEWER, "/api/etl/retention", "");
         assertThat(refused.status()).as(refused.body()).isEqualTo(403);
 
@@ -63,7 +64,7 @@ class AuditLogIT {
         // Failures are counted per 15-minute window: a run that straddles a window's end starts over
         // with a new name (it cannot straddle two).
         for (int attempt = 1; ; attempt++) {
-            Instant since = Instant.now(SystemTime.clock()).minusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+            Instant since = serverNow();
             User guesser = new User("guesser-" + UUID.randomUUID().toString().substring(0, 8), "not-the-password");
             long[] millis = new long[5];
             for (int i = 0; i < millis.length; i++) {
@@ -89,7 +90,7 @@ class AuditLogIT {
 
     @Test
     void pagesWalkEveryMatchingEntryOnceOldestFirst() throws Exception {
-        Instant since = Instant.now(SystemTime.clock()).minusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+        Instant since = serverNow();
         List<String> created = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             Reply reply = Http.post(User.ADMIN, "/api/agents", "{\"name\":\"audit-it-" + UUID.randomUUID()
@@ -155,7 +156,7 @@ class AuditLogIT {
                         .satisfies(e -> assertThat(((SQLException) e).getSQLState()).as(sql + ": " + e.getMessage()).isEqualTo("42501"));
             }
             // Its one way to drop a day's partition refuses a day the manifest does not call purged.
-            String today = LocalDate.now(SystemTime.clock()).toString();
+            String today = LocalDate.ofInstant(serverNow(), ZoneOffset.UTC).toString();
             assertThatThrownBy(() -> s.execute("SELECT tokyoia_drop_day_partition('agent_tasks', '" + today + "')"))
                     .satisfies(e -> assertThat(((SQLException) e).getSQLState()).as(e.getMessage()).isEqualTo("TKP02"));
             assertThat(TestDatabase.count("SELECT count(*) FROM pg_class WHERE relname = ?", "agent_tasks_p" + today.replace("-", "")))
@@ -164,6 +165,17 @@ class AuditLogIT {
             TestDatabase.exec("DELETE FROM audit_log WHERE actor = 'audit-it'");
         }
         assertThat(TestDatabase.count("SELECT count(*) FROM audit_log WHERE details = 'rewritten'")).isZero();
+    }
+
+    /**
+     * The server's clock, a moment ago (its Date header, to the second, minus one): under the CI's
+     * faketime run the server's clock started when the server did, not when this JVM did.
+     */
+    private static Instant serverNow() {
+        Reply reply = Http.get("/api/agents?limit=1");
+        String date = reply.header("Date");
+        assertThat(date).as("the server's Date header").isNotNull();
+        return ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().minusSeconds(1);
     }
 
     private static List<JsonObject> awaitEntries(String query, int atLeast) throws InterruptedException {

@@ -146,6 +146,25 @@ class DashboardBrowserIT {
     }
 
     /** One agent's tasks and metrics on each day, written as the hot API would have written them then. */
+    @Test
+    void aTabLeftAloneForHalfAnHourSignsOutAndAsksAgain() throws Exception {
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            WebDriver page = browser.driver();
+            page.get(Http.APP + "/");
+            browser.signIn(Http.User.VIEWER);
+            assertThat(browser.visible(By.id("signed-in")).getText()).isEqualTo("signed in as " + Http.User.VIEWER.name());
+            // The page's own clock says the last click was 31 minutes ago.
+            ((JavascriptExecutor) page).executeScript(
+                    "sessionStorage.setItem('tokyoia.authorization.active', String(Date.now() - 31 * 60 * 1000))");
+            page.findElement(By.tagName("h1")).click();
+            assertThat(browser.visible(By.id("login-message")).getText()).contains("Signed out after 30 minutes without activity");
+            assertThat(((JavascriptExecutor) page).executeScript("return sessionStorage.getItem('tokyoia.authorization')"))
+                    .as("the credentials are gone from the tab").isNull();
+            browser.signIn(Http.User.VIEWER);
+            assertThat(browser.visible(By.id("signed-in")).getText()).isEqualTo("signed in as " + Http.User.VIEWER.name());
+        }
+    }
+
     private static void seed(List<LocalDate> days) throws Exception {
         TestDatabase.resetDays(days);
         try (Connection c = TestDatabase.connect()) {

@@ -75,7 +75,9 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** Answers the dashboard's sign-in dialog, which opens when its first call to the API is refused with a 401. */
     void signIn(Http.User user) {
-        visible(By.id("login-user")).sendKeys(user.name());
+        WebElement name = visible(By.id("login-user"));
+        name.clear();
+        name.sendKeys(user.name());
         driver.findElement(By.id("login-password")).sendKeys(user.password());
         click(By.id("login-submit"));
     }

@@ -66,6 +66,7 @@ class OidcIT {
         if (server != null) {
             server.close();
         }
+        TestDatabase.dropForServer(DATABASE);
         if (issuer != null) {
             issuer.close();
         }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * a reload, as an operator would.
  */
 class PlainHttpIT {
+    private static final String DATABASE = "tokyoia_plain_http_it";
     private static final int OFFSET = 600;
     private static final String HTTPS = "https://127.0.0.1:" + (8443 + OFFSET);
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
@@ -34,7 +35,7 @@ class PlainHttpIT {
 
     @BeforeAll
     static void start() throws Exception {
-        String url = TestDatabase.recreateForServer("tokyoia_plain_http_it");
+        String url = TestDatabase.recreateForServer(DATABASE);
         server = StandaloneServer.prepare(BASE, OFFSET,
                 Map.of("TOKYOIA_DB_URL", url, "TOKYOIA_HTTPS_URL", HTTPS));
         server.start(Duration.ofMinutes(4));
@@ -45,6 +46,7 @@ class PlainHttpIT {
         if (server != null) {
             server.close();
         }
+        TestDatabase.dropForServer(DATABASE);
     }
 
     @Test

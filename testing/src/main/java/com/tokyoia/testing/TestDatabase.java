@@ -89,6 +89,15 @@ public final class TestDatabase {
         return created;
     }
 
+    /** Drops a database made by {@link #recreateForServer} once its server has stopped. */
+    public static void dropForServer(String name) throws SQLException {
+        String url = System.getenv().getOrDefault("TOKYOIA_DB_URL", "jdbc:postgresql://127.0.0.1:5432/tokyoia_test");
+        try (Connection c = DriverManager.getConnection(url.replaceFirst("/[^/?]+(\\?|$)", "/postgres$1"), SUPERUSER,
+                System.getenv().getOrDefault("TOKYOIA_PG_SUPERUSER_PASSWORD", "postgres"))) {
+            exec(c, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+    }
+
     /** Migrates as the schema's owner and grants the application's role, as the server's SchemaMigrator does. */
     public static void migrateAsOwner(String url) {
         PGSimpleDataSource owner = new PGSimpleDataSource();

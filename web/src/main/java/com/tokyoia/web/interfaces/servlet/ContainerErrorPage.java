@@ -15,6 +15,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +29,7 @@ public class ContainerErrorPage extends HttpServlet {
     static final String PATH = "/container-error";
     private static final long serialVersionUID = 1L;
     private static final Pattern USER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,63}");
+    private static final Semaphore WAITING = new Semaphore(8);
     @Inject
     transient AuditTrail audit;
     @Inject
@@ -82,14 +84,21 @@ public class ContainerErrorPage extends HttpServlet {
         }
     }
 
+    /**
+     * Holds the refusal back. At most a few request threads wait at once: beyond that the answer
+     * goes out at once, so that many parallel guesses cannot tie up the threads every other
+     * request needs (the guesses are still counted and audited).
+     */
     private static void slowDown(Duration delay) {
-        if (delay.isZero()) {
+        if (delay.isZero() || !WAITING.tryAcquire()) {
             return;
         }
         try {
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            WAITING.release();
         }
     }
 
