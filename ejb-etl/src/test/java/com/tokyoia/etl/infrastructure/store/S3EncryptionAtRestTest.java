@@ -59,13 +59,13 @@ class S3EncryptionAtRestTest {
         assertThat(settings.serverSideEncryption()).contains("AES256");
         try (S3ObjectStore store = S3ObjectStore.anonymous(settings); S3Client raw = client(mock.endpoint())) {
             Path small = file(work, "small.bin", 4 * 1024);
-            store.put("sse/small.bin", small, Sha256.ofFile(small));
-            HeadObjectResponse head = raw.headObject(b -> b.bucket(S3MockServer.BUCKET).key("lake/sse/small.bin"));
+            store.put(key(1), small, Sha256.ofFile(small));
+            HeadObjectResponse head = raw.headObject(b -> b.bucket(S3MockServer.BUCKET).key("lake/" + key(1)));
             assertThat(head.serverSideEncryption()).isEqualTo(ServerSideEncryption.AES256);
             // A multipart upload asks for it on CreateMultipartUpload (S3UploadEncryptionMockedHttpTest
             // sees the header); S3Mock accepts it there but does not keep it on the completed object.
             Path large = file(work, "large.bin", 6 * 1024 * 1024 + 17);
-            assertThat(store.put("sse/large.bin", large, Sha256.ofFile(large)).size()).isEqualTo(Files.size(large));
+            assertThat(store.put(key(2), large, Sha256.ofFile(large)).size()).isEqualTo(Files.size(large));
         }
     }
 
@@ -75,8 +75,8 @@ class S3EncryptionAtRestTest {
         assertThat(settings.serverSideEncryption()).isEmpty();
         try (S3ObjectStore store = S3ObjectStore.anonymous(settings); S3Client raw = client(mock.endpoint())) {
             Path small = file(work, "plain.bin", 1024);
-            store.put("sse/plain.bin", small, Sha256.ofFile(small));
-            assertThat(raw.headObject(b -> b.bucket(S3MockServer.BUCKET).key("lake/sse/plain.bin")).serverSideEncryption()).isNull();
+            store.put(key(3), small, Sha256.ofFile(small));
+            assertThat(raw.headObject(b -> b.bucket(S3MockServer.BUCKET).key("lake/" + key(3))).serverSideEncryption()).isNull();
         }
     }
 
@@ -84,15 +84,20 @@ class S3EncryptionAtRestTest {
     void s3ProxyRefusesTheHeaderSoTheLocalTrinoStackSaysNone(@TempDir Path work) throws IOException {
         Path small = file(work, "small.bin", 4 * 1024);
         try (S3ObjectStore store = S3ObjectStore.anonymous(settings(S3ProxyServer.BUCKET, proxy.endpoint(), null))) {
-            assertThatThrownBy(() -> store.put("sse/small.bin", small, Sha256.ofFile(small)))
+            assertThatThrownBy(() -> store.put(key(1), small, Sha256.ofFile(small)))
                     .isInstanceOf(IOException.class).hasMessageContaining("501");
         }
         try (S3ObjectStore store = S3ObjectStore.anonymous(settings(S3ProxyServer.BUCKET, proxy.endpoint(), "none"))) {
-            store.put("sse/small.bin", small, Sha256.ofFile(small));
+            store.put(key(1), small, Sha256.ofFile(small));
             Path back = work.resolve("back.bin");
-            store.download("sse/small.bin", back);
+            store.download(key(1), back);
             assertThat(Sha256.ofFile(back)).isEqualTo(Sha256.ofFile(small));
         }
+    }
+
+    /** Where a day's object lives in the lake (the IAM policy check knows the layout), on a day no export uses. */
+    private static String key(int day) {
+        return "agent_tasks/year=2001/month=01/day=0" + day + "/v=0001/part-00000.parquet";
     }
 
     /** As a deployment reads them: only the store's address and, when given, the encryption. */
