@@ -48,8 +48,13 @@ class RedisTlsAndAuthTest {
             port = free.getLocalPort();
         }
         // The password goes in through redis-server's stdin (its configuration), not its arguments.
-        redis = new ProcessBuilder("redis-server", "-").directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("redis.log").toFile()).start();
+        ProcessBuilder server = new ProcessBuilder("redis-server", "-").directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("redis.log").toFile());
+        // Under the CI's faketime run this JVM's environment preloads libfaketime, with which
+        // redis-server never starts listening; the server needs no fake clock (the certificate's
+        // dates come from openssl, which keeps it, as this JVM does).
+        server.environment().keySet().removeIf(name -> name.equals("LD_PRELOAD") || name.startsWith("FAKETIME"));
+        redis = server.start();
         redis.getOutputStream().write(String.join("\n", "port 0", "bind 127.0.0.1", "tls-port " + port, "tls-cert-file cert.pem",
                 "tls-key-file key.pem", "tls-ca-cert-file cert.pem", "tls-auth-clients no", "requirepass " + PASSWORD, "save \"\"",
                 "appendonly no", "dir " + dir, "").getBytes());
