@@ -52,13 +52,12 @@ class ServerKilledDuringReexportIT {
     @Test
     void aReexportKilledWithItsServerIsRecoveredAtStartUpAndFinishes() throws Exception {
         LocalDate day = LocalDate.now(SystemTime.clock()).minusDays(20);
-        String url = recreateDatabase();
+        String url = TestDatabase.recreateForServer(DATABASE);
         PGSimpleDataSource db = new PGSimpleDataSource();
         db.setUrl(url);
         db.setUser(System.getenv().getOrDefault("TOKYOIA_PG_SUPERUSER", "postgres"));
         db.setPassword(System.getenv().getOrDefault("TOKYOIA_PG_SUPERUSER_PASSWORD", "postgres"));
         db.setCurrentSchema(TestDatabase.SEARCH_PATH);
-        TestDatabase.prepareForServer(url);
         TestDatabase.migrateAsOwner(url);
         seed(db, day);
 
@@ -111,7 +110,7 @@ class ServerKilledDuringReexportIT {
             assertThat(duck("SELECT count(*) || ' ' || count(DISTINCT id) || ' ' || sum(latency_ms) FROM read_parquet('" + file + "')"))
                     .isEqualTo(ROWS + " " + ROWS + " " + string(db, "SELECT sum(latency_ms) FROM agent_tasks WHERE workflow_id IS NOT NULL"));
         }
-        dropDatabase();
+        TestDatabase.dropForServer(DATABASE);
     }
 
     /** One agent's day of tasks: random v4 ids, uniform times, long-tailed latencies, many task types, some failures. */
@@ -233,29 +232,5 @@ class ServerKilledDuringReexportIT {
             }
             ps.execute();
         }
-    }
-
-    /** The test database's server and credentials, another database: TOKYOIA_DB_URL with its name replaced. */
-    private static String recreateDatabase() throws SQLException {
-        dropDatabase();
-        try (Connection c = adminConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + DATABASE);
-        }
-        return testUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + DATABASE + "$1");
-    }
-
-    private static void dropDatabase() throws SQLException {
-        try (Connection c = adminConnection(); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-        }
-    }
-
-    private static Connection adminConnection() throws SQLException {
-        return DriverManager.getConnection(testUrl().replaceFirst("/[^/?]+(\\?|$)", "/postgres$1"),
-                System.getenv().getOrDefault("TOKYOIA_PG_SUPERUSER", "postgres"), System.getenv().getOrDefault("TOKYOIA_PG_SUPERUSER_PASSWORD", "postgres"));
-    }
-
-    private static String testUrl() {
-        return System.getenv().getOrDefault("TOKYOIA_DB_URL", "jdbc:postgresql://127.0.0.1:5432/tokyoia_test");
     }
 }

@@ -1,12 +1,8 @@
 package com.tokyoia.web.application;
 
-import com.tokyoia.platform.cache.RedisCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Failed logins per user name, counted per 15-minute window (in Redis, so a cluster counts them
@@ -23,22 +19,11 @@ public class LoginFailures {
     private static final String CACHE = "login-failure";
 
     @Inject
-    RedisCache redis;
-    @Inject
-    Clock clock;
-
-    private final Map<String, Long> local = new ConcurrentHashMap<>();
+    FixedWindowCounter counter;
 
     /** Counts one failed login of the name; returns how many it has had in this window, this one included. */
     public long count(String user) {
-        long window = WINDOW.toSeconds();
-        long now = clock.instant().getEpochSecond();
-        long windowStart = now - Math.floorMod(now, window);
-        String key = user + ":" + windowStart;
-        return redis.increment(CACHE, key, WINDOW).orElseGet(() -> {
-            local.keySet().removeIf(old -> Long.parseLong(old.substring(old.lastIndexOf(':') + 1)) < windowStart);
-            return local.merge(key, 1L, Long::sum);
-        });
+        return counter.count(CACHE, user, WINDOW).events();
     }
 
     /** How long the answer to the n-th failure of a window waits. */
