@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The secrets the test server is configured with (the database roles' passwords from the
- * environment, the application users' passwords) appear in no process's arguments and in no line of
+ * The secrets the test server is configured with (the database roles' passwords, which its
+ * datasources read from the credential store, and the application users' passwords) appear in no process's arguments and in no line of
  * the server's logs, and both log handlers carry the redacting filter. ./tokyo-ia test scans the
  * logs once more after the whole run.
  */
@@ -77,6 +77,21 @@ class SecretsIT {
             String element = config.substring(start, config.indexOf("</", start));
             assertThat(element).as(handler).contains("substituteAll(").contains("password").contains("authorization");
         }
+    }
+
+    @Test
+    void theDatabasePasswordsComeFromTheCredentialStoreNotFromTheConfiguration() throws IOException {
+        String config = Files.readString(HOME.resolve("standalone/configuration/standalone.xml"));
+        for (String secret : secrets()) {
+            assertThat(config).as("standalone.xml holds a configured secret").doesNotContain(secret);
+        }
+        for (String dataSource : List.of("TokyoIaDS", "TokyoIaEtlDS", "TokyoIaOwnerDS")) {
+            int start = config.indexOf("pool-name=\"" + dataSource + "\"");
+            assertThat(start).as(dataSource).isNotNegative();
+            String security = config.substring(config.indexOf("<security", start), config.indexOf("</security>", start));
+            assertThat(security).as(dataSource).contains("<credential-reference store=\"tokyo-ia\"").doesNotContain("password");
+        }
+        assertThat(Files.size(HOME.resolve("standalone/configuration/tokyo-ia.cs"))).as("the store holds the aliases").isPositive();
     }
 
     /** What must never be written down: values long enough to be real (a trust-auth placeholder is not). */
