@@ -44,6 +44,34 @@ const LAST_ACTIVE = AUTHORIZATION + '.active';
 let signingIn = null;
 
 const IDLE_MESSAGE = 'Signed out after 30 minutes without activity; sign in again.';
+// With OpenID Connect (oidc-dashboard.cli) the server asks for bearer tokens instead of a password:
+// the page then signs in at sso/, through the provider, and the session's cookie authenticates its
+// calls (the server ends the session after 30 minutes without a call).
+let singleSignOn = false;
+const SINGLE_SIGN_ON = 'tokyoia.single-sign-on';
+
+/** Sends the browser through the provider, unless the user signed out or the session ended here. */
+function signInThroughProvider() {
+    const notice = document.getElementById('sso-notice');
+    if (singleSignOn || new URLSearchParams(location.search).has('signed-out')) {
+        document.getElementById('sso-notice-text').textContent = singleSignOn
+            ? 'Your session ended (30 minutes without activity, or signed out elsewhere).' : 'Signed out.';
+        notice.hidden = false;
+        singleSignOn = false;
+        showSignedIn();
+    } else {
+        location.assign('sso/');
+    }
+    return new Promise(() => {});
+}
+
+function signOutOfProvider() {
+    const form = document.createElement('form');
+    form.method = 'post';
+    form.action = 'sso/sign-out';
+    document.body.appendChild(form);
+    form.submit();
+}
 
 function markActive() {
     // The first click after too long a pause signs out rather than counting as activity.
@@ -98,9 +126,9 @@ function askForCredentials(message) {
 function showSignedIn() {
     const user = sessionStorage.getItem(AUTHORIZATION + '.user');
     const label = document.getElementById('signed-in');
-    label.textContent = user ? `signed in as ${user}` : '';
-    label.hidden = !user;
-    document.getElementById('sign-out').hidden = !user;
+    label.textContent = user ? `signed in as ${user}` : singleSignOn ? 'signed in through single sign-on' : '';
+    label.hidden = !user && !singleSignOn;
+    document.getElementById('sign-out').hidden = !user && !singleSignOn;
 }
 
 async function api(path, options) {
@@ -109,18 +137,35 @@ async function api(path, options) {
         await askForCredentials(IDLE_MESSAGE);
     }
     for (;;) {
-        const headers = Object.assign({'Accept': 'application/json'}, (options && options.headers) || {});
+        // X-Requested-With: the server answers 401 rather than redirecting, and takes a session's
+        // write as the page's own (SessionRequestForgeryFilter).
+        const headers = Object.assign({'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest'},
+            (options && options.headers) || {});
         const authorization = sessionStorage.getItem(AUTHORIZATION);
         if (authorization) {
             headers['Authorization'] = authorization;
         }
         try {
-            response = await fetch(path, Object.assign({}, options, {headers: headers, credentials: 'omit'}));
+            // Cookies only once the server has asked for single sign-on: with 'same-origin' a Basic
+            // challenge would make the browser prompt on its own; Basic credentials are only ever this header.
+            const credentials = sessionStorage.getItem(SINGLE_SIGN_ON) ? 'same-origin' : 'omit';
+            response = await fetch(path, Object.assign({}, options, {headers: headers, credentials: credentials}));
         } catch (e) {
             throw new Error(`Cannot reach the server (${e.message})`);
         }
         if (response.status !== 401) {
+            if (!authorization && !singleSignOn && response.ok) {
+                singleSignOn = true;
+                showSignedIn();
+            }
             break;
+        }
+        if (/^Bearer/i.test(response.headers.get('WWW-Authenticate') || '')) {
+            if (!sessionStorage.getItem(SINGLE_SIGN_ON)) {
+                sessionStorage.setItem(SINGLE_SIGN_ON, '1');
+                continue;  // again, with the session's cookie
+            }
+            await signInThroughProvider();
         }
         sessionStorage.removeItem(AUTHORIZATION);
         await askForCredentials(authorization ? 'That user and password were not accepted.' : '');
@@ -717,6 +762,10 @@ document.addEventListener('DOMContentLoaded', async () => {
     showSignedIn();
     document.getElementById('sign-out').addEventListener('click', event => {
         event.preventDefault();
+        if (singleSignOn) {
+            signOutOfProvider();
+            return;
+        }
         forgetCredentials();
         location.reload();
     });

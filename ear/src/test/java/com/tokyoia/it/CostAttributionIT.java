@@ -20,7 +20,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Each analytics question is logged with the user who asked it, and admins see who spent what. */
+/** Each analytics question is logged with the user who asked it and the user's budget group; admins see who spent what. */
 @ExtendWith(ArquillianExtension.class)
 class CostAttributionIT {
     @Deployment(testable = false)
@@ -36,6 +36,7 @@ class CostAttributionIT {
         String counted = "from=" + today.minusDays(1) + "&to=" + today.plusDays(2);
         long analystBefore = queries(User.ANALYST, counted);
         long viewerBefore = queries(User.VIEWER, counted);
+        long researchBefore = queries("by-group", "group", "it-research", counted);
 
         for (int i = 0; i < 2; i++) {
             Reply answer = Http.get(User.ANALYST, "/api/analytics/task_throughput?" + range);
@@ -46,6 +47,8 @@ class CostAttributionIT {
 
         assertThat(queries(User.ANALYST, counted)).isEqualTo(analystBefore + 2);
         assertThat(queries(User.VIEWER, counted)).isEqualTo(viewerBefore + 1);
+        assertThat(queries("by-group", "group", "it-research", counted)).as("the analyst's group (its realm attribute)")
+                .isEqualTo(researchBefore + 2);
         Reply asAnalyst = Http.get(User.ANALYST, "/api/costs/by-user?" + range);
         assertThat(asAnalyst.status()).as("only admins see what others spent").isEqualTo(403);
         Reply reversed = Http.get("/api/costs/by-user?from=" + today.plusDays(1) + "&to=" + today);
@@ -53,13 +56,17 @@ class CostAttributionIT {
     }
 
     private static long queries(User user, String range) {
-        Reply reply = Http.get("/api/costs/by-user?" + range);
+        return queries("by-user", "user", user.name(), range);
+    }
+
+    private static long queries(String view, String field, String name, String range) {
+        Reply reply = Http.get("/api/costs/" + view + "?" + range);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         JsonArray rows;
         try (JsonReader reader = Json.createReader(new StringReader(reply.body()))) {
             rows = reader.readArray();
         }
-        Optional<JsonObject> row = rows.stream().map(JsonValue::asJsonObject).filter(r -> r.getString("user").equals(user.name())).findFirst();
+        Optional<JsonObject> row = rows.stream().map(JsonValue::asJsonObject).filter(r -> r.getString(field).equals(name)).findFirst();
         row.ifPresent(r -> assertThat(r.getJsonNumber("costUsd").bigDecimalValue().signum()).isNotNegative());
         return row.map(r -> r.getJsonNumber("queries").longValue()).orElse(0L);
     }

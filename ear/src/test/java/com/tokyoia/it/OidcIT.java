@@ -6,8 +6,10 @@ import com.tokyoia.platform.time.SystemTime;
 import com.tokyoia.testing.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,8 +22,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +43,7 @@ import org.junit.jupiter.api.Test;
 class OidcIT {
     private static final String DATABASE = "tokyoia_oidc_it";
     private static final String CLIENT_ID = "tokyo-ia-api";
+    private static final String CLIENT_SECRET = "it-client-secret-" + UUID.randomUUID();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static TestIssuer issuer;
     private static StandaloneServer server;
@@ -46,10 +53,12 @@ class OidcIT {
         issuer = TestIssuer.start();
         String url = TestDatabase.recreateForServer(DATABASE);
         server = StandaloneServer.prepare(Path.of("target/oidc-server").toAbsolutePath(), 500, Map.of("TOKYOIA_DB_URL", url,
-                "TOKYOIA_OIDC_PROVIDER_URL", issuer.url(), "TOKYOIA_OIDC_CLIENT_ID", CLIENT_ID));
+                "TOKYOIA_OIDC_PROVIDER_URL", issuer.url(), "TOKYOIA_OIDC_CLIENT_ID", CLIENT_ID, "TOKYOIA_OIDC_CLIENT_SECRET", CLIENT_SECRET));
+        issuer.acceptClientSecret(CLIENT_SECRET);
         server.start(Duration.ofMinutes(4));
         // Configured the way an operator does it (README, Security): the committed script, then a reload.
         server.cli(System.getProperty("tokyoia.test.oidc-cli"));
+        server.cli(System.getProperty("tokyoia.test.oidc-dashboard-cli"));
         // Why a token was refused, in the server's log (target/oidc-server/log); at TRACE the client
         // also quotes the tokens themselves, which the log filter must redact.
         server.cli("--command=/subsystem=logging/logger=org.wildfly.security.http.oidc:add(level=TRACE)");
@@ -118,6 +127,105 @@ class OidcIT {
     void aTokenWithoutARoleIsAuthenticatedButAdmitsNothing() throws Exception {
         HttpResponse<String> reply = call(issuer.token("oidc-nobody", null, CLIENT_ID, Instant.now(SystemTime.clock()).plusSeconds(600)));
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(403);
+    }
+
+    @Test
+    void theTokensGroupsClaimNamesTheBudgetGroupItsQuestionsAreChargedTo() throws Exception {
+        Instant now = Instant.now(SystemTime.clock());
+        Instant later = now.plusSeconds(600);
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        // Counted over three days around today, so that a run across midnight counts the same question.
+        String range = "from=" + today.minusDays(1) + "&to=" + today.plusDays(2);
+        String analyst = issuer.token("oidc-analyst", List.of("analyst"), List.of("oidc-research", "other"), CLIENT_ID, later);
+        HttpResponse<String> answer = get("/api/analytics/task_throughput?from=" + today.minusDays(1) + "&to=" + today.plusDays(1), analyst);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+
+        HttpResponse<String> byGroup = get("/api/costs/by-group?" + range, issuer.token("oidc-admin", List.of("admin"), CLIENT_ID, later));
+        assertThat(byGroup.statusCode()).as(byGroup.body()).isEqualTo(200);
+        try (JsonReader reader = Json.createReader(new StringReader(byGroup.body()))) {
+            assertThat(reader.readArray().stream().map(JsonValue::asJsonObject)
+                    .filter(row -> row.getString("group").equals("oidc-research")).map(row -> row.getJsonNumber("queries").longValue()))
+                    .as("the first group of the claim pays").containsExactly(1L);
+        }
+    }
+
+    @Test
+    void theDashboardSignsInThroughTheProviderAndItsSessionCookieAuthenticatesItsCalls() throws Exception {
+        issuer.signInAs("oidc-dashboard", List.of("viewer", "ingest"));
+        Browser browser = new Browser();
+        HttpResponse<String> page = browser.open(server.appUrl() + "/sso/");
+        assertThat(page.statusCode()).as(page.uri() + ": " + page.body()).isEqualTo(200);
+        assertThat(page.uri().getPath()).as("sent on to the dashboard").isEqualTo("/");
+        assertThat(browser.visited).as("through the provider and back").anyMatch(uri -> uri.startsWith(issuer.url()));
+        String cookie = browser.setCookies.stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
+
+        HttpResponse<String> read = browser.call("GET", "/api/agents?limit=1", null, true);
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        String agent = "{\"name\":\"oidc-dashboard\",\"role\":\"r\",\"model\":\"m\"}";
+        HttpResponse<String> forged = browser.call("POST", "/api/agents", agent, false);
+        assertThat(forged.statusCode()).as("a write on the cookie alone, as another site could make: " + forged.body()).isEqualTo(403);
+        assertThat(forged.body()).contains("X-Requested-With");
+        HttpResponse<String> written = browser.call("POST", "/api/agents", agent, true);
+        assertThat(written.statusCode()).as(written.body()).isEqualTo(201);
+        String id;
+        try (JsonReader reader = Json.createReader(new StringReader(written.body()))) {
+            id = reader.readObject().getString("id");
+        }
+        assertThat(awaitActor(id)).isEqualTo("oidc-dashboard");
+
+        HttpResponse<String> signedOut = browser.send(HttpRequest.newBuilder(URI.create(server.appUrl() + "/sso/sign-out"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(signedOut.statusCode()).isEqualTo(303);
+        assertThat(signedOut.headers().firstValue("Location").orElse("")).endsWith("/?signed-out");
+        assertThat(issuer.logouts()).as("the provider was told").isNotEmpty();
+        HttpResponse<String> after = browser.call("GET", "/api/agents?limit=1", null, true);
+        assertThat(after.statusCode()).as("the session is over; a script's call gets 401, not a redirect").isEqualTo(401);
+    }
+
+    /** A browser: keeps cookies, follows redirects (remembering where it went and the cookies it was given). */
+    private static final class Browser {
+        private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+                .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        private final List<String> visited = new ArrayList<>();
+        private final List<String> setCookies = new ArrayList<>();
+
+        HttpResponse<String> open(String url) throws IOException, InterruptedException {
+            URI next = URI.create(url);
+            for (int hop = 0; hop < 10; hop++) {
+                visited.add(next.toString());
+                HttpResponse<String> reply = send(HttpRequest.newBuilder(next).header("Accept", "text/html").GET().build());
+                if (reply.statusCode() / 100 != 3) {
+                    return reply;
+                }
+                next = next.resolve(reply.headers().firstValue("Location").orElseThrow());
+            }
+            throw new AssertionError("more than 10 redirects: " + visited);
+        }
+
+        /** A call of the dashboard's script: JSON, with or without the header its scripts send. */
+        HttpResponse<String> call(String method, String path, String json, boolean fromScript) throws IOException, InterruptedException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.appUrl() + path)).header("Accept", "application/json")
+                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+            if (json != null) {
+                request.header("Content-Type", "application/json");
+            }
+            if (fromScript) {
+                request.header("X-Requested-With", "XMLHttpRequest");
+            }
+            return send(request.build());
+        }
+
+        HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+            HttpResponse<String> reply = client.send(request, HttpResponse.BodyHandlers.ofString());
+            setCookies.addAll(reply.headers().allValues("Set-Cookie"));
+            return reply;
+        }
+    }
+
+    private static HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(server.appUrl() + path)).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static boolean asksForBearerTokens() throws InterruptedException {

@@ -1,5 +1,6 @@
 package com.tokyoia.analytics.application;
 
+import com.tokyoia.analytics.application.port.QueryLog;
 import com.tokyoia.analytics.domain.AnalyticsQuery;
 import com.tokyoia.analytics.domain.AnalyticsRequest;
 import com.tokyoia.analytics.domain.Filter;
@@ -32,9 +33,9 @@ public class AnalyticsBean {
         return service.validate(name, parameters);
     }
 
-    /** Runs the request for the named user (the API's caller), to whom the query log attributes its cost. */
-    public AnalyticsResult run(AnalyticsRequest request, boolean override, String principal) throws SQLException {
-        return service.run(request, override, principal);
+    /** Runs the request for the API's caller, to whom (and to whose group) the query log attributes its cost. */
+    public AnalyticsResult run(AnalyticsRequest request, boolean override, Spender spender) throws SQLException {
+        return service.run(request, override, spender);
     }
 
     public AnalyticsService.Quote quote(AnalyticsRequest request) throws SQLException {
@@ -45,8 +46,8 @@ public class AnalyticsBean {
         return service.costs(from, to);
     }
 
-    public List<Map<String, Object>> costsByUser(LocalDate from, LocalDate to) throws SQLException {
-        return service.costsByUser(from, to);
+    public List<Map<String, Object>> costsBy(QueryLog.Payer payer, LocalDate from, LocalDate to) throws SQLException {
+        return service.costsBy(payer, from, to);
     }
 
     public AnalyticsService.Budget budget() throws SQLException {

@@ -88,12 +88,12 @@ public final class AnalyticsService {
         return run(request, override, null);
     }
 
-    /** Answers the request for the named user, whose cold scans the query log attributes to it (null: nobody signed in). */
-    public AnalyticsResult run(AnalyticsRequest request, boolean override, String principal) throws SQLException {
+    /** Answers the request for the spender, whose cold scans the query log attributes to it (null: nobody signed in). */
+    public AnalyticsResult run(AnalyticsRequest request, boolean override, Spender spender) throws SQLException {
         try (LogContext context = LogContext.put(LogContext.QUERY_ID, UUID.randomUUID())) {
             String question = request.query().name() + " " + request.normalized();
             try {
-                AnalyticsResult result = answer(request, override, principal);
+                AnalyticsResult result = answer(request, override, spender);
                 metrics.answered(result.engine(), result.durationMs(), result.scannedBytes(), result.costUsd(), result.cacheHit());
                 LOG.info(() -> "Answered " + question + ": " + result.rows().size() + " row(s), " + result.hotDays().size() + " hot and "
                         + result.coldDays().size() + " cold day(s), engine " + result.engine() + (result.cacheHit() ? ", cache hit" : "")
@@ -116,7 +116,7 @@ public final class AnalyticsService {
         }
     }
 
-    private AnalyticsResult answer(AnalyticsRequest request, boolean override, String principal) throws SQLException {
+    private AnalyticsResult answer(AnalyticsRequest request, boolean override, Spender spender) throws SQLException {
         long started = System.nanoTime();
         AnalyticsQuery query = request.query();
         Quote quote = quote(request);
@@ -140,13 +140,11 @@ public final class AnalyticsService {
                         + cost.usd() + "; $" + spent + " of the daily budget of $" + settings.dailyBudgetUsd() + " is spent",
                         List.of(), cost.bytes(), cost.usd(), settings.dailyBudgetUsd());
             }
-            if (principal != null && settings.userDailyBudgetUsd().compareTo(settings.dailyBudgetUsd()) < 0) {
-                BigDecimal mine = log.spentSince(today(), principal);
-                if (mine.add(cost.usd()).compareTo(settings.userDailyBudgetUsd()) > 0) {
-                    throw new QueryRefusedException(QueryRefusedException.Reason.OVER_DAILY_BUDGET, "the cold scan is quoted at $"
-                            + cost.usd() + "; " + principal + " has spent $" + mine + " of each user's daily share of $"
-                            + settings.userDailyBudgetUsd() + " (an admin may run it with override=true)",
-                            List.of(), cost.bytes(), cost.usd(), settings.userDailyBudgetUsd());
+            if (spender != null) {
+                refuseOverShare(cost, QueryLog.Payer.USER, spender.user(), settings.userDailyBudgetUsd(), "each user's daily share");
+                if (spender.group() != null) {
+                    BigDecimal share = settings.groupBudgets().of(spender.group());
+                    refuseOverShare(cost, QueryLog.Payer.GROUP, spender.group(), share, "group " + spender.group() + "'s daily share");
                 }
             }
         }
@@ -157,7 +155,7 @@ public final class AnalyticsService {
             try {
                 AnalyticsResult hit = ResultCodec.decode(cached.get(), true, elapsed(started));
                 record(request, plan, cost, null, BigDecimal.ZERO.setScale(6), true, hit.rows().size(), hit.durationMs(), hit.engine(), null,
-                        principal);
+                        spender);
                 return hit;
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Unreadable cache entry " + key + "; answering afresh", e);
@@ -190,8 +188,21 @@ public final class AnalyticsService {
         if (key != null && settled(request, plan)) {
             cache.put(key, ResultCodec.encode(result), plan.hotDays().isEmpty() ? settings.coldTtl() : settings.hotTtl());
         }
-        record(request, plan, cost, scanned, spentUsd, false, rows.size(), result.durationMs(), engine, answer, principal);
+        record(request, plan, cost, scanned, spentUsd, false, rows.size(), result.durationMs(), engine, answer, spender);
         return result;
+    }
+
+    /** A user's or group's share of the daily budget, when smaller than the whole, is a limit of its own. */
+    private void refuseOverShare(CostQuote cost, QueryLog.Payer payer, String name, BigDecimal share, String what) throws SQLException {
+        if (share.compareTo(settings.dailyBudgetUsd()) >= 0) {
+            return;
+        }
+        BigDecimal spent = log.spentSince(today(), payer, name);
+        if (spent.add(cost.usd()).compareTo(share) > 0) {
+            throw new QueryRefusedException(QueryRefusedException.Reason.OVER_DAILY_BUDGET, "the cold scan is quoted at $" + cost.usd()
+                    + "; " + name + " has spent $" + spent + " of " + what + " of $" + share + " (an admin may run it with override=true)",
+                    List.of(), cost.bytes(), cost.usd(), share);
+        }
     }
 
     /** Today's (UTC) analytics budget: the daily budget, what cold scans spent of it, what is left, and the per-query limit. */
@@ -209,8 +220,8 @@ public final class AnalyticsService {
         return log.costs(from, to);
     }
 
-    public List<Map<String, Object>> costsByUser(LocalDate from, LocalDate to) throws SQLException {
-        return log.costsByUser(from, to);
+    public List<Map<String, Object>> costsBy(QueryLog.Payer payer, LocalDate from, LocalDate to) throws SQLException {
+        return log.costsBy(payer, from, to);
     }
 
     /** The UTC day of the application's clock. */
@@ -276,11 +287,12 @@ public final class AnalyticsService {
     }
 
     private void record(AnalyticsRequest request, DayPlan plan, CostQuote cost, Long scanned, BigDecimal spent,
-                        boolean hit, int rows, long millis, String engine, ColdEngine.ColdAnswer answer, String principal) {
+                        boolean hit, int rows, long millis, String engine, ColdEngine.ColdAnswer answer, Spender spender) {
         try {
             log.record(new QueryLog.Entry(request.query().name(), request.normalized(), engine, plan.hotDays().size(),
                     plan.coldDays().size(), plan.missingDays().size(), cost.bytes(), cost.usd(), scanned, spent, hit, rows, millis,
-                    answer == null ? null : answer.engineQueryId(), answer == null ? null : answer.engineMillis(), principal));
+                    answer == null ? null : answer.engineQueryId(), answer == null ? null : answer.engineMillis(),
+                    spender == null ? null : spender.user(), spender == null ? null : spender.group()));
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "Could not write the analytics query log", e);
         }

@@ -4,14 +4,37 @@ import com.tokyoia.platform.config.ConfigReader;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 /**
  * How analytics answers (tokyoia.analytics.*): the cold engine, the hot window, limits, cache
  * lifetimes. The daily budget is everyone's together; userDailyBudgetUsd is each user's share of it
- * (by default all of it: no user limit of its own).
+ * (by default all of it: no user limit of its own), and groupBudgets each budget group's share.
  */
 public record AnalyticsSettings(Engine engine, int hotWindowDays, int maxRangeDays, BigDecimal maxQueryUsd,
-                                BigDecimal dailyBudgetUsd, Duration coldTtl, Duration hotTtl, BigDecimal userDailyBudgetUsd) {
+                                BigDecimal dailyBudgetUsd, Duration coldTtl, Duration hotTtl, BigDecimal userDailyBudgetUsd,
+                                GroupBudgets groupBudgets) {
+
+    /** Without group shares: every group may spend the whole daily budget. */
+    public AnalyticsSettings(Engine engine, int hotWindowDays, int maxRangeDays, BigDecimal maxQueryUsd, BigDecimal dailyBudgetUsd,
+                             Duration coldTtl, Duration hotTtl, BigDecimal userDailyBudgetUsd) {
+        this(engine, hotWindowDays, maxRangeDays, maxQueryUsd, dailyBudgetUsd, coldTtl, hotTtl, userDailyBudgetUsd,
+                new GroupBudgets(dailyBudgetUsd, Map.of()));
+    }
+
+    /**
+     * Each budget group's daily share: its own where tokyoia.analytics.group-daily-budgets-usd names it
+     * ("research=40,ops=5"), else tokyoia.analytics.group-daily-budget-usd (by default the whole budget).
+     */
+    public record GroupBudgets(BigDecimal otherwise, Map<String, BigDecimal> byGroup) {
+        public GroupBudgets {
+            byGroup = Map.copyOf(byGroup);
+        }
+
+        public BigDecimal of(String group) {
+            return byGroup.getOrDefault(group, otherwise);
+        }
+    }
 
     /** Without a per-user share: every user may spend the whole daily budget. */
     public AnalyticsSettings(Engine engine, int hotWindowDays, int maxRangeDays, BigDecimal maxQueryUsd, BigDecimal dailyBudgetUsd,
@@ -31,7 +54,12 @@ public record AnalyticsSettings(Engine engine, int hotWindowDays, int maxRangeDa
                 daily,
                 config.duration("tokyoia.analytics.cold-ttl-seconds", ChronoUnit.SECONDS, 1, 30L * 86_400),
                 config.duration("tokyoia.analytics.hot-ttl-seconds", ChronoUnit.SECONDS, 1, 86_400),
-                config.optionalText("tokyoia.analytics.user-daily-budget-usd").isPresent()
-                        ? config.decimal("tokyoia.analytics.user-daily-budget-usd", BigDecimal.ZERO, daily) : daily);
+                share(config, "tokyoia.analytics.user-daily-budget-usd", daily),
+                new GroupBudgets(share(config, "tokyoia.analytics.group-daily-budget-usd", daily),
+                        config.namedDecimals("tokyoia.analytics.group-daily-budgets-usd", BigDecimal.ZERO, daily)));
+    }
+
+    private static BigDecimal share(ConfigReader config, String key, BigDecimal daily) {
+        return config.optionalText(key).isPresent() ? config.decimal(key, BigDecimal.ZERO, daily) : daily;
     }
 }

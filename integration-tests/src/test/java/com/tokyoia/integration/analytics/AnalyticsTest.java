@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tokyoia.analytics.application.AnalyticsResult;
 import com.tokyoia.analytics.application.AnalyticsService;
+import com.tokyoia.analytics.application.AnalyticsSettings;
 import com.tokyoia.analytics.application.QueryRefusedException;
+import com.tokyoia.analytics.application.Spender;
 import com.tokyoia.analytics.application.port.ColdEngine;
+import com.tokyoia.analytics.application.port.QueryLog;
 import com.tokyoia.analytics.application.port.ResultCache;
 import com.tokyoia.analytics.domain.AnalyticsQuery;
 import com.tokyoia.analytics.domain.AnalyticsRequest;
@@ -209,31 +212,63 @@ class AnalyticsTest {
 
     @Test
     void eachUserSpendsOnlyItsShareOfTheDailyBudgetAndAdminsSeeWhoSpentWhat() throws Exception {
-        String alice = "alice-" + UUID.randomUUID();
-        String bob = "bob-" + UUID.randomUUID();
+        Spender alice = Spender.user("alice-" + UUID.randomUUID());
+        Spender bob = Spender.user("bob-" + UUID.randomUUID());
         AnalyticsService spender = service(0, duck, ResultCache.NONE, NO_LIMIT);
         AnalyticsRequest request = spender.validate("token_cost_by_agent", Map.of("from", FROM, "to", TO));
         spender.run(request, false, alice);
         JdbcQueryLog log = new JdbcQueryLog(LakeFixture.dataSource(), LakeFixture.CLOCK);
-        BigDecimal aliceSpent = log.spentSince(LakeFixture.TODAY, alice);
+        BigDecimal aliceSpent = log.spentSince(LakeFixture.TODAY, QueryLog.Payer.USER, alice.user());
         assertThat(aliceSpent).as("the scan is attributed to alice").isPositive();
-        assertThat(log.spentSince(LakeFixture.TODAY, bob)).isZero();
+        assertThat(log.spentSince(LakeFixture.TODAY, QueryLog.Payer.USER, bob.user())).isZero();
 
         // Each user may spend what alice has spent: alice is done for the day, bob is not.
         AnalyticsService shared = LakeFixture.service(0, duck, ResultCache.NONE, NO_LIMIT, NO_LIMIT, aliceSpent);
         assertThatThrownBy(() -> shared.run(request, false, alice)).isInstanceOfSatisfying(QueryRefusedException.class, e -> {
             assertThat(e.reason()).isEqualTo(QueryRefusedException.Reason.OVER_DAILY_BUDGET);
-            assertThat(e.getMessage()).contains(alice).contains("daily share");
+            assertThat(e.getMessage()).contains(alice.user()).contains("daily share");
         });
         assertThat(shared.run(request, false, bob).costUsd()).isPositive();
         assertThat(shared.run(request, true, alice).rows()).as("an admin's override runs it").isNotEmpty();
 
-        List<Map<String, Object>> byUser = shared.costsByUser(LakeFixture.TODAY, LakeFixture.TODAY.plusDays(1));
+        List<Map<String, Object>> byUser = shared.costsBy(QueryLog.Payer.USER, LakeFixture.TODAY, LakeFixture.TODAY.plusDays(1));
         Map<Object, Object> spent = byUser.stream().collect(Collectors.toMap(r -> r.get("user"), r -> r.get("costUsd")));
-        assertThat((BigDecimal) spent.get(alice)).isEqualByComparingTo(log.spentSince(LakeFixture.TODAY, alice));
-        assertThat((BigDecimal) spent.get(bob)).isEqualByComparingTo(log.spentSince(LakeFixture.TODAY, bob)).isPositive();
+        assertThat((BigDecimal) spent.get(alice.user())).isEqualByComparingTo(log.spentSince(LakeFixture.TODAY, QueryLog.Payer.USER, alice.user()));
+        assertThat((BigDecimal) spent.get(bob.user())).isEqualByComparingTo(log.spentSince(LakeFixture.TODAY, QueryLog.Payer.USER, bob.user())).isPositive();
         assertThat(byUser.stream().map(r -> (BigDecimal) r.get("costUsd")).toList())
                 .as("the most expensive first").isSortedAccordingTo((a, b) -> b.compareTo(a));
+    }
+
+    @Test
+    void eachGroupSpendsOnlyItsShareAndAdminsSeeWhatEachGroupSpent() throws Exception {
+        String research = "research-" + UUID.randomUUID();
+        String ops = "ops-" + UUID.randomUUID();
+        Spender carol = new Spender("carol-" + UUID.randomUUID(), research);
+        Spender dave = new Spender("dave-" + UUID.randomUUID(), research);
+        Spender erin = new Spender("erin-" + UUID.randomUUID(), ops);
+        AnalyticsService open = service(0, duck, ResultCache.NONE, NO_LIMIT);
+        AnalyticsRequest request = open.validate("token_cost_by_agent", Map.of("from", FROM, "to", TO));
+        open.run(request, false, carol);
+        JdbcQueryLog log = new JdbcQueryLog(LakeFixture.dataSource(), LakeFixture.CLOCK);
+        BigDecimal carolSpent = log.spentSince(LakeFixture.TODAY, QueryLog.Payer.GROUP, research);
+        assertThat(carolSpent).as("the scan is charged to carol's group").isPositive();
+
+        // research may spend what carol has spent: dave, in the same group, is refused; erin's group has
+        // a share of its own (named) and a user without a group pays only from the whole budget.
+        AnalyticsService shared = LakeFixture.service(0, duck, ResultCache.NONE, NO_LIMIT, NO_LIMIT, NO_LIMIT,
+                new AnalyticsSettings.GroupBudgets(carolSpent, Map.of(ops, NO_LIMIT)));
+        assertThatThrownBy(() -> shared.run(request, false, dave)).isInstanceOfSatisfying(QueryRefusedException.class, e -> {
+            assertThat(e.reason()).isEqualTo(QueryRefusedException.Reason.OVER_DAILY_BUDGET);
+            assertThat(e.getMessage()).contains("group " + research + "'s daily share");
+        });
+        assertThat(shared.run(request, false, erin).costUsd()).isPositive();
+        assertThat(shared.run(request, false, Spender.user("frank-" + UUID.randomUUID())).costUsd()).isPositive();
+
+        Map<Object, Object> spent = shared.costsBy(QueryLog.Payer.GROUP, LakeFixture.TODAY, LakeFixture.TODAY.plusDays(1)).stream()
+                .collect(Collectors.toMap(r -> r.get("group"), r -> r.get("costUsd")));
+        assertThat((BigDecimal) spent.get(research)).isEqualByComparingTo(carolSpent);
+        assertThat((BigDecimal) spent.get(ops)).isEqualByComparingTo(log.spentSince(LakeFixture.TODAY, QueryLog.Payer.GROUP, ops)).isPositive();
+        assertThat(spent).containsKey("(no group)");
     }
 
     @Test

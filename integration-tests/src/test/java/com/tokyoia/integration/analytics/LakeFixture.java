@@ -32,6 +32,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -89,9 +90,16 @@ final class LakeFixture {
     /** With each user's share of the daily budget. */
     static AnalyticsService service(int hotWindowDays, ColdEngine cold, ResultCache cache, BigDecimal queryLimit,
                                     BigDecimal dailyBudget, BigDecimal userDailyBudget) {
+        return service(hotWindowDays, cold, cache, queryLimit, dailyBudget, userDailyBudget,
+                new AnalyticsSettings.GroupBudgets(dailyBudget, Map.of()));
+    }
+
+    /** With each user's and each group's share of the daily budget. */
+    static AnalyticsService service(int hotWindowDays, ColdEngine cold, ResultCache cache, BigDecimal queryLimit,
+                                    BigDecimal dailyBudget, BigDecimal userDailyBudget, AnalyticsSettings.GroupBudgets groups) {
         return new AnalyticsService(new PostgresHotEngine(dataSource()), cold, manifest(), cache,
                 new JdbcQueryLog(dataSource(), CLOCK), new AnalyticsSettings(AnalyticsSettings.Engine.DUCKDB, hotWindowDays,
-                400, queryLimit, dailyBudget, Duration.ofHours(24), Duration.ofSeconds(60), userDailyBudget), CLOCK);
+                400, queryLimit, dailyBudget, Duration.ofHours(24), Duration.ofSeconds(60), userDailyBudget, groups), CLOCK);
     }
 
     /** Exports every table's days in [first, end) with the real ETL classes. */

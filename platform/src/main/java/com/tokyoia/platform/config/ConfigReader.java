@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -86,7 +87,10 @@ public final class ConfigReader {
     }
 
     public long whole(String key, long min, long max) {
-        String value = text(key);
+        return whole(key, text(key), min, max);
+    }
+
+    private static long whole(String key, String value, long min, long max) {
         long parsed;
         try {
             parsed = Long.parseLong(value);
@@ -104,7 +108,10 @@ public final class ConfigReader {
     }
 
     public BigDecimal decimal(String key, BigDecimal min, BigDecimal max) {
-        String value = text(key);
+        return decimal(key, text(key), min, max);
+    }
+
+    private static BigDecimal decimal(String key, String value, BigDecimal min, BigDecimal max) {
         BigDecimal parsed;
         try {
             parsed = new BigDecimal(value);
@@ -115,6 +122,33 @@ public final class ConfigReader {
             throw new InvalidSettingException(key, "must be between " + min + " and " + max + ", not " + parsed);
         }
         return parsed;
+    }
+
+    /** Whole numbers per name, written "name=N,other=M" (unset or empty: none). */
+    public Map<String, Long> namedWholes(String key, long min, long max) {
+        return named(key, value -> whole(key, value, min, max));
+    }
+
+    /** Decimal numbers per name, written "name=1.5,other=20" (unset or empty: none). */
+    public Map<String, BigDecimal> namedDecimals(String key, BigDecimal min, BigDecimal max) {
+        return named(key, value -> decimal(key, value, min, max));
+    }
+
+    private <T> Map<String, T> named(String key, Function<String, T> parse) {
+        Map<String, T> values = new LinkedHashMap<>();
+        for (String entry : optionalText(key).orElse("").split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            String[] parts = entry.split("=", 2);
+            if (parts.length != 2 || parts[0].isBlank()) {
+                throw new InvalidSettingException(key, "must be name=value pairs separated by commas, not '" + entry.trim() + "'");
+            }
+            if (values.put(parts[0].trim(), parse.apply(parts[1].trim())) != null) {
+                throw new InvalidSettingException(key, "names " + parts[0].trim() + " twice");
+            }
+        }
+        return Collections.unmodifiableMap(values);
     }
 
     public boolean flag(String key) {

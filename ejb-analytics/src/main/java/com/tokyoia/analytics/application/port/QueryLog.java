@@ -10,7 +10,30 @@ import java.util.Map;
 public interface QueryLog {
     record Entry(String query, String parameters, String engine, int hotDays, int coldDays, int missingDays,
                  long quotedBytes, BigDecimal quotedUsd, Long scannedBytes, BigDecimal costUsd, boolean cacheHit,
-                 int rows, long durationMs, String engineQueryId, Long engineMs, String principal) {
+                 int rows, long durationMs, String engineQueryId, Long engineMs, String principal, String principalGroup) {
+    }
+
+    /** Whose spending a sum or a breakdown is about: each user's, or each budget group's. */
+    enum Payer {
+        USER("principal", "user"), GROUP("principal_group", "group");
+
+        private final String column;
+        private final String label;
+
+        Payer(String column, String label) {
+            this.column = column;
+            this.label = label;
+        }
+
+        /** The query log's column that names the payer. */
+        public String column() {
+            return column;
+        }
+
+        /** The payer's field name in a breakdown row. */
+        public String label() {
+            return label;
+        }
     }
 
     void record(Entry entry) throws SQLException;
@@ -18,12 +41,12 @@ public interface QueryLog {
     /** What cold queries cost since the start of the UTC day (the daily budget guard). */
     BigDecimal spentSince(LocalDate day) throws SQLException;
 
-    /** What the user's cold queries cost since the start of the UTC day (the per-user share of the budget). */
-    BigDecimal spentSince(LocalDate day, String principal) throws SQLException;
+    /** What one user's or one group's cold queries cost since the start of the UTC day (their share of the budget). */
+    BigDecimal spentSince(LocalDate day, Payer payer, String name) throws SQLException;
 
     /** Cost per day and per query over [from, to). */
     List<Map<String, Object>> costs(LocalDate from, LocalDate to) throws SQLException;
 
-    /** Who spent what over [from, to): per user who asked, the most expensive first. */
-    List<Map<String, Object>> costsByUser(LocalDate from, LocalDate to) throws SQLException;
+    /** Who spent what over [from, to): per user (or group) who asked, the most expensive first. */
+    List<Map<String, Object>> costsBy(Payer payer, LocalDate from, LocalDate to) throws SQLException;
 }

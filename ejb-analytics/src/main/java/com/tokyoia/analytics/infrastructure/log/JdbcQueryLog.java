@@ -34,7 +34,7 @@ public final class JdbcQueryLog implements QueryLog {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO analytics_query_log (query_name, parameters, engine, hot_days, cold_days, missing_days, "
                         + "quoted_bytes, quoted_usd, scanned_bytes, cost_usd, cache_hit, result_rows, duration_ms, engine_query_id, engine_ms, "
-                        + "created_at, principal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + "created_at, principal, principal_group) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, e.query());
             ps.setString(2, e.parameters());
             ps.setString(3, e.engine());
@@ -52,28 +52,29 @@ public final class JdbcQueryLog implements QueryLog {
             ps.setObject(15, e.engineMs());
             ps.setTimestamp(16, Timestamp.from(clock.instant()));
             ps.setString(17, e.principal());
+            ps.setString(18, e.principalGroup());
             ps.executeUpdate();
         }
     }
 
     @Override
     public BigDecimal spentSince(LocalDate today) throws SQLException {
-        return spent(today, null);
+        return spent(today, null, null);
     }
 
     @Override
-    public BigDecimal spentSince(LocalDate today, String principal) throws SQLException {
-        return spent(today, principal);
+    public BigDecimal spentSince(LocalDate today, Payer payer, String name) throws SQLException {
+        return spent(today, payer, name);
     }
 
-    /** Cold-scan cost since the start of the UTC day: everyone's, or one user's. */
-    private BigDecimal spent(LocalDate today, String principal) throws SQLException {
+    /** Cold-scan cost since the start of the UTC day: everyone's, or one user's or group's. */
+    private BigDecimal spent(LocalDate today, Payer payer, String name) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT coalesce(sum(cost_usd), 0) FROM analytics_query_log WHERE created_at >= ?"
-                        + (principal == null ? "" : " AND principal = ?"))) {
+                        + (payer == null ? "" : " AND " + payer.column() + " = ?"))) {
             ps.setTimestamp(1, Timestamp.from(today.atStartOfDay(ZoneOffset.UTC).toInstant()));
-            if (principal != null) {
-                ps.setString(2, principal);
+            if (payer != null) {
+                ps.setString(2, name);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -84,16 +85,9 @@ public final class JdbcQueryLog implements QueryLog {
 
     @Override
     public List<Map<String, Object>> costs(LocalDate from, LocalDate to) throws SQLException {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT (created_at AT TIME ZONE 'UTC')::date, query_name, count(*), sum(CASE WHEN cache_hit THEN 1 ELSE 0 END), "
-                        + "sum(quoted_bytes), sum(coalesce(scanned_bytes, 0)), sum(cost_usd) FROM analytics_query_log "
-                        + "WHERE created_at >= ? AND created_at < ? GROUP BY 1, 2 ORDER BY 1, 2")) {
-            ps.setTimestamp(1, Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()));
-            ps.setTimestamp(2, Timestamp.from(to.atStartOfDay(ZoneOffset.UTC).toInstant()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
+        return rowsIn("SELECT (created_at AT TIME ZONE 'UTC')::date, query_name, count(*), sum(CASE WHEN cache_hit THEN 1 ELSE 0 END), "
+                + "sum(quoted_bytes), sum(coalesce(scanned_bytes, 0)), sum(cost_usd) FROM analytics_query_log "
+                + "WHERE created_at >= ? AND created_at < ? GROUP BY 1, 2 ORDER BY 1, 2", from, to, (rs, row) -> {
                     row.put("day", rs.getObject(1, LocalDate.class).toString());
                     row.put("query", rs.getString(2));
                     row.put("queries", rs.getLong(3));
@@ -101,31 +95,38 @@ public final class JdbcQueryLog implements QueryLog {
                     row.put("quotedBytes", rs.getLong(5));
                     row.put("scannedBytes", rs.getLong(6));
                     row.put("costUsd", rs.getBigDecimal(7));
-                    rows.add(row);
-                }
-            }
-        }
-        return rows;
+                });
     }
 
     @Override
-    public List<Map<String, Object>> costsByUser(LocalDate from, LocalDate to) throws SQLException {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT coalesce(principal, '(before attribution)'), count(*), sum(CASE WHEN cache_hit THEN 1 ELSE 0 END), "
-                        + "sum(CASE WHEN cold_days > 0 AND NOT cache_hit THEN 1 ELSE 0 END), sum(coalesce(scanned_bytes, 0)), sum(cost_usd) "
-                        + "FROM analytics_query_log WHERE created_at >= ? AND created_at < ? GROUP BY 1 ORDER BY 6 DESC, 1")) {
-            ps.setTimestamp(1, Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()));
-            ps.setTimestamp(2, Timestamp.from(to.atStartOfDay(ZoneOffset.UTC).toInstant()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("user", rs.getString(1));
+    public List<Map<String, Object>> costsBy(Payer payer, LocalDate from, LocalDate to) throws SQLException {
+        String unnamed = payer == Payer.USER ? "(before attribution)" : "(no group)";
+        return rowsIn("SELECT coalesce(" + payer.column() + ", '" + unnamed + "'), count(*), sum(CASE WHEN cache_hit THEN 1 ELSE 0 END), "
+                + "sum(CASE WHEN cold_days > 0 AND NOT cache_hit THEN 1 ELSE 0 END), sum(coalesce(scanned_bytes, 0)), sum(cost_usd) "
+                + "FROM analytics_query_log WHERE created_at >= ? AND created_at < ? GROUP BY 1 ORDER BY 6 DESC, 1", from, to, (rs, row) -> {
+                    row.put(payer.label(), rs.getString(1));
                     row.put("queries", rs.getLong(2));
                     row.put("cacheHits", rs.getLong(3));
                     row.put("coldScans", rs.getLong(4));
                     row.put("scannedBytes", rs.getLong(5));
                     row.put("costUsd", rs.getBigDecimal(6));
+                });
+    }
+
+    /** Fills one row per result line of a query over log entries created in [from, to) (UTC days). */
+    private interface RowReader {
+        void read(ResultSet rs, Map<String, Object> row) throws SQLException;
+    }
+
+    private List<Map<String, Object>> rowsIn(String sql, LocalDate from, LocalDate to, RowReader reader) throws SQLException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setTimestamp(1, Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()));
+            ps.setTimestamp(2, Timestamp.from(to.atStartOfDay(ZoneOffset.UTC).toInstant()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    reader.read(rs, row);
                     rows.add(row);
                 }
             }

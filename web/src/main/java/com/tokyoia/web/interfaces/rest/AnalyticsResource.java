@@ -3,11 +3,13 @@ package com.tokyoia.web.interfaces.rest;
 import com.tokyoia.analytics.application.AnalyticsBean;
 import com.tokyoia.analytics.application.AnalyticsResult;
 import com.tokyoia.analytics.application.AnalyticsService;
+import com.tokyoia.analytics.application.port.QueryLog;
 import com.tokyoia.analytics.domain.AnalyticsRequest;
 import com.tokyoia.analytics.domain.DayPlan;
 import com.tokyoia.web.application.AuditTrail;
 import com.tokyoia.web.application.InvalidInputException;
 import com.tokyoia.web.application.RoleRequiredException;
+import com.tokyoia.web.application.Spenders;
 import com.tokyoia.web.interfaces.rest.dto.AnalyticsQuote;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -47,6 +49,8 @@ public class AnalyticsResource {
     RequestValues values;
     @Inject
     AuditTrail audit;
+    @Inject
+    Spenders spenders;
     @Context
     UriInfo uri;
     @Context
@@ -88,7 +92,7 @@ public class AnalyticsResource {
                         + "a user with the analyst role can run it (a viewer gets the answers PostgreSQL alone gives)");
             }
         }
-        AnalyticsResult result = analytics.run(request, override, security.getUserPrincipal().getName());
+        AnalyticsResult result = analytics.run(request, override, spenders.of(security));
         if (override) {
             // Spending past the limits is an admin's decision on the record, cache hit or not.
             audit.record("analytics.budget-override", "analytics-query", name, "from " + result.from() + " to " + result.to()
@@ -139,7 +143,19 @@ public class AnalyticsResource {
     @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     public List<Map<String, Object>> costsByUser(@QueryParam("from") String from, @QueryParam("to") String to) throws SQLException {
         Days days = costDays(from, to);
-        return analytics.costsByUser(days.from(), days.to());
+        return analytics.costsBy(QueryLog.Payer.USER, days.from(), days.to());
+    }
+
+    /** What each budget group spent: questions, cache hits, cold scans, bytes and USD, the most expensive first. */
+    @RolesAllowed(Roles.ADMIN)
+    @GET
+    @Path("costs/by-group")
+    @Operation(operationId = "listCostsByGroup", summary = "Cold-scan cost per budget group of the users who asked, from the query log (admins)")
+    @APIResponse(responseCode = "200", description = "One entry per group, the most expensive first")
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    public List<Map<String, Object>> costsByGroup(@QueryParam("from") String from, @QueryParam("to") String to) throws SQLException {
+        Days days = costDays(from, to);
+        return analytics.costsBy(QueryLog.Payer.GROUP, days.from(), days.to());
     }
 
     /** Today's (UTC) analytics budget: what cold scans spent of it and what is left before queries are refused. */

@@ -8,6 +8,7 @@ import com.tokyoia.persistence.partition.DayPurgedException;
 import com.tokyoia.platform.error.InvalidValueException;
 import com.tokyoia.web.application.AuditTrail;
 import com.tokyoia.web.application.ConflictException;
+import com.tokyoia.web.application.CrossSiteRequestException;
 import com.tokyoia.web.application.InvalidInputException;
 import com.tokyoia.web.application.PayloadTooLargeException;
 import com.tokyoia.web.application.ResourceNotFoundException;
@@ -131,6 +132,22 @@ public final class ProblemMappers {
         public Response toResponse(RoleRequiredException e) {
             audit.refused(Status.FORBIDDEN.getStatusCode(), request.getMethod(), path(uri), request.getRemoteAddr());
             return Problem.of(Status.FORBIDDEN, "role-required", e.getMessage(), path(uri), null).toResponse();
+        }
+    }
+
+    @Provider
+    public static class CrossSiteRequest implements ExceptionMapper<CrossSiteRequestException> {
+        @Context
+        UriInfo uri;
+        @Context
+        HttpServletRequest request;
+        @Inject
+        AuditTrail audit;
+
+        @Override
+        public Response toResponse(CrossSiteRequestException e) {
+            audit.refused(Status.FORBIDDEN.getStatusCode(), request.getMethod(), path(uri), request.getRemoteAddr());
+            return Problem.of(Status.FORBIDDEN, "cross-site-request", e.getMessage(), path(uri), null).toResponse();
         }
     }
 
