@@ -31,6 +31,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 /**
  * Production authentication: a server configured by oidc.cli accepts the bearer tokens of an
@@ -181,6 +184,23 @@ class OidcIT {
         assertThat(issuer.logouts()).as("the provider was told").isNotEmpty();
         HttpResponse<String> after = browser.call("GET", "/api/agents?limit=1", null, true);
         assertThat(after.statusCode()).as("the session is over; a script's call gets 401, not a redirect").isEqualTo(401);
+    }
+
+    @Test
+    void inABrowserTheDashboardGoesThroughTheProviderShowsItsDataAndSignsOut() throws Exception {
+        issuer.signInAs("oidc-browser", List.of("viewer"));
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            WebDriver page = browser.driver();
+            page.get(server.appUrl() + "/");
+            browser.awaitText(By.id("signed-in"), "signed in through single sign-on", Duration.ofSeconds(90));
+            browser.awaitText(By.id("today"), "the server's today is", Duration.ofSeconds(60));
+            assertThat(page.findElements(By.id("login-user")).stream().noneMatch(WebElement::isDisplayed))
+                    .as("no password dialog with single sign-on").isTrue();
+            browser.click(By.id("sign-out"));
+            browser.awaitText(By.id("sso-notice"), "Signed out.", Duration.ofSeconds(60));
+            assertThat(page.getCurrentUrl()).endsWith("/?signed-out");
+            assertThat(page.findElement(By.id("signed-in")).isDisplayed()).as("nobody shown as signed in").isFalse();
+        }
     }
 
     /** A browser: keeps cookies, follows redirects (remembering where it went and the cookies it was given). */
