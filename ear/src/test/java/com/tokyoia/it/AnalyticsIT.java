@@ -121,6 +121,30 @@ class AnalyticsIT {
     }
 
     @Test
+    void aDayKeptInAnotherStoreIsRefusedByNameNotFailedInTheEngine() throws Exception {
+        try (Connection c = TestDatabase.connect()) {
+            String where = TestDatabase.string("SELECT store_uri FROM export_manifest WHERE table_name = 'agent_tasks' AND day = ? "
+                    + "AND status = 'VALIDATED'", COLD_1);
+            assertThat(where).as("the server's export recorded its local lake").startsWith("file:///");
+            exec(c, "UPDATE export_manifest SET store_kind = 's3', store_uri = 's3://elsewhere/lake', lake_catalog = 'trino' "
+                    + "WHERE table_name = 'agent_tasks' AND day = ?", COLD_1);
+            try {
+                Reply refused = Http.get("/api/analytics/token_cost_by_agent?from=" + COLD_1 + "&to=" + COLD_2);
+                assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+                assertThat(refused.json().getString("type")).isEqualTo("urn:tokyo-ia:problem:store-unreachable");
+                assertThat(refused.json().getJsonArray("days").getString(0)).isEqualTo(COLD_1.toString());
+                assertThat(refused.json().getString("detail")).contains("s3://elsewhere/lake").contains("duckdb engine reads").contains(where);
+                JsonObject placement = Health.checks(Http.get(Http.MANAGEMENT + "/health/ready")).get("lake-placement").getJsonObject("data");
+                assertThat(placement.getString("state")).as("readiness says the lake is not all here").isEqualTo("degraded");
+                assertThat(placement.getString("error")).contains("s3://elsewhere/lake").contains(where);
+            } finally {
+                exec(c, "UPDATE export_manifest SET store_kind = 'local', store_uri = ?, lake_catalog = 'none' "
+                        + "WHERE table_name = 'agent_tasks' AND day = ?", where, COLD_1);
+            }
+        }
+    }
+
+    @Test
     void badRequestsAreProblemsAndRunNothing() throws Exception {
         long logged = TestDatabase.count("SELECT count(*) FROM analytics_query_log");
         Map<String, String> cases = Map.of(

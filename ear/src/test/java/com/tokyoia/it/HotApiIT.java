@@ -303,7 +303,7 @@ class HotApiIT {
         Map<String, JsonObject> checks = Health.checks(ready);
         assertThat(checks).containsKeys("postgresql", "redis", "lake-store", "cold-engine");
         assertThat(Health.state(checks, "postgresql")).isEqualTo("UP");
-        for (String dependency : List.of("redis", "lake-store", "cold-engine")) {
+        for (String dependency : List.of("redis", "lake-store", "cold-engine", "lake-placement")) {
             assertThat(checks.get(dependency).getJsonObject("data").getString("state")).as(dependency).isEqualTo("up");
         }
         assertThat(checks.get("cold-engine").getJsonObject("data").getString("detail")).startsWith("DuckDB ").endsWith(" in process");

@@ -9,6 +9,7 @@ import com.tokyoia.analytics.application.port.ResultCache;
 import com.tokyoia.analytics.domain.AnalyticsQuery;
 import com.tokyoia.analytics.domain.AnalyticsRequest;
 import com.tokyoia.analytics.domain.DayPlan;
+import com.tokyoia.analytics.domain.LakeReach;
 import com.tokyoia.analytics.domain.PartialMerge;
 import com.tokyoia.lake.application.port.Manifest;
 import com.tokyoia.lake.domain.manifest.ManifestEntry;
@@ -48,6 +49,7 @@ public final class AnalyticsService {
     private final AnalyticsSettings settings;
     private final Clock clock;
     private final QueryMetrics metrics;
+    private final LakeReach reach;
 
     public AnalyticsService(HotPartials hot, ColdEngine cold, Manifest manifest, ResultCache cache, QueryLog log,
                             AnalyticsSettings settings, Clock clock) {
@@ -56,6 +58,13 @@ public final class AnalyticsService {
 
     public AnalyticsService(HotPartials hot, ColdEngine cold, Manifest manifest, ResultCache cache, QueryLog log,
                             AnalyticsSettings settings, Clock clock, QueryMetrics metrics) {
+        this(hot, cold, manifest, cache, log, settings, clock, metrics, LakeReach.ANY);
+    }
+
+    /** With what the cold engine can reach: days kept elsewhere are refused by name (409), never sent to it. */
+    public AnalyticsService(HotPartials hot, ColdEngine cold, Manifest manifest, ResultCache cache, QueryLog log,
+                            AnalyticsSettings settings, Clock clock, QueryMetrics metrics, LakeReach reach) {
+        this.reach = reach;
         this.metrics = metrics;
         this.hot = hot;
         this.cold = cold;
@@ -122,6 +131,15 @@ public final class AnalyticsService {
         Quote quote = quote(request);
         DayPlan plan = quote.plan();
         CostQuote cost = quote.cost();
+        if (!plan.unreachableDays().isEmpty()) {
+            DayPlan.UnreachableDay first = plan.unreachableDays().get(0);
+            List<String> days = plan.unreachableDays().stream().map(d -> d.day().toString()).toList();
+            throw new QueryRefusedException(QueryRefusedException.Reason.STORE_UNREACHABLE, "days " + days + " are proven in the lake, "
+                    + "but not where this deployment's engine reads them: " + first.day() + " is " + first.reason() + ". Until the lake "
+                    + "is moved there (lake migration, not built yet), point tokyoia.lake.* and tokyoia.analytics.engine back at the "
+                    + "store and catalog the days were exported to (GET /api/etl/days shows each day's storeUri and lakeCatalog)",
+                    days, cost.bytes(), cost.usd(), null);
+        }
         if (!plan.archivedDays().isEmpty()) {
             throw new QueryRefusedException(QueryRefusedException.Reason.ARCHIVED_DAYS, "days " + plan.archivedDays()
                     + " are archived (Deep Archive) or missing from the lake: no engine can read them until they are restored "
@@ -230,7 +248,7 @@ public final class AnalyticsService {
     }
 
     private DayPlan plan(AnalyticsRequest request) throws SQLException {
-        return new DayRouter(manifest, settings.hotWindowDays()).plan(request.query().table(), request.from(), request.to(),
+        return new DayRouter(manifest, settings.hotWindowDays(), reach).plan(request.query().table(), request.from(), request.to(),
                 clock.instant());
     }
 

@@ -1,6 +1,7 @@
 package com.tokyoia.analytics.application;
 
 import com.tokyoia.analytics.domain.DayPlan;
+import com.tokyoia.analytics.domain.LakeReach;
 import com.tokyoia.lake.application.port.Manifest;
 import com.tokyoia.lake.domain.manifest.ManifestEntry;
 import com.tokyoia.lake.domain.manifest.ManifestStatus;
@@ -18,9 +19,16 @@ import java.util.Map;
  * Splits [from, to) by day: days inside the hot window (today - hotWindowDays and later) go to
  * PostgreSQL unless retention purged them there; every other day goes to the lake when the manifest
  * has a current (proven) version, is refused when engines cannot read that copy (archived without a
- * restored copy, or missing from the store), and is reported missing otherwise. A newer version still being written never hides the current one.
+ * restored copy, or missing from the store) or kept where the configured engine does not read
+ * ({@link LakeReach}), and is reported missing otherwise. A newer version still being written never
+ * hides the current one.
  */
-public record DayRouter(Manifest manifest, int hotWindowDays) {
+public record DayRouter(Manifest manifest, int hotWindowDays, LakeReach reach) {
+
+    /** A router that trusts every copy to be where the engine reads. */
+    public DayRouter(Manifest manifest, int hotWindowDays) {
+        this(manifest, hotWindowDays, LakeReach.ANY);
+    }
 
     public DayPlan plan(LakeTable table, LocalDate from, LocalDate to, LocalDate today) throws SQLException {
         return plan(table, from, to, today.atStartOfDay(ZoneOffset.UTC).toInstant());
@@ -37,6 +45,7 @@ public record DayRouter(Manifest manifest, int hotWindowDays) {
         List<DayPlan.ColdDay> cold = new ArrayList<>();
         List<LocalDate> missing = new ArrayList<>();
         List<LocalDate> archived = new ArrayList<>();
+        List<DayPlan.UnreachableDay> unreachable = new ArrayList<>();
         for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {
             ManifestEntry row = current.get(day);
             boolean purged = row != null && row.status() == ManifestStatus.PURGED;
@@ -46,10 +55,12 @@ public record DayRouter(Manifest manifest, int hotWindowDays) {
                 missing.add(day);
             } else if (!row.readableAt(now)) {
                 archived.add(day);
+            } else if (reach.whyNot(row.location()).isPresent()) {
+                unreachable.add(new DayPlan.UnreachableDay(day, reach.whyNot(row.location()).get()));
             } else {
                 cold.add(new DayPlan.ColdDay(day, row.version(), row.objectKey(), row.columnSizes(), row.bytes(), row.sha256()));
             }
         }
-        return new DayPlan(hot, cold, missing, archived);
+        return new DayPlan(hot, cold, missing, archived, unreachable);
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  */
 @ApplicationException
 public class QueryRefusedException extends RuntimeException {
-    public enum Reason { ARCHIVED_DAYS, OVER_QUERY_LIMIT, OVER_DAILY_BUDGET }
+    public enum Reason { ARCHIVED_DAYS, STORE_UNREACHABLE, OVER_QUERY_LIMIT, OVER_DAILY_BUDGET }
 
     private final Reason reason;
     private final List<String> days;

@@ -6,10 +6,19 @@ import java.util.List;
 /**
  * Where each day of a request is answered: hot days (inside the hot window) by PostgreSQL, cold
  * days (older, with a proven export) by the cold engine. Missing days (older, never exported) are
- * reported in the answer; archived days (in a storage class engines cannot read) refuse the query.
+ * reported in the answer; archived days (in a storage class engines cannot read) and unreachable
+ * days (proven, but in a store or catalog the configured engine does not read) refuse the query.
  */
 public record DayPlan(List<LocalDate> hotDays, List<ColdDay> coldDays, List<LocalDate> missingDays,
-                      List<LocalDate> archivedDays) {
+                      List<LocalDate> archivedDays, List<UnreachableDay> unreachableDays) {
+
+    public DayPlan(List<LocalDate> hotDays, List<ColdDay> coldDays, List<LocalDate> missingDays, List<LocalDate> archivedDays) {
+        this(hotDays, coldDays, missingDays, archivedDays, List.of());
+    }
+
+    /** A proven day the engine cannot reach, and why. */
+    public record UnreachableDay(LocalDate day, String reason) {
+    }
 
     /** A cold day with the manifest facts the engine, the quote and the cache key need. */
     public record ColdDay(LocalDate day, int version, String objectKey, String columnSizes, Long bytes, String sha256) {

@@ -3,7 +3,9 @@ package com.tokyoia.analytics.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tokyoia.analytics.domain.DayPlan;
+import com.tokyoia.analytics.domain.LakeReach;
 import com.tokyoia.lake.application.port.Manifest;
+import com.tokyoia.lake.domain.manifest.LakeLocation;
 import com.tokyoia.lake.domain.manifest.ManifestEntry;
 import com.tokyoia.lake.domain.manifest.ManifestStatus;
 import com.tokyoia.lake.domain.manifest.ValidatedCopy;
@@ -133,6 +135,30 @@ class DayRouterTest {
         assertThat(plan.missingDays()).as("never exported, or only failed attempts")
                 .containsExactly(hotStart.minusDays(6), hotStart.minusDays(3));
         assertThat(plan.archivedDays()).containsExactly(hotStart.minusDays(2));
+    }
+
+    @Test
+    void aDayKeptWhereTheEngineDoesNotReadIsUnreachableNotCold() throws Exception {
+        LocalDate day = TODAY.minusDays(60);
+        ManifestEntry local = entry(day, ManifestStatus.VALIDATED, "LOCAL");
+        ManifestEntry recorded = new ManifestEntry(local.id(), local.table(), day, local.version(), local.status(), local.rowCount(),
+                local.bytes(), local.columnSizes(), local.contentChecksum(), local.sha256(), local.objectKey(), local.etag(),
+                local.storageClass(), null, 1L, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, null,
+                "local", "file:///var/lib/tokyo-ia/lake", "none");
+        ManifestEntry unrecorded = entry(day.plusDays(1), ManifestStatus.VALIDATED, "STANDARD");
+        FixedManifest manifest = new FixedManifest(List.of(recorded, unrecorded));
+        LakeReach trino = LakeReach.overS3("trino", "s3://tokyo-ia-lake/lake", "trino");
+
+        DayPlan plan = new DayRouter(manifest, 30, trino).plan(LakeSchemaRegistry.AGENT_TASKS, day, day.plusDays(2), TODAY);
+
+        assertThat(plan.unreachableDays()).extracting(DayPlan.UnreachableDay::day).containsExactly(day);
+        assertThat(plan.unreachableDays().get(0).reason()).contains("local store").contains("trino");
+        assertThat(plan.coldDays()).as("a copy without a recorded location is trusted, as before")
+                .extracting(DayPlan.ColdDay::day).containsExactly(day.plusDays(1));
+        DayPlan here = new DayRouter(manifest, 30, LakeReach.duckdb(new LakeLocation("local", "file:///var/lib/tokyo-ia/lake", "none")))
+                .plan(LakeSchemaRegistry.AGENT_TASKS, day, day.plusDays(2), TODAY);
+        assertThat(here.unreachableDays()).isEmpty();
+        assertThat(here.coldDays()).hasSize(2);
     }
 
     @Test

@@ -15,10 +15,12 @@ import com.tokyoia.analytics.domain.AnalyticsQuery;
 import com.tokyoia.analytics.domain.AnalyticsRequest;
 import com.tokyoia.analytics.domain.AnalyticsRequest.InvalidAnalyticsRequest;
 import com.tokyoia.analytics.domain.DayPlan;
+import com.tokyoia.analytics.domain.LakeReach;
 import com.tokyoia.analytics.domain.QueryCatalog;
 import com.tokyoia.analytics.infrastructure.cache.RedisResultCache;
 import com.tokyoia.analytics.infrastructure.engine.DuckDbEngine;
 import com.tokyoia.analytics.infrastructure.log.JdbcQueryLog;
+import com.tokyoia.lake.domain.manifest.LakeLocation;
 import com.tokyoia.lake.domain.manifest.ManifestEntry;
 import com.tokyoia.lake.domain.schema.LakeSchemaRegistry;
 import com.tokyoia.platform.cache.CacheSettings;
@@ -26,9 +28,10 @@ import com.tokyoia.platform.cache.RedisCache;
 import com.tokyoia.testing.HotDataGenerator;
 import com.tokyoia.testing.TestDatabase;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Duration;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -139,6 +142,27 @@ class AnalyticsTest {
                         + "WHERE table_name = 'agent_tasks' AND day = ?", archived);
             }
         }
+    }
+
+    @Test
+    void daysKeptWhereTheEngineDoesNotReadAreRefusedByNameBeforeAnyEngineRuns() throws Exception {
+        Path lake = LakeFixture.lake();
+        Map<String, String> range = Map.of("from", FROM, "to", LakeFixture.FIRST.plusDays(5).toString());
+        // The case: days exported on the single-machine default, the deployment now on Trino over S3.
+        AnalyticsService onTrino = LakeFixture.service(0, duck, LakeReach.overS3("trino", "s3://tokyo-ia-lake/lake", "trino"));
+        assertThatThrownBy(() -> run(onTrino, "task_throughput", range)).isInstanceOfSatisfying(QueryRefusedException.class, e -> {
+            assertThat(e.reason()).isEqualTo(QueryRefusedException.Reason.STORE_UNREACHABLE);
+            assertThat(e.days()).hasSize(5).first().isEqualTo(FROM);
+            assertThat(e.getMessage()).contains(LakeLocation.local(lake).root()).contains("trino engine");
+        });
+        // The local lake moved to another directory without its copies.
+        AnalyticsService moved = LakeFixture.service(0, duck, LakeReach.duckdb(LakeLocation.local(lake.resolveSibling("moved-lake"))));
+        assertThatThrownBy(() -> run(moved, "task_throughput", range)).isInstanceOfSatisfying(QueryRefusedException.class,
+                e -> assertThat(e.reason()).isEqualTo(QueryRefusedException.Reason.STORE_UNREACHABLE));
+        // Where the days are, they are answered as before.
+        AnalyticsService here = LakeFixture.service(0, duck, LakeReach.duckdb(LakeLocation.local(lake)));
+        assertThat(run(here, "task_throughput", range).rows()).isEqualTo(run(service(0, duck, ResultCache.NONE, NO_LIMIT),
+                "task_throughput", range).rows()).isNotEmpty();
     }
 
     /** The manifest's file sizes of agent_tasks over [from, to). */

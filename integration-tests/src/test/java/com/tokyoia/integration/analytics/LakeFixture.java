@@ -3,7 +3,9 @@ package com.tokyoia.integration.analytics;
 import com.tokyoia.analytics.application.AnalyticsService;
 import com.tokyoia.analytics.application.AnalyticsSettings;
 import com.tokyoia.analytics.application.port.ColdEngine;
+import com.tokyoia.analytics.application.port.QueryMetrics;
 import com.tokyoia.analytics.application.port.ResultCache;
+import com.tokyoia.analytics.domain.LakeReach;
 import com.tokyoia.analytics.infrastructure.engine.PostgresHotEngine;
 import com.tokyoia.analytics.infrastructure.log.JdbcQueryLog;
 import com.tokyoia.etl.application.DayExporter;
@@ -16,6 +18,7 @@ import com.tokyoia.etl.infrastructure.lock.PostgresExportLocks;
 import com.tokyoia.etl.infrastructure.parquet.ParquetFiles;
 import com.tokyoia.etl.infrastructure.store.LocalDirectoryStore;
 import com.tokyoia.lake.application.port.ObjectStore;
+import com.tokyoia.lake.domain.manifest.LakeLocation;
 import com.tokyoia.lake.domain.schema.LakeSchemaRegistry;
 import com.tokyoia.lake.domain.schema.LakeTable;
 import com.tokyoia.lake.infrastructure.JdbcManifest;
@@ -67,12 +70,18 @@ final class LakeFixture {
         return lake;
     }
 
+    /** Exports to a local lake and records its location in the manifest, as a server's exports do. */
     static DayExporter exporter(Path root) {
-        return exporter(new LocalDirectoryStore(root), CatalogPublisher.NONE, root.resolveSibling(root.getFileName() + "-work"));
+        return exporter(new LocalDirectoryStore(root), CatalogPublisher.NONE, root.resolveSibling(root.getFileName() + "-work"),
+                new JdbcManifest(dataSource(), CLOCK, LakeLocation.local(root)));
     }
 
     static DayExporter exporter(ObjectStore store, CatalogPublisher catalog, Path workDir) {
-        return new DayExporter(new PostgresDaySource(dataSource(), 8L << 20), manifest(), new PostgresExportLocks(dataSource()),
+        return exporter(store, catalog, workDir, manifest());
+    }
+
+    private static DayExporter exporter(ObjectStore store, CatalogPublisher catalog, Path workDir, JdbcManifest manifest) {
+        return new DayExporter(new PostgresDaySource(dataSource(), 8L << 20), manifest, new PostgresExportLocks(dataSource()),
                 store, catalog, new ParquetFiles(), new Retry(1, Duration.ofMillis(50), TransientFailures::isTransient),
                 workDir, ExportObserver.NONE, CLOCK);
     }
@@ -92,6 +101,13 @@ final class LakeFixture {
                                     BigDecimal dailyBudget, BigDecimal userDailyBudget) {
         return service(hotWindowDays, cold, cache, queryLimit, dailyBudget, userDailyBudget,
                 new AnalyticsSettings.GroupBudgets(dailyBudget, Map.of()));
+    }
+
+    /** What the cold engine can reach, the rest as {@link #service(int, ColdEngine, ResultCache, BigDecimal, BigDecimal)}. */
+    static AnalyticsService service(int hotWindowDays, ColdEngine cold, LakeReach reach) {
+        return new AnalyticsService(new PostgresHotEngine(dataSource()), cold, manifest(), ResultCache.NONE,
+                new JdbcQueryLog(dataSource(), CLOCK), new AnalyticsSettings(AnalyticsSettings.Engine.DUCKDB, hotWindowDays,
+                400, NO_LIMIT, NO_LIMIT, Duration.ofHours(24), Duration.ofSeconds(60)), CLOCK, QueryMetrics.NONE, reach);
     }
 
     /** With each user's and each group's share of the daily budget. */

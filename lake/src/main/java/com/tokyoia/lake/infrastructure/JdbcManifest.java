@@ -1,6 +1,7 @@
 package com.tokyoia.lake.infrastructure;
 
 import com.tokyoia.lake.application.port.Manifest;
+import com.tokyoia.lake.domain.manifest.LakeLocation;
 import com.tokyoia.lake.domain.manifest.ManifestEntry;
 import com.tokyoia.lake.domain.manifest.ManifestStatus;
 import com.tokyoia.lake.domain.manifest.ValidatedCopy;
@@ -21,17 +22,25 @@ import javax.sql.DataSource;
 public final class JdbcManifest implements Manifest {
     private static final String COLUMNS = "id, table_name, day, version, status, row_count, bytes, column_sizes, "
             + "content_checksum, sha256, object_key, etag, storage_class, error_message, execution_id, created_at, "
-            + "exported_at, validated_at, updated_at, restored_until";
+            + "exported_at, validated_at, updated_at, restored_until, store_kind, store_uri, lake_catalog";
     /** The statuses of a proven copy, as an SQL list (other readers of export_manifest use it too). */
     public static final String PROVEN = "('VALIDATED', 'PURGED', 'ARCHIVED')";
     /** The statuses whose version has an object in the store (proven, or written and not yet published). */
     public static final String STORED = "('EXPORTED', 'VALIDATED', 'PURGED', 'ARCHIVED')";
     private final DataSource dataSource;
     private final Clock clock;
+    private final LakeLocation writesTo;
 
+    /** A manifest whose new copies record no location (readers, tests). */
     public JdbcManifest(DataSource dataSource, Clock clock) {
+        this(dataSource, clock, null);
+    }
+
+    /** A manifest whose copies are written to {@code writesTo}, which each exported and each proven version records. */
+    public JdbcManifest(DataSource dataSource, Clock clock, LakeLocation writesTo) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.writesTo = writesTo;
     }
 
     @Override
@@ -68,16 +77,18 @@ public final class JdbcManifest implements Manifest {
         Timestamp now = now();
         update("UPDATE export_manifest SET status = 'EXPORTED', row_count = ?, bytes = ?, column_sizes = ?, "
                         + "content_checksum = ?, sha256 = ?, object_key = ?, etag = ?, storage_class = ?, exported_at = ?, "
-                        + "error_message = NULL, updated_at = ? WHERE id = ?",
+                        + "error_message = NULL, updated_at = ?, store_kind = ?, store_uri = ? WHERE id = ?",
                 copy.rows(), copy.bytes(), copy.columnSizesJson(), copy.contentChecksum(), copy.sha256(), copy.objectKey(),
-                copy.etag(), copy.storageClass(), Timestamp.from(copy.exportStartedAt()), now, id);
+                copy.etag(), copy.storageClass(), Timestamp.from(copy.exportStartedAt()), now,
+                writesTo == null ? null : writesTo.store(), writesTo == null ? null : writesTo.root(), id);
     }
 
     @Override
     public void markValidated(long id) throws SQLException {
         Timestamp now = now();
         int changed = updateCount("UPDATE export_manifest SET status = 'VALIDATED', validated_at = ?, error_message = NULL, "
-                + "updated_at = ? WHERE id = ? AND sha256 IS NOT NULL AND status IN ('EXPORTING', 'EXPORTED')", now, now, id);
+                + "updated_at = ?, lake_catalog = ? WHERE id = ? AND sha256 IS NOT NULL AND status IN ('EXPORTING', 'EXPORTED')",
+                now, now, writesTo == null ? null : writesTo.catalog(), id);
         if (changed != 1) {
             throw new IllegalStateException("manifest entry " + id + " has no proven copy to make current");
         }
@@ -174,7 +185,7 @@ public final class JdbcManifest implements Manifest {
                             ManifestStatus.valueOf(rs.getString(5)), (Long) rs.getObject(6), (Long) rs.getObject(7),
                             rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
                             rs.getString(13), rs.getString(14), (Long) rs.getObject(15), instant(rs, 16), instant(rs, 17),
-                            instant(rs, 18), instant(rs, 19), instant(rs, 20)));
+                            instant(rs, 18), instant(rs, 19), instant(rs, 20), rs.getString(21), rs.getString(22), rs.getString(23)));
                 }
             }
             return rows;

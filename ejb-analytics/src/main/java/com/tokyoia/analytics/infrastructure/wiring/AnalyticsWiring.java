@@ -4,6 +4,7 @@ import com.tokyoia.analytics.application.AnalyticsService;
 import com.tokyoia.analytics.application.AnalyticsSettings;
 import com.tokyoia.analytics.application.port.ColdEngine;
 import com.tokyoia.analytics.application.port.QueryMetrics;
+import com.tokyoia.analytics.domain.LakeReach;
 import com.tokyoia.analytics.infrastructure.cache.RedisResultCache;
 import com.tokyoia.analytics.infrastructure.engine.AthenaEngine;
 import com.tokyoia.analytics.infrastructure.engine.AthenaSettings;
@@ -14,6 +15,7 @@ import com.tokyoia.analytics.infrastructure.log.JdbcQueryLog;
 import com.tokyoia.analytics.infrastructure.metrics.MicrometerQueryMetrics;
 import com.tokyoia.lake.infrastructure.JdbcManifest;
 import com.tokyoia.lake.infrastructure.config.LakeSettings;
+import com.tokyoia.lake.infrastructure.config.S3Settings;
 import com.tokyoia.lake.infrastructure.config.TrinoSettings;
 import com.tokyoia.lake.infrastructure.trino.TrinoConnector;
 import com.tokyoia.platform.cache.RedisCache;
@@ -85,7 +87,17 @@ public class AnalyticsWiring {
         probes.register(ColdEngineReadinessCheck.NAME, cold::probe);
         service = new AnalyticsService(new PostgresHotEngine(dataSource), cold, new JdbcManifest(dataSource, clock),
                 new RedisResultCache(redis), new JdbcQueryLog(dataSource, clock), settings, clock,
-                meters.isResolvable() ? new MicrometerQueryMetrics(meters.get()) : QueryMetrics.NONE);
+                meters.isResolvable() ? new MicrometerQueryMetrics(meters.get()) : QueryMetrics.NONE, reach(settings.engine()));
+    }
+
+    /** What the engine reads: the local lake (DuckDB), or the S3 root through the engine's catalog. */
+    private LakeReach reach(AnalyticsSettings.Engine engine) {
+        String s3Root = lake.s3().map(S3Settings::rootUri).orElse(null);
+        return switch (engine) {
+            case DUCKDB -> LakeReach.duckdb(lake.location());
+            case TRINO -> LakeReach.overS3("trino", s3Root, "trino");
+            case ATHENA -> LakeReach.overS3("athena", s3Root, "glue");
+        };
     }
 
     private ColdEngine duckdb() {

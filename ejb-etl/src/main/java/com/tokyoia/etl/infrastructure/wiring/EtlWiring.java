@@ -1,28 +1,29 @@
 package com.tokyoia.etl.infrastructure.wiring;
 
-import com.tokyoia.etl.application.alerting.AlertEvaluator;
-import com.tokyoia.etl.application.alerting.AlertSettings;
-import com.tokyoia.etl.application.alerting.Alerts;
-import com.tokyoia.etl.application.alerting.CostSpikeCondition;
-import com.tokyoia.etl.application.alerting.PartitionLagCondition;
-import com.tokyoia.etl.application.alerting.StorageQuotaCondition;
 import com.tokyoia.etl.application.CatchUpPlanner;
 import com.tokyoia.etl.application.DayExportTask;
 import com.tokyoia.etl.application.DayExporter;
 import com.tokyoia.etl.application.DeepVerifier;
 import com.tokyoia.etl.application.EtlSettings;
 import com.tokyoia.etl.application.ExportObserver;
+import com.tokyoia.etl.application.LakePlacementCheck;
 import com.tokyoia.etl.application.LakeReconciler;
 import com.tokyoia.etl.application.ReconcileDayTask;
 import com.tokyoia.etl.application.Retry;
+import com.tokyoia.etl.application.alerting.AlertEvaluator;
+import com.tokyoia.etl.application.alerting.AlertSettings;
+import com.tokyoia.etl.application.alerting.Alerts;
+import com.tokyoia.etl.application.alerting.CostSpikeCondition;
+import com.tokyoia.etl.application.alerting.PartitionLagCondition;
+import com.tokyoia.etl.application.alerting.StorageQuotaCondition;
 import com.tokyoia.etl.application.archive.LakeArchive;
 import com.tokyoia.etl.application.footprint.CostModel;
 import com.tokyoia.etl.application.footprint.FootprintReport;
+import com.tokyoia.etl.application.port.AlertChannel;
 import com.tokyoia.etl.application.port.EtlMetrics;
 import com.tokyoia.etl.application.port.ExecutionLeases;
-import com.tokyoia.etl.application.port.JobAudit;
-import com.tokyoia.etl.application.port.AlertChannel;
 import com.tokyoia.etl.application.port.HotDays;
+import com.tokyoia.etl.application.port.JobAudit;
 import com.tokyoia.etl.application.port.RetentionHolds;
 import com.tokyoia.etl.application.recovery.DayReimport;
 import com.tokyoia.etl.application.recovery.ObjectVersionRestore;
@@ -32,12 +33,12 @@ import com.tokyoia.etl.application.retention.RetentionRun;
 import com.tokyoia.etl.application.retention.RetentionSettings;
 import com.tokyoia.etl.application.retention.SupersededVersions;
 import com.tokyoia.etl.infrastructure.alerting.JdbcAlertFacts;
-import com.tokyoia.etl.infrastructure.footprint.JdbcFootprintFacts;
 import com.tokyoia.etl.infrastructure.alerting.JdbcIncidentLog;
 import com.tokyoia.etl.infrastructure.audit.JdbcJobAudit;
 import com.tokyoia.etl.infrastructure.catalog.Catalogs;
 import com.tokyoia.etl.infrastructure.extract.PostgresDaySource;
 import com.tokyoia.etl.infrastructure.failure.TransientFailures;
+import com.tokyoia.etl.infrastructure.footprint.JdbcFootprintFacts;
 import com.tokyoia.etl.infrastructure.lock.PostgresExportLocks;
 import com.tokyoia.etl.infrastructure.metrics.MicrometerEtlMetrics;
 import com.tokyoia.etl.infrastructure.notify.MailNotifier;
@@ -51,12 +52,14 @@ import com.tokyoia.etl.infrastructure.retention.PostgresHousekeeping;
 import com.tokyoia.etl.infrastructure.store.ObjectStores;
 import com.tokyoia.lake.application.port.Manifest;
 import com.tokyoia.lake.application.port.ObjectStore;
+import com.tokyoia.lake.infrastructure.JdbcLakePlacements;
 import com.tokyoia.lake.infrastructure.JdbcManifest;
 import com.tokyoia.lake.infrastructure.config.LakeSettings;
 import com.tokyoia.lake.infrastructure.config.LifecycleSettings;
 import com.tokyoia.lake.infrastructure.config.TrinoSettings;
 import com.tokyoia.platform.config.ConfigReader;
 import com.tokyoia.platform.health.DependencyProbes;
+import com.tokyoia.platform.health.LakePlacementReadinessCheck;
 import com.tokyoia.platform.health.LakeStoreReadinessCheck;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
@@ -114,6 +117,7 @@ public class EtlWiring {
     private AlertSettings alertSettings;
     private EtlMetrics metrics;
     private CostModel costModel;
+    private LakePlacementCheck placementCheck;
 
     @PostConstruct
     void build() {
@@ -122,6 +126,8 @@ public class EtlWiring {
         store = ObjectStores.open(lake);
         catalog = Catalogs.open(lake, trino);
         probes.register(LakeStoreReadinessCheck.NAME, store::probe);
+        placementCheck = new LakePlacementCheck(new JdbcLakePlacements(dataSource)::current, lake.location());
+        probes.register(LakePlacementReadinessCheck.NAME, placementCheck::probe);
         metrics = meters.isResolvable() ? new MicrometerEtlMetrics(meters.get()) : EtlMetrics.NONE;
         costModel = CostModel.from(ConfigReader.forModuleOf(EtlWiring.class), lifecycle.storagePrices());
         List<AlertChannel> configured = new ArrayList<>();
@@ -143,13 +149,19 @@ public class EtlWiring {
     }
 
     @Produces
+    LakePlacementCheck placementCheck() {
+        return placementCheck;
+    }
+
+    @Produces
     EtlSettings settings() {
         return settings;
     }
 
     @Produces
     Manifest manifest() {
-        return new JdbcManifest(dataSource, clock);
+        // Every version this node exports records where it wrote it (store and catalog).
+        return new JdbcManifest(dataSource, clock, lake.location());
     }
 
     @Produces

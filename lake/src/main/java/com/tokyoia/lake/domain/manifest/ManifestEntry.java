@@ -5,11 +5,30 @@ import jakarta.json.bind.annotation.JsonbTransient;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** One row of the export manifest: one (table, day, version) copy in the lake and its proofs. */
+/**
+ * One row of the export manifest: one (table, day, version) copy in the lake and its proofs, and
+ * where that copy is (store kind, store root, catalog; null where not recorded).
+ */
 public record ManifestEntry(long id, String table, LocalDate day, int version, ManifestStatus status, Long rowCount,
                             Long bytes, String columnSizes, String contentChecksum, String sha256, String objectKey,
                             String etag, String storageClass, String errorMessage, Long executionId, Instant createdAt,
-                            Instant exportedAt, Instant validatedAt, Instant updatedAt, Instant restoredUntil) {
+                            Instant exportedAt, Instant validatedAt, Instant updatedAt, Instant restoredUntil,
+                            String storeKind, String storeUri, String lakeCatalog) {
+
+    /** A row whose location is not recorded. */
+    public ManifestEntry(long id, String table, LocalDate day, int version, ManifestStatus status, Long rowCount,
+                         Long bytes, String columnSizes, String contentChecksum, String sha256, String objectKey,
+                         String etag, String storageClass, String errorMessage, Long executionId, Instant createdAt,
+                         Instant exportedAt, Instant validatedAt, Instant updatedAt, Instant restoredUntil) {
+        this(id, table, day, version, status, rowCount, bytes, columnSizes, contentChecksum, sha256, objectKey, etag, storageClass,
+                errorMessage, executionId, createdAt, exportedAt, validatedAt, updatedAt, restoredUntil, null, null, null);
+    }
+
+    /** Where the copy is (the three location fields the API already gives). */
+    @JsonbTransient
+    public LakeLocation location() {
+        return new LakeLocation(storeKind, storeUri, lakeCatalog);
+    }
 
     /** Derived from the status, which the API already gives: not a field of its answers. */
     @JsonbTransient

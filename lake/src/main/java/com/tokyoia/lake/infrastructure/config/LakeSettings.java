@@ -1,5 +1,6 @@
 package com.tokyoia.lake.infrastructure.config;
 
+import com.tokyoia.lake.domain.manifest.LakeLocation;
 import com.tokyoia.platform.config.ConfigReader;
 import com.tokyoia.platform.config.InvalidSettingException;
 import java.nio.file.Path;
@@ -26,6 +27,12 @@ public record LakeSettings(StoreKind store, Path localRoot, Optional<S3Settings>
         return new LakeSettings(store, Path.of(config.text("tokyoia.lake.local.root")),
                 store == StoreKind.S3 ? Optional.of(S3Settings.from(config)) : Optional.empty(), catalog,
                 config.text("tokyoia.lake.glue.database"));
+    }
+
+    /** Where this deployment writes copies and which catalog it publishes them to. */
+    public LakeLocation location() {
+        return store == StoreKind.LOCAL ? LakeLocation.local(localRoot)
+                : LakeLocation.s3(requireS3().rootUri(), ConfigReader.spelling(catalog));
     }
 
     /** The S3 settings; only valid with the s3 store. */

@@ -10,6 +10,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Analytics refusals as problem+json (bad requests are InvalidValueExceptions): archived days 409, cost limits 422 with the
@@ -32,10 +33,13 @@ public final class AnalyticsProblemMappers {
 
         @Override
         public Response toResponse(QueryRefusedException e) {
-            boolean archived = e.reason() == QueryRefusedException.Reason.ARCHIVED_DAYS;
-            int status = archived ? 409 : 422;
-            String title = archived ? "Conflict" : "Unprocessable Content";
-            String type = "urn:tokyo-ia:problem:" + (archived ? "archived-days" : e.reason().name().toLowerCase().replace('_', '-'));
+            // Days the configured engine cannot read (archived, or in another store) conflict with the
+            // lake's state; a quote over a limit is the request's own matter.
+            boolean conflict = e.reason() == QueryRefusedException.Reason.ARCHIVED_DAYS
+                    || e.reason() == QueryRefusedException.Reason.STORE_UNREACHABLE;
+            int status = conflict ? 409 : 422;
+            String title = conflict ? "Conflict" : "Unprocessable Content";
+            String type = "urn:tokyo-ia:problem:" + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
             return Response.status(status).type(Problem.MEDIA_TYPE)
                     .entity(new Refusal(type, title, status, e.getMessage(), ProblemMappers.path(uri), e.days(),
                             e.quotedBytes(), e.quotedUsd(), e.limitUsd()))
