@@ -91,7 +91,11 @@ final class HeadlessChromium implements AutoCloseable {
         long deadline = System.nanoTime() + limit.toNanos();
         String seen = "";
         while (System.nanoTime() < deadline) {
-            seen = String.join("\n", driver.findElements(element).stream().map(WebElement::getText).toList());
+            try {
+                seen = String.join("\n", driver.findElements(element).stream().map(WebElement::getText).toList());
+            } catch (StaleElementReferenceException e) {
+                seen = "";  // the page was replaced under us (a redirect, a reload): look again
+            }
             if (seen.contains(text)) {
                 return seen;
             }

@@ -46,6 +46,7 @@ import org.openqa.selenium.WebElement;
 class OidcIT {
     private static final String DATABASE = "tokyoia_oidc_it";
     private static final String CLIENT_ID = "tokyo-ia-api";
+    private static final String GROUP_CLAIM = "team";
     private static final String CLIENT_SECRET = "it-client-secret-" + UUID.randomUUID();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static TestIssuer issuer;
@@ -58,6 +59,10 @@ class OidcIT {
         server = StandaloneServer.prepare(Path.of("target/oidc-server").toAbsolutePath(), 500, Map.of("TOKYOIA_DB_URL", url,
                 "TOKYOIA_OIDC_PROVIDER_URL", issuer.url(), "TOKYOIA_OIDC_CLIENT_ID", CLIENT_ID, "TOKYOIA_OIDC_CLIENT_SECRET", CLIENT_SECRET));
         issuer.acceptClientSecret(CLIENT_SECRET);
+        // The budget group's claim named through the MicroProfile Config secrets directory
+        // (configure-server.cli), as an operator would put a secret there: a file named after the key.
+        Path secrets = Files.createDirectories(Path.of("target/oidc-server/configuration/tokyo-ia-secrets").toAbsolutePath());
+        Files.writeString(secrets.resolve("tokyoia.api.group-attribute"), GROUP_CLAIM);
         server.start(Duration.ofMinutes(4));
         // Configured the way an operator does it (README, Security): the committed script, then a reload.
         server.cli(System.getProperty("tokyoia.test.oidc-cli"));
@@ -133,13 +138,13 @@ class OidcIT {
     }
 
     @Test
-    void theTokensGroupsClaimNamesTheBudgetGroupItsQuestionsAreChargedTo() throws Exception {
+    void theClaimTheSecretsDirectoryNamesIsTheBudgetGroupItsQuestionsAreChargedTo() throws Exception {
         Instant now = Instant.now(SystemTime.clock());
         Instant later = now.plusSeconds(600);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         // Counted over three days around today, so that a run across midnight counts the same question.
         String range = "from=" + today.minusDays(1) + "&to=" + today.plusDays(2);
-        String analyst = issuer.token("oidc-analyst", List.of("analyst"), List.of("oidc-research", "other"), CLIENT_ID, later);
+        String analyst = issuer.token("oidc-analyst", List.of("analyst"), GROUP_CLAIM, List.of("oidc-research", "other"), CLIENT_ID, later);
         HttpResponse<String> answer = get("/api/analytics/task_throughput?from=" + today.minusDays(1) + "&to=" + today.plusDays(1), analyst);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
 

@@ -92,12 +92,18 @@ class SecretsIT {
             assertThat(security).as(dataSource).contains("<credential-reference store=\"tokyo-ia\"").doesNotContain("password");
         }
         assertThat(Files.size(HOME.resolve("standalone/configuration/tokyo-ia.cs"))).as("the store holds the aliases").isPositive();
+        for (String keys : List.of("<key-store name=\"applicationKS\"", "<key-manager name=\"applicationKM\"")) {
+            int start = config.indexOf(keys);
+            assertThat(config.substring(start, config.indexOf("</key-", start))).as(keys)
+                    .contains("<credential-reference store=\"tokyo-ia\" alias=\"tls-keystore\"/>");
+        }
     }
 
     /** What must never be written down: values long enough to be real (a trust-auth placeholder is not). */
     private static List<String> secrets() {
         List<String> secrets = new ArrayList<>();
-        for (String name : List.of("TOKYOIA_DB_PASSWORD", "TOKYOIA_DB_OWNER_PASSWORD", "TOKYOIA_PG_SUPERUSER_PASSWORD")) {
+        for (String name : List.of("TOKYOIA_DB_PASSWORD", "TOKYOIA_DB_OWNER_PASSWORD", "TOKYOIA_PG_SUPERUSER_PASSWORD",
+                "TOKYOIA_TLS_KEYSTORE_PASSWORD")) {
             String value = System.getenv(name);
             if (value != null && value.length() >= 12) {
                 secrets.add(value);

@@ -181,9 +181,9 @@ final class TestIssuer implements AutoCloseable {
         return sign(claims(user, roles, audience, expires), key);
     }
 
-    /** The same with a groups claim (the budget group, tokyoia.api.group-attribute). */
-    String token(String user, List<String> roles, List<String> groups, String audience, Instant expires) throws JOSEException {
-        return sign(new JWTClaimsSet.Builder(claims(user, roles, audience, expires)).claim("groups", groups).build(), key);
+    /** The same with one more claim (for example the budget group's, tokyoia.api.group-attribute). */
+    String token(String user, List<String> roles, String claim, Object value, String audience, Instant expires) throws JOSEException {
+        return sign(new JWTClaimsSet.Builder(claims(user, roles, audience, expires)).claim(claim, value).build(), key);
     }
 
     /** The same token signed with a key the issuer never published. */

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * {@link InvalidSettingException} naming the key and its environment variable.
  */
 public final class ConfigReader {
+    private static final Pattern LOOPBACK = Pattern.compile("localhost|127(\\.\\d{1,3}){3}|\\[?::1]?", Pattern.CASE_INSENSITIVE);
     private static final String DEFAULTS = "META-INF/microprofile-config.properties";
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
 
@@ -174,6 +175,23 @@ public final class ConfigReader {
 
     public static String spelling(Enum<?> constant) {
         return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * An endpoint of an AWS service (or an S3-compatible server standing in for one): HTTPS, so that
+     * credentials and data never cross a network in clear; plain HTTP only to a server on this
+     * machine (a local stand-in such as S3Proxy on 127.0.0.1).
+     */
+    public Optional<URI> optionalAwsEndpoint(String key) {
+        Optional<URI> endpoint = optionalUri(key);
+        endpoint.ifPresent(uri -> {
+            boolean local = uri.getHost() != null && LOOPBACK.matcher(uri.getHost()).matches();
+            if (!"https".equalsIgnoreCase(uri.getScheme()) && !("http".equalsIgnoreCase(uri.getScheme()) && local)) {
+                throw new InvalidSettingException(key, "must be an https URL (plain http only to this machine: localhost, "
+                        + "127.0.0.1, [::1]), not '" + uri + "'");
+            }
+        });
+        return endpoint;
     }
 
     public Optional<URI> optionalUri(String key) {

@@ -64,4 +64,17 @@ class ConfigReaderTest {
     void environmentNamesFollowMicroProfileConfig() {
         assertThat(ConfigReader.environmentName("tokyoia.lake.s3.path-style")).isEqualTo("TOKYOIA_LAKE_S3_PATH_STYLE");
     }
+
+    @Test
+    void awsEndpointsAreHttpsOrOnThisMachine() {
+        ConfigReader c = ConfigReader.standalone(Map.of("a", "https://s3.eu-west-1.amazonaws.com", "b", "http://127.0.0.1:8333",
+                "c", "http://localhost:9000", "d", "http://[::1]:9000", "e", "http://minio.internal:9000", "f", "ftp://127.0.0.1"));
+        assertThat(c.optionalAwsEndpoint("a")).isPresent();
+        assertThat(c.optionalAwsEndpoint("b")).isPresent();
+        assertThat(c.optionalAwsEndpoint("c")).isPresent();
+        assertThat(c.optionalAwsEndpoint("d")).isPresent();
+        assertThatThrownBy(() -> c.optionalAwsEndpoint("e")).hasMessageContaining("must be an https URL");
+        assertThatThrownBy(() -> c.optionalAwsEndpoint("f")).hasMessageContaining("must be an https URL");
+        assertThat(c.optionalAwsEndpoint("unset")).isEmpty();
+    }
 }

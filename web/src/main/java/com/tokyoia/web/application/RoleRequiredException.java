@@ -1,10 +1,10 @@
 package com.tokyoia.web.application;
 
 /** The caller may call the operation, but not for this request: it needs a role the caller lacks (403). */
-public class RoleRequiredException extends RuntimeException {
+public class RoleRequiredException extends AccessRefusedException {
     private static final long serialVersionUID = 1L;
 
     public RoleRequiredException(String message) {
-        super(message);
+        super("role-required", message);
     }
 }

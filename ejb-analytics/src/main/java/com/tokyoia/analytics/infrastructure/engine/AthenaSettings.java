@@ -22,7 +22,7 @@ public record AthenaSettings(String workGroup, String catalog, String database, 
                 config.duration("tokyoia.athena.first-poll-ms", ChronoUnit.MILLIS, 1, 60_000),
                 config.duration("tokyoia.athena.max-poll-ms", ChronoUnit.MILLIS, 1, 600_000),
                 config.duration("tokyoia.athena.timeout-seconds", ChronoUnit.SECONDS, 1, 86_400),
-                config.optionalUri("tokyoia.athena.endpoint"),
+                config.optionalAwsEndpoint("tokyoia.athena.endpoint"),
                 config.optionalText("tokyoia.athena.admin-work-group"));
         if (settings.firstPoll().compareTo(settings.maxPoll()) > 0) {
             throw new InvalidSettingException("tokyoia.athena.first-poll-ms", "is " + settings.firstPoll().toMillis()

@@ -42,7 +42,7 @@ public record S3Settings(String bucket, String prefix, Optional<String> region, 
         String bucket = config.text("tokyoia.lake.s3.bucket");
         long mib = 1024L * 1024;
         S3Settings settings = new S3Settings(bucket, config.optionalText("tokyoia.lake.s3.prefix").orElse(""),
-                config.optionalText("tokyoia.lake.s3.region"), config.optionalUri("tokyoia.lake.s3.endpoint"),
+                config.optionalText("tokyoia.lake.s3.region"), config.optionalAwsEndpoint("tokyoia.lake.s3.endpoint"),
                 config.flag("tokyoia.lake.s3.path-style"), Optional.ofNullable(sse), kmsKeyId,
                 config.whole("tokyoia.lake.s3.multipart-threshold-mb", 5, 5 * 1024) * mib,
                 config.whole("tokyoia.lake.s3.part-size-mb", 5, 5 * 1024) * mib);

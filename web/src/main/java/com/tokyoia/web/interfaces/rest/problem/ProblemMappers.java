@@ -6,13 +6,12 @@ import com.tokyoia.persistence.domain.IllegalTransitionException;
 import com.tokyoia.persistence.domain.paging.InvalidCursorException;
 import com.tokyoia.persistence.partition.DayPurgedException;
 import com.tokyoia.platform.error.InvalidValueException;
+import com.tokyoia.web.application.AccessRefusedException;
 import com.tokyoia.web.application.AuditTrail;
 import com.tokyoia.web.application.ConflictException;
-import com.tokyoia.web.application.CrossSiteRequestException;
 import com.tokyoia.web.application.InvalidInputException;
 import com.tokyoia.web.application.PayloadTooLargeException;
 import com.tokyoia.web.application.ResourceNotFoundException;
-import com.tokyoia.web.application.RoleRequiredException;
 import com.tokyoia.web.application.TooManyRequestsException;
 import com.tokyoia.web.interfaces.rest.RequestValues;
 import com.tokyoia.web.interfaces.rest.problem.Problem.FieldError;
@@ -119,8 +118,9 @@ public final class ProblemMappers {
         }
     }
 
+    /** Role required, cross-site request: 403 with the exception's problem type, and the refusal audited. */
     @Provider
-    public static class RoleRequired implements ExceptionMapper<RoleRequiredException> {
+    public static class AccessRefused implements ExceptionMapper<AccessRefusedException> {
         @Context
         UriInfo uri;
         @Context
@@ -129,25 +129,9 @@ public final class ProblemMappers {
         AuditTrail audit;
 
         @Override
-        public Response toResponse(RoleRequiredException e) {
+        public Response toResponse(AccessRefusedException e) {
             audit.refused(Status.FORBIDDEN.getStatusCode(), request.getMethod(), path(uri), request.getRemoteAddr());
-            return Problem.of(Status.FORBIDDEN, "role-required", e.getMessage(), path(uri), null).toResponse();
-        }
-    }
-
-    @Provider
-    public static class CrossSiteRequest implements ExceptionMapper<CrossSiteRequestException> {
-        @Context
-        UriInfo uri;
-        @Context
-        HttpServletRequest request;
-        @Inject
-        AuditTrail audit;
-
-        @Override
-        public Response toResponse(CrossSiteRequestException e) {
-            audit.refused(Status.FORBIDDEN.getStatusCode(), request.getMethod(), path(uri), request.getRemoteAddr());
-            return Problem.of(Status.FORBIDDEN, "cross-site-request", e.getMessage(), path(uri), null).toResponse();
+            return Problem.of(Status.FORBIDDEN, e.problemType(), e.getMessage(), path(uri), null).toResponse();
         }
     }
 
