@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Splits [from, to) by day: days inside the hot window (today - hotWindowDays and later) go to
@@ -55,10 +56,13 @@ public record DayRouter(Manifest manifest, int hotWindowDays, LakeReach reach) {
                 missing.add(day);
             } else if (!row.readableAt(now)) {
                 archived.add(day);
-            } else if (reach.whyNot(row.location()).isPresent()) {
-                unreachable.add(new DayPlan.UnreachableDay(day, reach.whyNot(row.location()).get()));
             } else {
-                cold.add(new DayPlan.ColdDay(day, row.version(), row.objectKey(), row.columnSizes(), row.bytes(), row.sha256()));
+                Optional<String> elsewhere = reach.whyNot(row.location());
+                if (elsewhere.isPresent()) {
+                    unreachable.add(new DayPlan.UnreachableDay(day, elsewhere.get()));
+                } else {
+                    cold.add(new DayPlan.ColdDay(day, row.version(), row.objectKey(), row.columnSizes(), row.bytes(), row.sha256()));
+                }
             }
         }
         return new DayPlan(hot, cold, missing, archived, unreachable);
