@@ -363,6 +363,19 @@ function showDay(table, day, place) {
 
 // --- ETL ------------------------------------------------------------------------------------------
 
+// Proven days kept where this deployment does not read (a lake left behind, or moved ahead by a migration).
+async function loadPlacement() {
+    const notice = document.getElementById('lake-placement');
+    try {
+        const placement = await api('api/etl/lake/placement');
+        notice.hidden = !placement.advice;
+        notice.textContent = placement.advice ? `Lake placement: ${placement.advice}` : '';
+    } catch (e) {
+        notice.hidden = false;
+        notice.textContent = `Lake placement could not be read: ${e.message}`;
+    }
+}
+
 async function loadRuns() {
     const panel = document.getElementById('etl');
     try {
@@ -374,11 +387,17 @@ async function loadRuns() {
             cell(row, run.executionId, 'number');
             cell(row, run.job);
             cell(row, run.status, `status-${run.status}`).title = run.exitStatus || '';
-            cell(row, run.from ? `${run.from} .. ${run.to}` : '');
+            const range = run.from ? `${run.from} .. ${run.to}` : '';
+            cell(row, run.target ? `to ${run.target}${range ? ` (${range})` : ''}` : range);
             cell(row, run.tables);
             cell(row, run.daysTotal ? `${run.daysDone}/${run.daysTotal}` : '', 'number');
-            cell(row, number(run.rows), 'number');
-            cell(row, number(run.rowsPerSecond), 'number');
+            if (run.job === 'migrate-lake') {
+                cell(row, `${bytes(run.bytes)} of ${bytes(run.bytesTotal)}`, 'number');
+                cell(row, `${bytes(run.bytesPerSecond)}/s`, 'number');
+            } else {
+                cell(row, number(run.rows), 'number');
+                cell(row, `${number(run.rowsPerSecond)} rows/s`, 'number');
+            }
             cell(row, run.started && run.ended ? `${((Date.parse(run.ended) - Date.parse(run.started)) / 1000).toFixed(1)} s` : '',
                 'number');
             cell(row, run.started ? run.started.replace('T', ' ').slice(0, 19) : '');
@@ -788,7 +807,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     document.getElementById('hot-days').textContent = String(overview.hotDays);
     setUpBackfill(overview.tables);
     setUpAlertCheck();
-    await Promise.all([loadAlerts(), loadLake(), loadRuns(), setUpAnalytics(), loadCosts()]);
+    await Promise.all([loadAlerts(), loadLake(), loadPlacement(), loadRuns(), setUpAnalytics(), loadCosts()]);
     window.addEventListener('resize', () => ['lake-chart', 'analytics-chart', 'costs-chart']
         .forEach(id => echarts.getInstanceByDom(document.getElementById(id))?.resize()));
 });

@@ -2,6 +2,7 @@ package com.tokyoia.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tokyoia.lake.domain.Sha256;
 import com.tokyoia.platform.time.SystemTime;
 import com.tokyoia.testing.Http;
 import com.tokyoia.testing.Http.Reply;
@@ -10,6 +11,9 @@ import com.tokyoia.testing.TestDatabase;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -184,6 +188,87 @@ class EtlIT {
         Reply after = Http.post("/api/etl/days/agent_tasks/" + day + "/reexport", null);
         assertThat(after.status()).as("accepted once the first job ended: " + after.body()).isEqualTo(202);
         assertThat(Jobs.awaitEnd(after.json().getJsonNumber("executionId").longValue()).getString("status")).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aLakeMigrationMovesADayToAnotherStoreAndBackWhileAnalyticsKeepsAnsweringAndBadTargetsChangeNothing() throws Exception {
+        LocalDate day = LocalDate.of(2025, 5, 12);
+        try (Connection c = TestDatabase.connect()) {
+            exec(c, "SELECT tokyoia_ensure_day_partition('agent_tasks', ?)", day);
+            exec(c, "DELETE FROM export_manifest WHERE day = ?", day);
+            exec(c, "DELETE FROM agent_tasks WHERE created_at >= ? AND created_at < ?", Timestamp.from(day.atStartOfDay(ZoneOffset.UTC)
+                    .toInstant()), Timestamp.from(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+            UUID agent = UUID.randomUUID();
+            UUID workflow = TestDatabase.agentWithWorkflow(c, agent, "etl-it-migration", SystemTime.clock().instant());
+            for (int i = 0; i < 60; i++) {
+                Timestamp at = Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(i * 600L));
+                exec(c, "INSERT INTO agent_tasks (id, workflow_id, agent_id, task_type, status, created_at, tokens_input, cost_usd, updated_at) "
+                        + "VALUES (?, ?, ?, 'plan', 'COMPLETED', ?, ?, ?, ?)", UUID.randomUUID(), workflow, agent, at, i, BigDecimal.ONE, at);
+            }
+        }
+        Reply exported = Http.post("/api/etl/backfill", """
+                {"from":"%s","tables":"agent_tasks"}""".formatted(day));
+        assertThat(Jobs.awaitEnd(exported.json().getJsonNumber("executionId").longValue()).getString("status")).isEqualTo("COMPLETED");
+        String home = TestDatabase.string("SELECT store_uri FROM export_manifest WHERE table_name = 'agent_tasks' AND day = ?", day);
+        String sha = TestDatabase.string("SELECT sha256 FROM export_manifest WHERE table_name = 'agent_tasks' AND day = ?", day);
+        Path elsewhere = Files.createTempDirectory("etl-it-moved-lake");
+        String target = elsewhere.toUri().toString();
+
+        // Bad targets: 400 problem+json naming the field; no job, no change.
+        String jobs = "SELECT count(*) FROM job_execution WHERE jobname = 'migrate-lake'";
+        long before = TestDatabase.count(jobs);
+        Map<String, String> bad = Map.of(
+                "{\"target\":\"ftp://example.com/lake\"}", "target",
+                "{\"target\":\"" + target + "\",\"catalog\":\"trino\"}", "catalog",
+                "{\"target\":\"s3://tokyo-ia-lake/lake\",\"catalog\":\"hive\"}", "catalog",
+                "{\"catalog\":\"none\"}", "target",
+                "{\"target\":\"" + target + "\",\"from\":\"2025-05-13\",\"to\":\"2025-05-12\"}", "to");
+        bad.forEach((body, field) -> {
+            Reply reply = Http.post("/api/etl/lake/migrations", body);
+            assertThat(reply.status()).as(body + " -> " + reply.body()).isEqualTo(400);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+            assertThat(reply.json().getJsonArray("errors").getJsonObject(0).getString("field")).as(body).isEqualTo(field);
+        });
+        assertThat(TestDatabase.count(jobs)).as("no migration started").isEqualTo(before);
+
+        // The dry run lists the day and its bytes and changes nothing.
+        Reply plan = Http.get("/api/etl/lake/migrations/plan?from=" + day + "&to=" + day + "&target="
+                + URLEncoder.encode(target, StandardCharsets.UTF_8));
+        assertThat(plan.status()).as(plan.body()).isEqualTo(200);
+        assertThat(plan.json().getInt("versions")).as(plan.body()).isEqualTo(1);
+        long bytes = plan.json().getJsonNumber("bytes").longValue();
+        assertThat(bytes).isPositive();
+        assertThat(TestDatabase.string("SELECT store_uri FROM export_manifest WHERE table_name = 'agent_tasks' AND day = ?", day))
+                .isEqualTo(home);
+
+        Reply moved = Http.post("/api/etl/lake/migrations", """
+                {"target":"%s","from":"%s","to":"%s"}""".formatted(target, day, day));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(202);
+        JsonObject run = Jobs.awaitEnd(moved.json().getJsonNumber("executionId").longValue());
+        assertThat(run.getString("status")).as(run.toString()).isEqualTo("COMPLETED");
+        assertThat(run.getInt("daysDone")).isEqualTo(1);
+        assertThat(run.getInt("daysTotal")).isEqualTo(1);
+        assertThat(run.getJsonNumber("bytes").longValue()).isEqualTo(bytes);
+        assertThat(run.getString("target")).isEqualTo(target.replaceAll("/+$", ""));
+        Path copy = elsewhere.resolve("agent_tasks/year=2025/month=05/day=12/v=0001/part-00000.parquet");
+        assertThat(Sha256.ofFile(copy)).isEqualTo(sha);
+        JsonObject entry = Http.get("/api/etl/days?table=agent_tasks&from=" + day + "&to=" + day).json().asJsonArray().getJsonObject(0);
+        assertThat(entry.getString("storeUri")).isEqualTo(target.replaceAll("/+$", ""));
+        assertThat(entry.getString("previousStoreUri")).isEqualTo(home);
+
+        // The server's DuckDB still answers the day from the copy the move left behind; readiness names the day's new place.
+        Reply answer = Http.get("/api/analytics/task_throughput?from=" + day + "&to=" + day.plusDays(1));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().getJsonArray("coldDays").toString()).isEqualTo("[\"" + day + "\"]");
+        assertThat(Http.get("/api/etl/lake/placement").json().getString("advice")).contains(target.replaceAll("/+$", ""));
+
+        // And home again: the placement check no longer names the other store.
+        Reply back = Http.post("/api/etl/lake/migrations", """
+                {"target":"%s","from":"%s","to":"%s"}""".formatted(home, day, day));
+        assertThat(Jobs.awaitEnd(back.json().getJsonNumber("executionId").longValue()).getString("status")).isEqualTo("COMPLETED");
+        assertThat(TestDatabase.string("SELECT store_uri FROM export_manifest WHERE table_name = 'agent_tasks' AND day = ?", day))
+                .isEqualTo(home);
+        assertThat(Http.get("/api/etl/lake/placement").json().getString("advice")).doesNotContain(target.replaceAll("/+$", ""));
     }
 
     @Test

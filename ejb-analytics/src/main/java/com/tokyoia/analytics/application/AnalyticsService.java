@@ -12,6 +12,7 @@ import com.tokyoia.analytics.domain.DayPlan;
 import com.tokyoia.analytics.domain.LakeReach;
 import com.tokyoia.analytics.domain.PartialMerge;
 import com.tokyoia.lake.application.port.Manifest;
+import com.tokyoia.lake.domain.manifest.LakeLocation;
 import com.tokyoia.lake.domain.manifest.ManifestEntry;
 import com.tokyoia.platform.logging.LogContext;
 import java.math.BigDecimal;
@@ -135,9 +136,10 @@ public final class AnalyticsService {
             DayPlan.UnreachableDay first = plan.unreachableDays().get(0);
             List<String> days = plan.unreachableDays().stream().map(d -> d.day().toString()).toList();
             throw new QueryRefusedException(QueryRefusedException.Reason.STORE_UNREACHABLE, "days " + days + " are proven in the lake, "
-                    + "but not where this deployment's engine reads them: " + first.day() + " is " + first.reason() + ". Until the lake "
-                    + "is moved there (lake migration, not built yet), point tokyoia.lake.* and tokyoia.analytics.engine back at the "
-                    + "store and catalog the days were exported to (GET /api/etl/days shows each day's storeUri and lakeCatalog)",
+                    + "but not where this deployment's engine reads them: " + first.day() + " is " + first.reason() + ". Move them there "
+                    + "with " + migrateCommand() + " (POST /api/etl/lake/migrations; docs: README, 'Moving from one machine to a "
+                    + "cluster'), or point tokyoia.lake.* and tokyoia.analytics.engine back at the store and catalog the days are in "
+                    + "(GET /api/etl/days shows each day's storeUri and lakeCatalog)",
                     days, cost.bytes(), cost.usd(), null);
         }
         if (!plan.archivedDays().isEmpty()) {
@@ -318,5 +320,12 @@ public final class AnalyticsService {
 
     private static long elapsed(long started) {
         return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    /** The command that moves the lake to where this deployment's engine reads. */
+    private String migrateCommand() {
+        LakeLocation reads = reach.reads();
+        return "./tokyo-ia lake migrate --to " + (reads.root() == null ? "<the store's URI>" : reads.root())
+                + (reads.catalog() == null || reads.catalog().equals("none") ? "" : " --catalog " + reads.catalog());
     }
 }

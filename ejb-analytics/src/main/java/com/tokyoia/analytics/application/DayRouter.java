@@ -57,7 +57,7 @@ public record DayRouter(Manifest manifest, int hotWindowDays, LakeReach reach) {
             } else if (!row.readableAt(now)) {
                 archived.add(day);
             } else {
-                Optional<String> elsewhere = reach.whyNot(row.location());
+                Optional<String> elsewhere = reach.whyNot(row);
                 if (elsewhere.isPresent()) {
                     unreachable.add(new DayPlan.UnreachableDay(day, elsewhere.get()));
                 } else {

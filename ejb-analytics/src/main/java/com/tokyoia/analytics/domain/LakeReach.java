@@ -1,6 +1,7 @@
 package com.tokyoia.analytics.domain;
 
 import com.tokyoia.lake.domain.manifest.LakeLocation;
+import com.tokyoia.lake.domain.manifest.ManifestEntry;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,17 @@ public record LakeReach(String engine, LakeLocation reads) {
     /** Trino or Athena over the S3 root (null: not configured here, any S3 root) through the catalog. */
     public static LakeReach overS3(String engine, String s3Root, String catalog) {
         return new LakeReach(engine, LakeLocation.s3(s3Root, catalog));
+    }
+
+    /**
+     * Why the engine can read the version neither where it is now nor where the lake migration left
+     * its earlier, identical copy (a deployment still on the old store keeps answering while the
+     * lake moves), if it cannot.
+     */
+    public Optional<String> whyNot(ManifestEntry version) {
+        Optional<String> why = whyNot(version.location());
+        boolean leftBehindHere = version.previousLocation().map(p -> !p.conflictsWith(reads)).orElse(false);
+        return leftBehindHere ? Optional.empty() : why;
     }
 
     /** Why the engine cannot read a copy at {@code where}, if it cannot. */

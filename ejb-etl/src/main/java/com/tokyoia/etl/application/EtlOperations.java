@@ -2,8 +2,11 @@ package com.tokyoia.etl.application;
 
 import com.tokyoia.etl.application.archive.LakeArchive;
 import com.tokyoia.etl.application.footprint.FootprintReport;
+import com.tokyoia.etl.application.migration.LakeMigration;
+import com.tokyoia.etl.application.migration.LakeMoves;
 import com.tokyoia.etl.application.port.ExecutionLeases;
 import com.tokyoia.etl.application.port.HotDays;
+import com.tokyoia.etl.application.port.LakeMigrationLog;
 import com.tokyoia.etl.application.port.RetentionHolds;
 import com.tokyoia.etl.application.recovery.ExecutionsRunningHere;
 import com.tokyoia.etl.application.recovery.ObjectVersionRestore;
@@ -13,6 +16,7 @@ import com.tokyoia.etl.application.retention.RetentionVerdict;
 import com.tokyoia.etl.domain.ExportRequest;
 import com.tokyoia.lake.application.port.Manifest;
 import com.tokyoia.lake.domain.lifecycle.RestoreTier;
+import com.tokyoia.lake.domain.manifest.LakeLocation;
 import com.tokyoia.lake.domain.manifest.ManifestEntry;
 import com.tokyoia.lake.domain.manifest.ManifestStatus;
 import com.tokyoia.lake.domain.schema.LakeSchemaRegistry;
@@ -60,6 +64,8 @@ public class EtlOperations {
     public static final String RETENTION_JOB = "retention";
     public static final String REIMPORT_JOB = "reimport";
     public static final String STORAGE_CLASSES_JOB = "storage-classes";
+    public static final String MIGRATE_LAKE_JOB = "migrate-lake";
+    public static final String PUBLISH_LAKE_JOB = "publish-lake";
 
     @Inject
     EtlSettings settings;
@@ -89,11 +95,89 @@ public class EtlOperations {
     HotDays hotDays;
     @Inject
     FootprintReport footprints;
+    @Inject
+    LakeMoves moves;
+    @Inject
+    LakeMigrationLog migrationLog;
+    @Inject
+    LakePlacementCheck placementCheck;
 
-    /** A job execution with what it was asked to do and how far it got. */
+    /**
+     * A job execution with what it was asked to do and how far it got. Exports count table-days and
+     * rows; a lake migration counts versions (table-days) and bytes moved, and names its target.
+     */
     public record Run(long executionId, String job, String status, Instant started, Instant ended, String from,
                       String to, String tables, String mode, int daysDone, int daysTotal, long rows, double rowsPerSecond,
-                      String exitStatus) {
+                      String exitStatus, String target, long bytes, long bytesTotal, double bytesPerSecond) {
+    }
+
+    /** The target of a migration ({@code uri} file:///dir or s3://bucket/prefix; {@code catalog} none, trino or glue). */
+    public LakeLocation migrationTarget(String uri, String catalog) {
+        try {
+            return LakeLocation.parse(uri, catalog);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException(uri == null || uri.isBlank() || !String.valueOf(e.getMessage()).contains("catalog") ? "target"
+                    : "catalog", e.getMessage());
+        }
+    }
+
+    /** Where the lake's proven days are against this deployment's store and catalog. */
+    public LakePlacementCheck.Report placement() throws SQLException {
+        return placementCheck.report();
+    }
+
+    /** What a migration would move now, and the bytes: nothing changes (a dry run). */
+    public LakeMigration.Plan migrationPlan(LakeLocation target, LocalDate from, LocalDate to) throws SQLException {
+        return moves.plan(target, from, to);
+    }
+
+    /** Starts the lake migration; refused while one (or a catalog re-sync) runs. */
+    public long startMigration(LakeLocation target, LocalDate from, LocalDate to, String startedBy) {
+        refuseRunning(List.of(MIGRATE_LAKE_JOB, PUBLISH_LAKE_JOB), "the lake's placement");
+        try {
+            // A target that does not answer would fail every version, one alert each: refused before anything starts.
+            moves.reachable(target);
+        } catch (IOException | SQLException | RuntimeException e) {
+            throw new InvalidValueException("target", "the store or catalog at " + target + " does not answer: " + e.getMessage());
+        }
+        Properties parameters = new Properties();
+        parameters.setProperty("target", target.root());
+        parameters.setProperty("targetCatalog", target.catalog());
+        optionalDays(parameters, from, to);
+        parameters.setProperty(JobStarters.STARTED_BY, startedBy);
+        return started(BatchRuntime.getJobOperator().start(MIGRATE_LAKE_JOB, parameters), MIGRATE_LAKE_JOB);
+    }
+
+    /** Starts the catalog re-sync of this deployment's store; refused while it or a migration runs. */
+    public long startCatalogPublish(LocalDate from, LocalDate to, String startedBy) {
+        refuseRunning(List.of(MIGRATE_LAKE_JOB, PUBLISH_LAKE_JOB), "the lake's catalog");
+        Properties parameters = new Properties();
+        optionalDays(parameters, from, to);
+        parameters.setProperty(JobStarters.STARTED_BY, startedBy);
+        return started(BatchRuntime.getJobOperator().start(PUBLISH_LAKE_JOB, parameters), PUBLISH_LAKE_JOB);
+    }
+
+    private static void optionalDays(Properties parameters, LocalDate from, LocalDate to) {
+        if (from != null) {
+            parameters.setProperty("from", from.toString());
+        }
+        if (to != null) {
+            parameters.setProperty("to", to.toString());
+        }
+    }
+
+    private static void refuseRunning(List<String> jobs, String what) {
+        JobOperator operator = BatchRuntime.getJobOperator();
+        for (String job : jobs) {
+            try {
+                List<Long> running = operator.getRunningExecutions(job);
+                if (!running.isEmpty()) {
+                    throw new JobAlreadyRunningException(running.get(0), job, what);
+                }
+            } catch (NoSuchJobException e) {
+                // Never run yet.
+            }
+        }
     }
 
     public ExportRequest validate(String from, String to, String tables) {
@@ -265,7 +349,8 @@ public class EtlOperations {
     public List<Run> runs(int limit) throws SQLException {
         JobOperator operator = BatchRuntime.getJobOperator();
         List<Run> runs = new ArrayList<>();
-        for (String job : List.of(EXPORT_JOB, RECONCILE_JOB, RETENTION_JOB, REIMPORT_JOB, STORAGE_CLASSES_JOB)) {
+        for (String job : List.of(EXPORT_JOB, RECONCILE_JOB, RETENTION_JOB, REIMPORT_JOB, STORAGE_CLASSES_JOB, MIGRATE_LAKE_JOB,
+                PUBLISH_LAKE_JOB)) {
             List<JobInstance> instances;
             try {
                 instances = operator.getJobInstances(job, 0, limit);
@@ -338,12 +423,21 @@ public class EtlOperations {
                 rows += entry.rowCount();
             }
         }
+        long bytes = 0;
+        long bytesTotal = 0;
+        if (MIGRATE_LAKE_JOB.equals(execution.getJobName())) {
+            LakeMigrationLog.Progress progress = migrationLog.progress(execution.getExecutionId());
+            done = progress.moved();
+            total = progress.versions();
+            bytes = progress.bytesMoved();
+            bytesTotal = progress.bytesTotal();
+        }
         Instant started = execution.getStartTime() == null ? null : execution.getStartTime().toInstant();
         Instant ended = execution.getEndTime() == null ? null : execution.getEndTime().toInstant();
         double seconds = started == null ? 0 : Duration.between(started, ended == null ? clock.instant() : ended).toMillis() / 1000.0;
         return new Run(execution.getExecutionId(), execution.getJobName(), execution.getBatchStatus().name(), started, ended,
                 from, to, tables, p.getProperty("mode"), done, total, rows, seconds > 0 ? rows / seconds : 0,
-                execution.getExitStatus());
+                execution.getExitStatus(), p.getProperty("target"), bytes, bytesTotal, seconds > 0 ? bytes / seconds : 0);
     }
 
     public List<ManifestEntry> days(String table, LocalDate from, LocalDate to) throws SQLException {

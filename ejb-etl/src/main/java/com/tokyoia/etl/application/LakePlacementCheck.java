@@ -9,8 +9,9 @@ import java.util.logging.Logger;
 
 /**
  * Compares where the manifest's proven days are with the store and catalog this deployment writes
- * to. Readiness asks it (degraded while some are elsewhere); it logs a mismatch once, and again only
- * when it changes, so a readiness poll every few seconds does not flood the log.
+ * to. Readiness asks it (degraded while some are elsewhere), the dashboard shows its report; it logs
+ * a mismatch once, and again only when it changes, so a readiness poll every few seconds does not
+ * flood the log.
  */
 public final class LakePlacementCheck {
     private static final Logger LOG = Logger.getLogger(LakePlacementCheck.class.getName());
@@ -18,6 +19,10 @@ public final class LakePlacementCheck {
     /** The current placements of the manifest's proven versions. */
     public interface Placements {
         List<LakePlacement> current() throws SQLException;
+    }
+
+    /** Where the proven days are, which of them this deployment does not reach, and what to do about it (empty when nothing). */
+    public record Report(LakeLocation configured, List<LakePlacement> placements, List<LakePlacement> elsewhere, String advice) {
     }
 
     private final Placements placements;
@@ -29,18 +34,30 @@ public final class LakePlacementCheck {
         this.configured = configured;
     }
 
+    public Report report() throws SQLException {
+        List<LakePlacement> all = placements.current();
+        List<LakePlacement> elsewhere = all.stream().filter(p -> p.location().conflictsWith(configured)).toList();
+        String advice = elsewhere.isEmpty() ? "" : elsewhere + " (the deployment is configured for " + configured + "): analytics "
+                + "refuses those days with 409 until they are moved here with " + migrateCommand() + " (POST /api/etl/lake/migrations), "
+                + "or, when a migration moved them there, until this deployment is switched to that store (tokyoia.lake.*, "
+                + "tokyoia.analytics.engine; README, 'Moving from one machine to a cluster')";
+        if (!advice.equals(lastReported.getAndSet(advice)) && !advice.isEmpty()) {
+            LOG.warning(() -> "Lake placement: " + advice);
+        }
+        return new Report(configured, all, elsewhere, advice);
+    }
+
     /** What the check found, for readiness; throws when proven days are where this deployment does not read or write. */
     public String probe() throws SQLException {
-        List<LakePlacement> elsewhere = placements.current().stream().filter(p -> p.location().conflictsWith(configured)).toList();
-        String mismatch = elsewhere.isEmpty() ? "" : elsewhere + " (the deployment is configured for " + configured + "): analytics "
-                + "refuses those days with 409 until the lake is moved there (lake migration, not built yet) or tokyoia.lake.* and "
-                + "tokyoia.analytics.engine point back at where they are";
-        if (!mismatch.equals(lastReported.getAndSet(mismatch)) && !mismatch.isEmpty()) {
-            LOG.warning(() -> "Lake placement: " + mismatch);
-        }
-        if (!mismatch.isEmpty()) {
-            throw new IllegalStateException(mismatch);
+        Report report = report();
+        if (!report.advice().isEmpty()) {
+            throw new IllegalStateException(report.advice());
         }
         return "every proven day is in " + configured;
+    }
+
+    private String migrateCommand() {
+        return "./tokyo-ia lake migrate --to " + configured.root()
+                + (configured.catalog() == null || configured.catalog().equals("none") ? "" : " --catalog " + configured.catalog());
     }
 }

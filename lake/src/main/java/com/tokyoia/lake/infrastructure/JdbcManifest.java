@@ -22,7 +22,8 @@ import javax.sql.DataSource;
 public final class JdbcManifest implements Manifest {
     private static final String COLUMNS = "id, table_name, day, version, status, row_count, bytes, column_sizes, "
             + "content_checksum, sha256, object_key, etag, storage_class, error_message, execution_id, created_at, "
-            + "exported_at, validated_at, updated_at, restored_until, store_kind, store_uri, lake_catalog";
+            + "exported_at, validated_at, updated_at, restored_until, store_kind, store_uri, lake_catalog, "
+            + "previous_store_kind, previous_store_uri, previous_lake_catalog";
     /** The statuses of a proven copy, as an SQL list (other readers of export_manifest use it too). */
     public static final String PROVEN = "('VALIDATED', 'PURGED', 'ARCHIVED')";
     /** The statuses whose version has an object in the store (proven, or written and not yet published). */
@@ -185,7 +186,8 @@ public final class JdbcManifest implements Manifest {
                             ManifestStatus.valueOf(rs.getString(5)), (Long) rs.getObject(6), (Long) rs.getObject(7),
                             rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
                             rs.getString(13), rs.getString(14), (Long) rs.getObject(15), instant(rs, 16), instant(rs, 17),
-                            instant(rs, 18), instant(rs, 19), instant(rs, 20), rs.getString(21), rs.getString(22), rs.getString(23)));
+                            instant(rs, 18), instant(rs, 19), instant(rs, 20), rs.getString(21), rs.getString(22), rs.getString(23),
+                            rs.getString(24), rs.getString(25), rs.getString(26)));
                 }
             }
             return rows;

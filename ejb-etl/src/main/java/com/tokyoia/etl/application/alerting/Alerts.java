@@ -23,6 +23,7 @@ public final class Alerts {
     public static final String EXPORT = "export";
     public static final String RETENTION = "retention";
     public static final String STORAGE = "storage";
+    public static final String MIGRATION = "migration";
     private static final Logger LOG = Logger.getLogger(Alerts.class.getName());
     private final List<AlertChannel> channels;
     private final IncidentLog incidents;
@@ -116,6 +117,8 @@ public final class Alerts {
                     + "POST /api/etl/backfill for that day (docs/runbook.md, 'An export failed').";
             case RETENTION -> "The day stays in PostgreSQL until its lake copy is proven again; see GET /api/etl/retention/holds "
                     + "and docs/runbook.md ('Retention holds').";
+            case MIGRATION -> "The version stays readable where it was; the rest of the lake moved on. Fix the cause and run the "
+                    + "migration again (./tokyo-ia lake migrate): it moves only what is left (docs/runbook.md, 'Moving the lake').";
             default -> "See docs/runbook.md for this step's recovery.";
         };
     }

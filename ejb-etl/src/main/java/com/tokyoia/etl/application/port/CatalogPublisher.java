@@ -12,6 +12,11 @@ import java.time.LocalDate;
 public interface CatalogPublisher {
     void publish(LakeTable table, LocalDate day, String partitionUri) throws IOException, SQLException;
 
+    /** Whether the catalog answers, changing nothing: what answered, or an exception saying why not. */
+    default String probe() throws IOException, SQLException {
+        return "no catalog";
+    }
+
     /** No catalog: engines such as DuckDB read the files the manifest names. */
     CatalogPublisher NONE = (table, day, partitionUri) -> {
     };

@@ -30,19 +30,24 @@ public final class Catalogs {
     }
 
     public static Opened open(LakeSettings lake, TrinoSettings trino) {
-        return switch (lake.catalog()) {
+        return open(lake.catalog(), lake.location().root(), lake, trino);
+    }
+
+    /** The publisher of {@code catalog} over the S3 root {@code rootUri} (a lake migration's target). */
+    public static Opened open(LakeSettings.CatalogKind catalog, String rootUri, LakeSettings lake, TrinoSettings trino) {
+        return switch (catalog) {
             case NONE -> new Opened(CatalogPublisher.NONE, null);
             case GLUE -> {
                 // Retries are the ETL's own (counted, logged, with backoff), not hidden in the SDK.
                 GlueClientBuilder builder = GlueClient.builder().httpClient(UrlConnectionHttpClient.create())
                         .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
-                lake.requireS3().region().ifPresent(r -> builder.region(Region.of(r)));
+                lake.s3Connection().region().ifPresent(r -> builder.region(Region.of(r)));
                 GlueClient glue = builder.build();
-                yield new Opened(new GlueCatalogPublisher(glue, lake.glueDatabase(), lake.requireS3().rootUri()), glue);
+                yield new Opened(new GlueCatalogPublisher(glue, lake.glueDatabase(), rootUri), glue);
             }
             case TRINO -> {
                 TrinoConnector connector = new TrinoConnector(trino);
-                yield new Opened(new TrinoCatalogPublisher(connector, lake.requireS3().rootUri()), connector);
+                yield new Opened(new TrinoCatalogPublisher(connector, rootUri), connector);
             }
         };
     }

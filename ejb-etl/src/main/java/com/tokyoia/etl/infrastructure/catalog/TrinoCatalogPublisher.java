@@ -37,6 +37,14 @@ public final class TrinoCatalogPublisher implements CatalogPublisher {
     }
 
     @Override
+    public String probe() throws SQLException {
+        try (Connection c = trino.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+            rs.next();
+            return "Trino at " + trino.settings().url();
+        }
+    }
+
+    @Override
     public void publish(LakeTable table, LocalDate day, String partitionUri) throws SQLException {
         try (Connection c = trino.connect()) {
             if (!verifiedTables.contains(table.name())) {

@@ -17,6 +17,9 @@ import com.tokyoia.etl.application.alerting.CostSpikeCondition;
 import com.tokyoia.etl.application.alerting.PartitionLagCondition;
 import com.tokyoia.etl.application.alerting.StorageQuotaCondition;
 import com.tokyoia.etl.application.archive.LakeArchive;
+import com.tokyoia.etl.application.migration.CatalogResync;
+import com.tokyoia.etl.application.migration.LakeMigration;
+import com.tokyoia.etl.application.migration.LakeMoves;
 import com.tokyoia.etl.application.footprint.CostModel;
 import com.tokyoia.etl.application.footprint.FootprintReport;
 import com.tokyoia.etl.application.port.AlertChannel;
@@ -24,6 +27,7 @@ import com.tokyoia.etl.application.port.EtlMetrics;
 import com.tokyoia.etl.application.port.ExecutionLeases;
 import com.tokyoia.etl.application.port.HotDays;
 import com.tokyoia.etl.application.port.JobAudit;
+import com.tokyoia.etl.application.port.LakeMigrationLog;
 import com.tokyoia.etl.application.port.RetentionHolds;
 import com.tokyoia.etl.application.recovery.DayReimport;
 import com.tokyoia.etl.application.recovery.ObjectVersionRestore;
@@ -41,6 +45,7 @@ import com.tokyoia.etl.infrastructure.failure.TransientFailures;
 import com.tokyoia.etl.infrastructure.footprint.JdbcFootprintFacts;
 import com.tokyoia.etl.infrastructure.lock.PostgresExportLocks;
 import com.tokyoia.etl.infrastructure.metrics.MicrometerEtlMetrics;
+import com.tokyoia.etl.infrastructure.migration.JdbcLakeMigrationLog;
 import com.tokyoia.etl.infrastructure.notify.MailNotifier;
 import com.tokyoia.etl.infrastructure.notify.WebhookNotifier;
 import com.tokyoia.etl.infrastructure.parquet.ParquetFiles;
@@ -50,6 +55,7 @@ import com.tokyoia.etl.infrastructure.retention.JdbcRetentionHolds;
 import com.tokyoia.etl.infrastructure.retention.PostgresHotDays;
 import com.tokyoia.etl.infrastructure.retention.PostgresHousekeeping;
 import com.tokyoia.etl.infrastructure.store.ObjectStores;
+import com.tokyoia.etl.infrastructure.store.OpenedLakeStores;
 import com.tokyoia.lake.application.port.Manifest;
 import com.tokyoia.lake.application.port.ObjectStore;
 import com.tokyoia.lake.infrastructure.JdbcLakePlacements;
@@ -229,6 +235,18 @@ public class EtlWiring {
     DayReimport reimport() {
         return new DayReimport(manifest(), store, new ParquetFiles(), new PostgresHotDayLoader(dataSource, clock),
                 new PostgresExportLocks(dataSource), settings.workDir());
+    }
+
+    /** Migrations and re-syncs open other stores and every catalog per run; this deployment's own store is shared, not closed. */
+    @Produces
+    LakeMoves lakeMoves() {
+        return new LakeMoves(new LakeMigration(manifest(), new JdbcLakeMigrationLog(dataSource, clock), alerts, settings.workDir(), clock,
+                retry()), new CatalogResync(manifest()), () -> new OpenedLakeStores(lake, trino, store));
+    }
+
+    @Produces
+    LakeMigrationLog lakeMigrationLog() {
+        return new JdbcLakeMigrationLog(dataSource, clock);
     }
 
     @Produces

@@ -1,6 +1,9 @@
 package com.tokyoia.lake.domain.manifest;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Where copies of the lake are: the store's kind ({@code local} or {@code s3}), its root URI
@@ -20,6 +23,49 @@ public record LakeLocation(String store, String root, String catalog) {
 
     public static LakeLocation s3(String rootUri, String catalog) {
         return new LakeLocation(S3, rootUri, catalog);
+    }
+
+    /** The catalogs a location can name. */
+    public static final List<String> CATALOGS = List.of("none", "trino", "glue");
+
+    /**
+     * A location as operators write it: {@code file:///dir} (a local lake, catalog none) or
+     * {@code s3://bucket[/prefix]} with the catalog that will describe it (trino, glue, or none).
+     *
+     * @throws IllegalArgumentException naming what is wrong with the text
+     */
+    public static LakeLocation parse(String uri, String catalog) {
+        if (uri == null || uri.isBlank()) {
+            throw new IllegalArgumentException("is required: file:///directory or s3://bucket/prefix");
+        }
+        String trimmed = uri.strip().replaceAll("/+$", "");
+        String named = catalog == null || catalog.isBlank() ? "none" : catalog.strip();
+        if (!CATALOGS.contains(named)) {
+            throw new IllegalArgumentException("names the catalog '" + named + "': it must be one of " + CATALOGS);
+        }
+        if (trimmed.startsWith("s3://")) {
+            if (!trimmed.matches("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/[A-Za-z0-9._=/-]+)?")) {
+                throw new IllegalArgumentException("'" + uri + "' is not s3://bucket or s3://bucket/prefix with a valid bucket name");
+            }
+            return s3(trimmed, named);
+        }
+        if (trimmed.startsWith("file:/")) {
+            if (!named.equals("none")) {
+                throw new IllegalArgumentException("is a local directory: it has no catalog, not '" + named + "'");
+            }
+            try {
+                return local(Path.of(new URI(trimmed)));
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("'" + uri + "' is not a file URI of a directory (file:///var/lib/tokyo-ia/lake)");
+            }
+        }
+        throw new IllegalArgumentException("'" + uri + "' is neither file:///directory nor s3://bucket/prefix");
+    }
+
+    /** This location with what it does not record taken from {@code known}. */
+    public LakeLocation orElse(LakeLocation known) {
+        return new LakeLocation(store != null ? store : known.store, root != null ? root : known.root,
+                catalog != null ? catalog : known.catalog);
     }
 
     /** Whether the two name a different store, root or catalog; what either does not record matches anything. */

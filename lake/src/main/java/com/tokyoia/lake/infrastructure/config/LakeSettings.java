@@ -11,7 +11,7 @@ import java.util.Optional;
  * for the s3 store, the Trino ones only for the Trino catalog.
  */
 public record LakeSettings(StoreKind store, Path localRoot, Optional<S3Settings> s3, CatalogKind catalog,
-                           String glueDatabase) {
+                           String glueDatabase, S3Settings s3Connection) {
 
     public enum StoreKind { LOCAL, S3 }
 
@@ -24,15 +24,20 @@ public record LakeSettings(StoreKind store, Path localRoot, Optional<S3Settings>
             throw new InvalidSettingException("tokyoia.lake.catalog", "is " + ConfigReader.spelling(catalog)
                     + ", which reads the lake from S3: it needs tokyoia.lake.store=s3");
         }
-        return new LakeSettings(store, Path.of(config.text("tokyoia.lake.local.root")),
-                store == StoreKind.S3 ? Optional.of(S3Settings.from(config)) : Optional.empty(), catalog,
-                config.text("tokyoia.lake.glue.database"));
+        Optional<S3Settings> s3 = store == StoreKind.S3 ? Optional.of(S3Settings.from(config)) : Optional.empty();
+        return new LakeSettings(store, Path.of(config.text("tokyoia.lake.local.root")), s3, catalog,
+                config.text("tokyoia.lake.glue.database"), s3.orElseGet(() -> S3Settings.connection(config)));
     }
 
     /** Where this deployment writes copies and which catalog it publishes them to. */
     public LakeLocation location() {
         return store == StoreKind.LOCAL ? LakeLocation.local(localRoot)
                 : LakeLocation.s3(requireS3().rootUri(), ConfigReader.spelling(catalog));
+    }
+
+    /** How to reach an S3 root that is not this deployment's own store (a lake migration's source or target). */
+    public S3Settings s3At(String rootUri) {
+        return s3Connection.at(rootUri);
     }
 
     /** The S3 settings; only valid with the s3 store. */

@@ -26,6 +26,18 @@ public record S3Settings(String bucket, String prefix, Optional<String> region, 
     }
 
     public static S3Settings from(ConfigReader config) {
+        return read(config, config.text("tokyoia.lake.s3.bucket"));
+    }
+
+    /**
+     * How this deployment reaches S3 (endpoint, region, encryption, part sizes) whatever its own store:
+     * the connection a lake migration uses for an s3:// location ({@link #at(String)} names the bucket).
+     */
+    public static S3Settings connection(ConfigReader config) {
+        return read(config, config.optionalText("tokyoia.lake.s3.bucket").orElse("no-bucket-configured"));
+    }
+
+    private static S3Settings read(ConfigReader config, String bucket) {
         // Encrypted at rest unless told otherwise: AES256 (S3-managed keys) by default, aws:kms with
         // the lake's key where the bucket has one, none only for a store that refuses the header.
         String configured = config.optionalText("tokyoia.lake.s3.server-side-encryption").orElse("AES256");
@@ -39,7 +51,6 @@ public record S3Settings(String bucket, String prefix, Optional<String> region, 
             throw new InvalidSettingException("tokyoia.lake.s3.kms-key-id", "is set, so tokyoia.lake.s3.server-side-encryption must be aws:kms, not "
                     + "'" + configured + "'");
         }
-        String bucket = config.text("tokyoia.lake.s3.bucket");
         long mib = 1024L * 1024;
         S3Settings settings = new S3Settings(bucket, config.optionalText("tokyoia.lake.s3.prefix").orElse(""),
                 config.optionalText("tokyoia.lake.s3.region"), config.optionalAwsEndpoint("tokyoia.lake.s3.endpoint"),
@@ -51,6 +62,20 @@ public record S3Settings(String bucket, String prefix, Optional<String> region, 
                     + ", below tokyoia.lake.s3.part-size-mb (" + (settings.partSizeBytes() / mib) + "): such uploads would be one part");
         }
         return settings;
+    }
+
+    /**
+     * The same connection (endpoint, region, encryption, part sizes) to another root,
+     * {@code s3://bucket[/prefix]}: where a lake migration copies to or from.
+     */
+    public S3Settings at(String rootUri) {
+        if (!rootUri.startsWith("s3://")) {
+            throw new IllegalArgumentException(rootUri + " is not an s3:// URI");
+        }
+        String path = rootUri.substring("s3://".length());
+        int slash = path.indexOf('/');
+        return new S3Settings(slash < 0 ? path : path.substring(0, slash), slash < 0 ? "" : path.substring(slash + 1), region, endpoint,
+                pathStyle, serverSideEncryption, kmsKeyId, multipartThresholdBytes, partSizeBytes);
     }
 
     /** s3://bucket/prefix, under which each table has its folder. */

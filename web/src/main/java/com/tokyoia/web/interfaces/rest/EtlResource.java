@@ -3,18 +3,24 @@ package com.tokyoia.web.interfaces.rest;
 import com.tokyoia.etl.application.DeepVerifier;
 import com.tokyoia.etl.application.EtlOperations;
 import com.tokyoia.etl.application.JobStarters;
+import com.tokyoia.etl.application.LakePlacementCheck;
 import com.tokyoia.etl.application.archive.LakeArchive;
 import com.tokyoia.etl.application.footprint.FootprintReport;
+import com.tokyoia.etl.application.migration.LakeMigration;
+import com.tokyoia.etl.application.migration.LakeMoves;
 import com.tokyoia.etl.application.port.RetentionHolds;
 import com.tokyoia.etl.application.recovery.ObjectVersionRestore;
 import com.tokyoia.etl.domain.ExportRequest.InvalidExportRequest;
 import com.tokyoia.etl.domain.ExportRequest;
 import com.tokyoia.lake.domain.lifecycle.RestoreTier;
+import com.tokyoia.lake.domain.manifest.LakeLocation;
 import com.tokyoia.lake.domain.manifest.ManifestEntry;
 import com.tokyoia.web.application.InvalidInputException;
 import com.tokyoia.web.application.ResourceNotFoundException;
 import com.tokyoia.web.interfaces.rest.dto.BackfillRequest;
 import com.tokyoia.web.interfaces.rest.dto.JobStarted;
+import com.tokyoia.web.interfaces.rest.dto.LakeMigrationRequest;
+import com.tokyoia.web.interfaces.rest.dto.LakePublishRequest;
 import com.tokyoia.web.interfaces.rest.dto.RestoreRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -322,6 +328,82 @@ public class EtlResource {
     public EtlOperations.Run run(@PathParam("id") String id) throws SQLException {
         Integer execution = values.integer("id", id);
         return operations.run(execution).orElseThrow(() -> new ResourceNotFoundException("job execution", id, null));
+    }
+
+    /**
+     * Moves the lake to another store and catalog (the migrate-lake job), version by version, each
+     * copy read back and checked before the manifest switches to it; the source copies stay.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    @POST
+    @Path("/lake/migrations")
+    @Operation(operationId = "startLakeMigration", summary = "Move the lake's current versions to another store and catalog")
+    @APIResponse(responseCode = "202", description = "The migrate-lake job started; follow it at /api/etl/runs/{executionId}",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = JobStarted.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
+    public Response migrate(@RequestBody(content = @Content(mediaType = ApiResponses.JSON,
+            examples = @ExampleObject(name = "example", value = RequestExamples.MIGRATION))) LakeMigrationRequest request) {
+        LakeMigrationRequest body = values.body(request);
+        LakeLocation target = operations.migrationTarget(body.target(), body.catalog());
+        LocalDate from = values.date("from", body.from(), null);
+        LocalDate to = values.date("to", body.to(), null);
+        refuseBackwards(from, to);
+        long execution = operations.startMigration(target, from, to, starter());
+        return Response.accepted(new JobStarted(execution, EtlOperations.MIGRATE_LAKE_JOB, body.from(), body.to(), null)).build();
+    }
+
+    /** What a migration to the target would move now, and the bytes; nothing changes (a dry run). */
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
+    @GET
+    @Path("/lake/migrations/plan")
+    @Operation(operationId = "planLakeMigration", summary = "What a lake migration would move, and the bytes (a dry run)")
+    @APIResponse(responseCode = "200", description = "The versions that would move and those left where they are, with why",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = LakeMigration.Plan.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    public LakeMigration.Plan migrationPlan(@QueryParam("target") String target, @QueryParam("catalog") String catalog,
+                                            @QueryParam("from") String from, @QueryParam("to") String to) throws SQLException {
+        LakeLocation location = operations.migrationTarget(target, catalog);
+        LocalDate start = values.date("from", from, LakeMoves.BEGINNING);
+        LocalDate end = values.date("to", to, operations.today());
+        refuseBackwards(start, end);
+        return operations.migrationPlan(location, start, end);
+    }
+
+    /** Registers every current version kept in this deployment's store in its catalog again (the publish-lake job). */
+    @RolesAllowed(Roles.ADMIN)
+    @POST
+    @Path("/lake/publish")
+    @Operation(operationId = "startCatalogPublish", summary = "Register the lake's current versions in the configured catalog again")
+    @APIResponse(responseCode = "202", description = "The publish-lake job started; follow it at /api/etl/runs/{executionId}",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = JobStarted.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
+    public Response publish(@RequestBody(content = @Content(mediaType = ApiResponses.JSON,
+            examples = @ExampleObject(name = "example", value = RequestExamples.PUBLISH))) LakePublishRequest request) {
+        LakePublishRequest body = values.body(request);
+        LocalDate from = values.date("from", body.from(), null);
+        LocalDate to = values.date("to", body.to(), null);
+        refuseBackwards(from, to);
+        long execution = operations.startCatalogPublish(from, to, starter());
+        return Response.accepted(new JobStarted(execution, EtlOperations.PUBLISH_LAKE_JOB, body.from(), body.to(), null)).build();
+    }
+
+    /** Where the lake's proven days are, compared with where this deployment reads and writes, and what to do about a difference. */
+    @RolesAllowed({Roles.VIEWER, Roles.ANALYST, Roles.ADMIN})
+    @GET
+    @Path("/lake/placement")
+    @Operation(operationId = "lakePlacement", summary = "Where the lake's proven days are, against this deployment's store and catalog")
+    @APIResponse(responseCode = "200", description = "The placements, those elsewhere, and the advice",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = LakePlacementCheck.Report.class)))
+    public LakePlacementCheck.Report placement() throws SQLException {
+        return operations.placement();
+    }
+
+    private static void refuseBackwards(LocalDate from, LocalDate to) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new InvalidInputException("to", "must not be before 'from'");
+        }
     }
 
     /** The latest manifest version of every exported (table, day) in [from, to]. */

@@ -28,6 +28,10 @@ final class RequestExamples {
             {"userId": "user-4711", "client": "dashboard"}""";
     static final String DAYS = """
             {"from": "2026-11-01", "to": "2026-11-07", "tables": "agent_tasks,agent_metrics"}""";
+    static final String MIGRATION = """
+            {"target": "s3://tokyo-ia-lake/lake", "catalog": "trino"}""";
+    static final String PUBLISH = """
+            {"from": "2026-01-01", "to": "2026-11-26"}""";
     static final String RESTORE = """
             {"from": "2026-03-01", "to": "2026-03-31", "tables": "agent_tasks", "tier": "BULK", "days": 7}""";
 
