@@ -8,8 +8,11 @@ import com.tokyoia.testing.Http;
 import com.tokyoia.testing.Http.Reply;
 import com.tokyoia.testing.Jobs;
 import com.tokyoia.testing.TestDatabase;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -215,7 +218,8 @@ class EtlIT {
         String target = elsewhere.toUri().toString();
 
         // Bad targets: 400 problem+json naming the field; no job, no change.
-        String jobs = "SELECT count(*) FROM job_execution WHERE jobname = 'migrate-lake'";
+        String jobs = "SELECT count(*) FROM job_execution e JOIN job_instance i ON i.jobinstanceid = e.jobinstanceid "
+                + "WHERE i.jobname = 'migrate-lake'";
         long before = TestDatabase.count(jobs);
         Map<String, String> bad = Map.of(
                 "{\"target\":\"ftp://example.com/lake\"}", "target",
@@ -252,7 +256,11 @@ class EtlIT {
         assertThat(run.getString("target")).isEqualTo(target.replaceAll("/+$", ""));
         Path copy = elsewhere.resolve("agent_tasks/year=2025/month=05/day=12/v=0001/part-00000.parquet");
         assertThat(Sha256.ofFile(copy)).isEqualTo(sha);
-        JsonObject entry = Http.get("/api/etl/days?table=agent_tasks&from=" + day + "&to=" + day).json().asJsonArray().getJsonObject(0);
+        JsonObject entry;
+        try (JsonReader reader = Json.createReader(new StringReader(Http.get("/api/etl/days?table=agent_tasks&from=" + day + "&to=" + day)
+                .body()))) {
+            entry = reader.readArray().getJsonObject(0);
+        }
         assertThat(entry.getString("storeUri")).isEqualTo(target.replaceAll("/+$", ""));
         assertThat(entry.getString("previousStoreUri")).isEqualTo(home);
 

@@ -47,9 +47,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -65,7 +67,9 @@ import org.junit.jupiter.api.Test;
  * copy is garbled by the target; the second run finishes without copying any proven version twice;
  * a third moves nothing. Every catalog query then answers on Trino exactly as DuckDB answered
  * from the local lake before, and DuckDB still answers from the copies left behind. The catalog
- * re-sync then rebuilds an emptied Trino schema, and a second re-sync changes nothing.
+ * re-sync then rebuilds an emptied Trino schema, and a second re-sync changes nothing. Another
+ * migration runs in a JVM of its own and is killed with SIGKILL halfway: the next run finishes it
+ * without copying again any version the dead one had proven.
  */
 class LakeMigrationIT {
     static final LocalDate FIRST = LakeFixture.TODAY.minusDays(70);
@@ -96,18 +100,14 @@ class LakeMigrationIT {
             s.executeUpdate("DELETE FROM agent_tasks WHERE created_at >= '" + FIRST + "T00:00:00Z' AND created_at < '" + FIRST.plusDays(3)
                     + "T00:00:00Z'");
         }
-        S3Settings connection = new S3Settings("tokyo-ia-lake", "", Optional.of("us-east-1"),
-                Optional.of(URI.create(System.getProperty("tokyoia.it.s3.endpoint", "http://127.0.0.1:18333"))), true,
-                Optional.empty(), Optional.empty(), 64L << 20, 8L << 20);
         lake = new LakeSettings(LakeSettings.StoreKind.LOCAL, localRoot, Optional.empty(), LakeSettings.CatalogKind.NONE, "tokyoia_lake",
-                connection);
-        trino = new TrinoConnector(new TrinoSettings(System.getProperty("tokyoia.it.trino.url", "jdbc:trino://127.0.0.1:18088"),
-                "tokyoia-it", "lake", SCHEMA, Duration.ofMinutes(2)));
+                connection());
+        trino = new TrinoConnector(trinoSettings());
         dropTables();
         duck = new DuckDbEngine(localRoot);
         AnalyticsService local = LakeFixture.service(0, duck, LakeReach.duckdb(LakeLocation.local(localRoot)));
         for (AnalyticsQuery query : QueryCatalog.all()) {
-            for (Map<String, String> filters : TrinoTierIT.filterCases(query)) {
+            for (Map<String, String> filters : cases(query)) {
                 AnalyticsResult answer = run(local, query.name(), filters);
                 assertThat(answer.coldDays()).hasSize(10);
                 BEFORE.put(query.name() + filters, answer.rows());
@@ -221,12 +221,103 @@ class LakeMigrationIT {
         }
     }
 
-    /** {@code everyFilter}: each query with every filter case, or (a quicker look) with none. */
+    @Test
+    void aMigrationWhoseProcessIsKilledIsFinishedByTheNextRunWithoutCopyingAVersionTwice() throws Exception {
+        LocalDate first = LakeFixture.TODAY.minusDays(100);
+        LocalDate last = first.plusDays(9);
+        Path root = Files.createTempDirectory("killed-migration-local-lake");
+        LakeFixture.exportAll(LakeFixture.exporter(root), first, last.plusDays(1));
+        LakeLocation target = LakeLocation.s3("s3://tokyo-ia-lake/killed-" + UUID.randomUUID().toString().substring(0, 8), "none");
+        int versions = migration().plan(target, LakeLocation.local(root), first, last).versions();
+
+        // The migration in a process of its own, on a slow store, killed with SIGKILL once some versions moved.
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Dtokyoia.it.s3.endpoint=" + System.getProperty("tokyoia.it.s3.endpoint",
+                "http://127.0.0.1:18333"), MigrationProcess.class.getName(), root.toString(), target.root(), first.toString(), last.toString())
+                .redirectErrorStream(true).redirectOutput(root.resolveSibling(root.getFileName() + "-child.log").toFile()).start();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (moved(target) < 5) {
+            assertThat(child.isAlive()).as("the migration process runs until it is killed").isTrue();
+            assertThat(System.nanoTime()).as("five versions moved within two minutes").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        child.destroyForcibly().waitFor();
+        int movedBeforeKill = moved(target);
+        assertThat(movedBeforeKill).as("killed halfway").isLessThan(versions);
+        Set<String> provenByTheDeadRun = new HashSet<>(keys(target, "('VERIFIED', 'MOVED')"));
+
+        Map<String, AtomicInteger> puts = new ConcurrentHashMap<>();
+        LakeMigration.Plan rest = migration().plan(target, LakeLocation.local(root), first, last);
+        assertThat(rest.versions()).isEqualTo(versions - movedBeforeKill);
+        LakeMigration.Outcome finished;
+        try (Stores stores = new Stores(target, puts, null, null, 0)) {
+            finished = migration().migrate(rest, target, stores, 903, () -> false);
+        }
+        assertThat(finished.failures()).isEmpty();
+        assertThat(moved(target)).isEqualTo(versions);
+        assertThat(puts.keySet()).as("no version the killed run had proven is copied again").doesNotContainAnyElementsOf(provenByTheDeadRun);
+        assertThat(puts.values()).allMatch(n -> n.get() == 1);
+        // The version in flight when the process died is either copied by this run or, when its upload had ended, read back in place.
+        assertThat(puts.size() + provenByTheDeadRun.size()).as("every version copied once").isBetween(versions - 1, versions);
+    }
+
+    /** A lake migration in a JVM of its own (the test above kills it): args local root, target root, first day, last day. */
+    public static final class MigrationProcess {
+        public static void main(String[] args) throws Exception {
+            System.setProperty("aws.accessKeyId", "local");
+            System.setProperty("aws.secretAccessKey", "local");
+            Path root = Path.of(args[0]);
+            LakeLocation target = LakeLocation.s3(args[1], "none");
+            localRoot = root;
+            lake = new LakeSettings(LakeSettings.StoreKind.LOCAL, root, Optional.empty(), LakeSettings.CatalogKind.NONE, "tokyoia_lake",
+                    connection());
+            LakeMigration migration = migration();
+            LakeMigration.Plan plan = migration.plan(target, LakeLocation.local(root), LocalDate.parse(args[2]), LocalDate.parse(args[3]));
+            try (Stores stores = new Stores(target, new ConcurrentHashMap<>(), null, null, 150)) {
+                migration.migrate(plan, target, stores, 904, () -> false);
+            }
+        }
+    }
+
+    static TrinoSettings trinoSettings() {
+        return new TrinoSettings(System.getProperty("tokyoia.it.trino.url", "jdbc:trino://127.0.0.1:18088"), "tokyoia-it", "lake", SCHEMA,
+                Duration.ofMinutes(2));
+    }
+
+    static S3Settings connection() {
+        return new S3Settings("tokyo-ia-lake", "", Optional.of("us-east-1"),
+                Optional.of(URI.create(System.getProperty("tokyoia.it.s3.endpoint", "http://127.0.0.1:18333"))), true,
+                Optional.empty(), Optional.empty(), 64L << 20, 8L << 20);
+    }
+
+    static int moved(LakeLocation target) throws SQLException {
+        return keys(target, "('MOVED')").size();
+    }
+
+    static List<String> keys(LakeLocation target, String states) throws SQLException {
+        List<String> keys = new ArrayList<>();
+        try (Connection c = LakeFixture.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT m.object_key FROM lake_migration_copy l JOIN export_manifest m ON m.id = l.manifest_id "
+                     + "WHERE l.target_uri = '" + target.root() + "' AND l.state IN " + states)) {
+            while (rs.next()) {
+                keys.add(rs.getString(1));
+            }
+        }
+        return keys;
+    }
+
+    /** No filter, and every filter the query takes at once (TrinoTierIT compares each filter alone on the engines). */
+    static List<Map<String, String>> cases(AnalyticsQuery query) throws Exception {
+        List<Map<String, String>> all = TrinoTierIT.filterCases(query);
+        return all.size() == 1 ? all : List.of(all.get(0), all.get(all.size() - 1));
+    }
+
+    /** {@code everyFilter}: each query with its filter cases, or (a quicker look) with none. */
     void answersEqualBefore(boolean everyFilter) throws Exception {
         AnalyticsService onTrino = LakeFixture.service(0, new TrinoEngine(trino, Duration.ofMinutes(2)),
                 LakeReach.overS3("trino", TARGET.root(), "trino"));
         for (AnalyticsQuery query : QueryCatalog.all()) {
-            for (Map<String, String> filters : everyFilter ? TrinoTierIT.filterCases(query) : List.of(Map.<String, String>of())) {
+            for (Map<String, String> filters : everyFilter ? cases(query) : List.of(Map.<String, String>of())) {
                 AnalyticsResult answer = run(onTrino, query.name(), filters);
                 assertThat(answer.coldDays()).hasSize(10);
                 assertThat(answer.rows()).as(query.name() + " " + filters + " on Trino after the move")
@@ -271,15 +362,24 @@ class LakeMigrationIT {
      * one put that "dies" right after the object was written, before the migration could record it.
      */
     static final class Stores implements LakeStores {
-        private final OpenedLakeStores real = new OpenedLakeStores(lake, trino.settings(), new LocalDirectoryStore(localRoot));
+        private final OpenedLakeStores real = new OpenedLakeStores(lake, trinoSettings(), new LocalDirectoryStore(localRoot));
+        private final LakeLocation target;
         private final Map<String, AtomicInteger> puts;
         private final String garble;
         private final String die;
+        private final long delayMillis;
 
         Stores(Map<String, AtomicInteger> puts, String garble, String die) {
+            this(TARGET, puts, garble, die, 0);
+        }
+
+        /** {@code delayMillis} before each upload: a slow store, so that a kill lands in the middle of a run. */
+        Stores(LakeLocation target, Map<String, AtomicInteger> puts, String garble, String die, long delayMillis) {
+            this.target = target;
             this.puts = puts;
             this.garble = garble;
             this.die = die;
+            this.delayMillis = delayMillis;
         }
 
         @Override
@@ -290,7 +390,7 @@ class LakeMigrationIT {
         @Override
         public ObjectStore store(LakeLocation where) throws IOException {
             ObjectStore store = real.store(where);
-            return where.equals(TARGET) ? new FaultyTarget(store) : store;
+            return where.equals(target) ? new FaultyTarget(store) : store;
         }
 
         @Override
@@ -312,6 +412,14 @@ class LakeMigrationIT {
 
             @Override
             public StoredObject put(String key, Path file, String sha256Hex) throws IOException {
+                if (delayMillis > 0) {
+                    try {
+                        Thread.sleep(delayMillis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException(e);
+                    }
+                }
                 if (key.equals(garble)) {
                     Path flipped = Files.createTempFile("garbled", ".parquet");
                     byte[] bytes = Files.readAllBytes(file);

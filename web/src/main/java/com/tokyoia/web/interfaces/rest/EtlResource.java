@@ -342,6 +342,7 @@ public class EtlResource {
             content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = JobStarted.class)))
     @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
+    @APIResponse(responseCode = "413", ref = ApiResponses.TOO_LARGE)
     public Response migrate(@RequestBody(content = @Content(mediaType = ApiResponses.JSON,
             examples = @ExampleObject(name = "example", value = RequestExamples.MIGRATION))) LakeMigrationRequest request) {
         LakeMigrationRequest body = values.body(request);
@@ -379,6 +380,7 @@ public class EtlResource {
             content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = JobStarted.class)))
     @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
+    @APIResponse(responseCode = "413", ref = ApiResponses.TOO_LARGE)
     public Response publish(@RequestBody(content = @Content(mediaType = ApiResponses.JSON,
             examples = @ExampleObject(name = "example", value = RequestExamples.PUBLISH))) LakePublishRequest request) {
         LakePublishRequest body = values.body(request);
