@@ -306,7 +306,8 @@ class HotApiIT {
         for (String dependency : List.of("redis", "lake-store", "cold-engine", "lake-placement")) {
             assertThat(checks.get(dependency).getJsonObject("data").getString("state")).as(dependency).isEqualTo("up");
         }
-        assertThat(checks.get("cold-engine").getJsonObject("data").getString("detail")).startsWith("DuckDB ").endsWith(" in process");
+        assertThat(checks.get("cold-engine").getJsonObject("data").getString("detail")).startsWith("DuckDB ")
+                .contains(" in process (memory limit ").endsWith(", 2 threads)");
         assertThat(checks.get("lake-store").getJsonObject("data").getString("detail")).startsWith("directory /");
         Reply live = Http.get(Http.MANAGEMENT + "/health/live");
         assertThat(live.status()).as(live.body()).isEqualTo(200);

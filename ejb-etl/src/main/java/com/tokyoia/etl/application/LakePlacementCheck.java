@@ -37,12 +37,21 @@ public final class LakePlacementCheck {
     public Report report() throws SQLException {
         List<LakePlacement> all = placements.current();
         List<LakePlacement> elsewhere = all.stream().filter(p -> p.location().conflictsWith(configured)).toList();
-        String advice = elsewhere.isEmpty() ? "" : elsewhere + " (the deployment is configured for " + configured + "): analytics "
-                + "refuses those days with 409 until they are moved here with " + migrateCommand() + " (POST /api/etl/lake/migrations), "
-                + "or, when a migration moved them there, until this deployment is switched to that store (tokyoia.lake.*, "
-                + "tokyoia.analytics.engine; README, 'Moving from one machine to a cluster')";
-        if (!advice.equals(lastReported.getAndSet(advice)) && !advice.isEmpty()) {
-            LOG.warning(() -> "Lake placement: " + advice);
+        // Moved on by a migration from here: this deployment still answers them from the copies left here.
+        List<LakePlacement> movedOn = elsewhere.stream().filter(p -> p.movedFrom() != null && !p.movedFrom().conflictsWith(configured))
+                .toList();
+        List<LakePlacement> lost = elsewhere.stream().filter(p -> !movedOn.contains(p)).toList();
+        String advice = "";
+        if (!lost.isEmpty()) {
+            advice = lost + " (the deployment is configured for " + configured + "): analytics refuses those days with 409 until they "
+                    + "are moved here with " + migrateCommand() + " (POST /api/etl/lake/migrations), or this deployment is pointed "
+                    + "back at where they are (tokyoia.lake.*, tokyoia.analytics.engine)";
+        }
+        if (!movedOn.isEmpty()) {
+            advice += (advice.isEmpty() ? "" : "; ") + movedOn + ": a lake migration moved them there; this deployment still answers "
+                    + "them from the copies left in " + configured + " and writes new days here, until it is switched to that store "
+                    + "(tokyoia.lake.*, tokyoia.analytics.engine; ./tokyo-ia up --engine trino; README, 'Moving from one machine to a "
+                    + "cluster')";
         }
         return new Report(configured, all, elsewhere, advice);
     }

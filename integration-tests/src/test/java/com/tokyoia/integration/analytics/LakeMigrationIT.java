@@ -101,7 +101,7 @@ class LakeMigrationIT {
                     + "T00:00:00Z'");
         }
         lake = new LakeSettings(LakeSettings.StoreKind.LOCAL, localRoot, Optional.empty(), LakeSettings.CatalogKind.NONE, "tokyoia_lake",
-                connection());
+                LakeMigrationIT::connection);
         trino = new TrinoConnector(trinoSettings());
         dropTables();
         duck = new DuckDbEngine(localRoot);
@@ -166,7 +166,7 @@ class LakeMigrationIT {
         assertThat(first.stopped()).isTrue();
         assertThat(first.moved()).as(first.summary()).isEqualTo(28);
         assertThat(first.failures()).hasSize(2);
-        assertThat(first.failures().get(0)).contains("reads back with SHA-256");
+        assertThat(first.failures().get(0)).contains("reads back with another SHA-256");
         assertThat(locationOf(garbled)).as("a copy that failed verification stays on the source").isEqualTo(lake.location().root());
         assertThat(locationOf(diesAfterWriting)).isEqualTo(lake.location().root());
         assertThat(new JdbcLakeMigrationLog(LakeFixture.dataSource(), LakeFixture.CLOCK).progress(901).moved()).isEqualTo(28);
@@ -270,7 +270,7 @@ class LakeMigrationIT {
             LakeLocation target = LakeLocation.s3(args[1], "none");
             localRoot = root;
             lake = new LakeSettings(LakeSettings.StoreKind.LOCAL, root, Optional.empty(), LakeSettings.CatalogKind.NONE, "tokyoia_lake",
-                    connection());
+                    LakeMigrationIT::connection);
             LakeMigration migration = migration();
             LakeMigration.Plan plan = migration.plan(target, LakeLocation.local(root), LocalDate.parse(args[2]), LocalDate.parse(args[3]));
             try (Stores stores = new Stores(target, new ConcurrentHashMap<>(), null, null, 150)) {

@@ -28,10 +28,18 @@ public final class DuckDbEngine implements ColdEngine, AutoCloseable {
     private final Path lakeRoot;
     private final DuckDBConnection database;
 
+    /** With {@link DuckDbSettings#DEFAULTS} (tools and tests). */
     public DuckDbEngine(Path lakeRoot) throws SQLException {
+        this(lakeRoot, DuckDbSettings.DEFAULTS);
+    }
+
+    public DuckDbEngine(Path lakeRoot, DuckDbSettings settings) throws SQLException {
         this.lakeRoot = lakeRoot.toAbsolutePath().normalize();
+        Properties config = new Properties();
+        config.setProperty("memory_limit", settings.memoryLimitMib() + "MiB");
+        config.setProperty("threads", String.valueOf(settings.threads()));
         // The driver is called directly: inside the server, DriverManager does not see deployment drivers.
-        this.database = (DuckDBConnection) new DuckDBDriver().connect("jdbc:duckdb:", new Properties());
+        this.database = (DuckDBConnection) new DuckDBDriver().connect("jdbc:duckdb:", config);
     }
 
     @Override
@@ -63,9 +71,10 @@ public final class DuckDbEngine implements ColdEngine, AutoCloseable {
 
     @Override
     public String probe() throws SQLException {
-        try (Connection c = database.duplicate(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version()")) {
+        try (Connection c = database.duplicate(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT version(), current_setting('memory_limit'), current_setting('threads')")) {
             rs.next();
-            return "DuckDB " + rs.getString(1) + " in process";
+            return "DuckDB " + rs.getString(1) + " in process (memory limit " + rs.getString(2) + ", " + rs.getString(3) + " threads)";
         }
     }
 

@@ -9,6 +9,7 @@ import com.tokyoia.analytics.infrastructure.cache.RedisResultCache;
 import com.tokyoia.analytics.infrastructure.engine.AthenaEngine;
 import com.tokyoia.analytics.infrastructure.engine.AthenaSettings;
 import com.tokyoia.analytics.infrastructure.engine.DuckDbEngine;
+import com.tokyoia.analytics.infrastructure.engine.DuckDbSettings;
 import com.tokyoia.analytics.infrastructure.engine.PostgresHotEngine;
 import com.tokyoia.analytics.infrastructure.engine.TrinoEngine;
 import com.tokyoia.analytics.infrastructure.log.JdbcQueryLog;
@@ -106,7 +107,7 @@ public class AnalyticsWiring {
                     + "tokyoia.lake.store is s3: use trino or athena");
         }
         try {
-            DuckDbEngine duckdb = new DuckDbEngine(lake.localRoot());
+            DuckDbEngine duckdb = new DuckDbEngine(lake.localRoot(), DuckDbSettings.from(ConfigReader.forModuleOf(AnalyticsWiring.class)));
             resources.add(duckdb);
             return duckdb;
         } catch (SQLException e) {

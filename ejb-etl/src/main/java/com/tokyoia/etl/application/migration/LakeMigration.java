@@ -12,6 +12,7 @@ import com.tokyoia.lake.domain.Sha256;
 import com.tokyoia.lake.domain.StoredObject;
 import com.tokyoia.lake.domain.manifest.LakeLocation;
 import com.tokyoia.lake.domain.manifest.ManifestEntry;
+import com.tokyoia.lake.domain.manifest.ManifestStatus;
 import com.tokyoia.lake.domain.schema.LakeSchemaRegistry;
 import com.tokyoia.lake.domain.schema.LakeTable;
 import jakarta.json.bind.annotation.JsonbTransient;
@@ -72,10 +73,11 @@ public final class LakeMigration {
     public record Plan(String target, String targetCatalog, int versions, long bytes, List<Move> moves, List<Left> left) {
     }
 
-    /** What a run did: versions moved (now or by an earlier attempt), those that failed and why. */
-    public record Outcome(int moved, long bytesMoved, List<String> failures, boolean stopped) {
+    /** What a run did: versions moved, those that failed and why, and how many the plan left where they are. */
+    public record Outcome(int moved, long bytesMoved, List<String> failures, int left, boolean stopped) {
         public String summary() {
             return (stopped ? "stopped: " : "") + "moved " + moved + " version(s), " + bytesMoved + " bytes"
+                    + (left == 0 ? "" : "; " + left + " left where they are (archived or missing: GET /api/etl/lake/migrations/plan says why)")
                     + (failures.isEmpty() ? "" : "; " + failures.size() + " failed, left on the source: " + String.join("; ", failures));
         }
     }
@@ -88,6 +90,11 @@ public final class LakeMigration {
         for (ManifestEntry entry : manifest.currentVersions(null, from, to)) {
             LakeLocation at = entry.location().orElse(configured);
             if (!at.conflictsWith(target)) {
+                continue;
+            }
+            if (entry.status() == ManifestStatus.ARCHIVED) {
+                left.add(new Left(entry.table(), entry.day(), entry.version(), "archived at the source (" + entry.storageClass()
+                        + "): the migration moves directly readable copies only; it stays readable where it is once restored"));
                 continue;
             }
             if (!entry.readableAt(clock.instant())) {
@@ -104,6 +111,26 @@ public final class LakeMigration {
 
     /** Carries out the plan; {@code stopping} is asked between versions (a stopped job ends after the version at hand). */
     public Outcome migrate(Plan plan, LakeLocation target, LakeStores stores, long executionId, BooleanSupplier stopping) throws IOException {
+        AutoCloseable lock;
+        try {
+            lock = log.exclusive();
+        } catch (SQLException e) {
+            throw new IOException("could not take the migration lock: " + e.getMessage(), e);
+        }
+        try {
+            return migrateHolding(plan, target, stores, executionId, stopping);
+        } finally {
+            try {
+                lock.close();
+            } catch (Exception e) {
+                // The lock goes with its connection in any case.
+                LOG.warning(() -> "Could not release the migration lock: " + e.getMessage());
+            }
+        }
+    }
+
+    private Outcome migrateHolding(Plan plan, LakeLocation target, LakeStores stores, long executionId, BooleanSupplier stopping)
+            throws IOException {
         MigrationTarget to = new MigrationTarget(target, stores.store(target), stores.catalog(target));
         int moved = 0;
         long bytes = 0;
@@ -119,11 +146,11 @@ public final class LakeMigration {
         }
         for (Move move : plan.moves()) {
             if (stopping.getAsBoolean()) {
-                return new Outcome(moved, bytes, failures, true);
+                return new Outcome(moved, bytes, failures, plan.left().size(), true);
             }
             ManifestEntry entry = move.entry();
             try {
-                if (move(entry, move.source(), to, stores, claimed.get(entry.id()))) {
+                if (move(entry, move.source(), to, stores, claimed.get(entry.id()), executionId)) {
                     moved++;
                     bytes += move.bytes();
                 }
@@ -137,7 +164,7 @@ public final class LakeMigration {
                         e.getMessage(), executionId));
             }
         }
-        return new Outcome(moved, bytes, failures, false);
+        return new Outcome(moved, bytes, failures, plan.left().size(), false);
     }
 
     private void recordFailure(ManifestEntry entry, LakeLocation target, Exception e) {
@@ -149,14 +176,28 @@ public final class LakeMigration {
     }
 
     /** Moves one version; false when another run moved it meanwhile. */
-    private boolean move(ManifestEntry entry, LakeLocation source, MigrationTarget to, LakeStores stores, LakeMigrationLog.State state)
-            throws IOException, SQLException {
-        if (state != LakeMigrationLog.State.VERIFIED || !sameSize(to.store(), entry)) {
-            // An attempt that died after writing the object but before recording the proof: read it back instead of copying again.
-            if (!provenInPlace(entry, to.store())) {
-                copy(entry, stores.store(source), to.store());
+    private boolean move(ManifestEntry entry, LakeLocation source, MigrationTarget to, LakeStores stores, LakeMigrationLog.State state,
+                         long executionId) throws IOException, SQLException {
+        Path back = workDir.resolve("migrate-" + executionId + "-" + entry.id() + ".readback");
+        Files.createDirectories(workDir);
+        try {
+            Optional<StoredObject> there = head(to.store(), entry);
+            boolean sameObjects = source.root() != null && source.root().equals(to.location().root());
+            if (sameObjects) {
+                // Only the catalog changes: the very objects are proven where they are, never copied over or deleted.
+                proveCopy(entry, to.store(), back);
+                log.verified(entry.id(), to.location());
+            } else if (state == LakeMigrationLog.State.VERIFIED && there.isPresent() && sizeMatches(there.get(), entry)) {
+                LOG.fine(() -> entry.objectKey() + " was proven at " + to.location() + " by an earlier attempt");
+            } else if (there.isPresent() && sizeMatches(there.get(), entry) && matches(entry, to.store(), back)) {
+                // An attempt that died after writing the object but before recording its proof: read back, not copied again.
+                log.verified(entry.id(), to.location());
+            } else {
+                copy(entry, stores.store(source), to.store(), there.isPresent(), executionId);
+                log.verified(entry.id(), to.location());
             }
-            log.verified(entry.id(), to.location());
+        } finally {
+            Files.deleteIfExists(back);
         }
         LakeTable table = LakeSchemaRegistry.table(entry.table())
                 .orElseThrow(() -> new IllegalStateException("the manifest names a table the registry does not know"));
@@ -165,14 +206,20 @@ public final class LakeMigration {
             to.catalog().publish(table, entry.day(), folder);
             return null;
         });
-        return log.switched(entry.id(), source, to.location());
+        StoredObject atTarget = head(to.store(), entry).orElseThrow(() -> new IOException(to.store().uri(entry.objectKey())
+                + " vanished before the switch"));
+        return log.switched(entry.id(), source, to.location(), atTarget);
     }
 
-    /** Copies the version's object and proves the target's copy by reading it back. */
-    private void copy(ManifestEntry entry, ObjectStore source, ObjectStore target) throws IOException, SQLException {
-        Files.createDirectories(workDir);
-        Path file = workDir.resolve("migrate-" + entry.id() + ".parquet");
-        Path back = workDir.resolve("migrate-" + entry.id() + ".readback");
+    /**
+     * Copies the version's object and proves the target's copy by reading it back. A copy that fails
+     * its proof is deleted only when this run created it: an object that was there before (a copy an
+     * older move left behind, which readers may still use) is never deleted.
+     */
+    private void copy(ManifestEntry entry, ObjectStore source, ObjectStore target, boolean targetHadObject, long executionId)
+            throws IOException, SQLException {
+        Path file = workDir.resolve("migrate-" + executionId + "-" + entry.id() + ".parquet");
+        Path back = workDir.resolve("migrate-" + executionId + "-" + entry.id() + ".copy-readback");
         boolean written = false;
         try {
             retry.call("download " + source.uri(entry.objectKey()), () -> {
@@ -189,8 +236,8 @@ public final class LakeMigration {
             retry.call("upload " + target.uri(entry.objectKey()), () -> target.put(entry.objectKey(), file, sha));
             proveCopy(entry, target, back);
         } catch (IOException | SQLException e) {
-            // Nothing points at an unproven copy; it goes, so the target holds only what the manifest can vouch for.
-            if (written) {
+            // Nothing points at an unproven copy this run made; it goes, so the target holds only what the manifest can vouch for.
+            if (written && !targetHadObject) {
                 target.delete(entry.objectKey());
             }
             throw e;
@@ -200,34 +247,27 @@ public final class LakeMigration {
         }
     }
 
+    /** Reads the target's copy back: its size and SHA-256 must be the manifest's. */
     private void proveCopy(ManifestEntry entry, ObjectStore target, Path back) throws IOException {
         Optional<StoredObject> stored = head(target, entry);
-        if (stored.isEmpty() || entry.bytes() != null && stored.get().size() != entry.bytes()) {
+        if (stored.isEmpty() || !sizeMatches(stored.get(), entry)) {
             throw new IOException("the copy at " + target.uri(entry.objectKey()) + " has " + stored.map(s -> s.size() + " bytes")
                     .orElse("no object") + ", the manifest " + entry.bytes());
         }
-        download(target, entry, back);
-        String copied = Sha256.ofFile(back);
-        if (!copied.equals(entry.sha256())) {
-            throw new IOException("the copy at " + target.uri(entry.objectKey()) + " reads back with SHA-256 " + copied
-                    + ", the manifest says " + entry.sha256());
+        if (!matches(entry, target, back)) {
+            throw new IOException("the copy at " + target.uri(entry.objectKey()) + " reads back with another SHA-256 than the manifest's "
+                    + entry.sha256());
         }
     }
 
-    private boolean provenInPlace(ManifestEntry entry, ObjectStore target) throws IOException {
-        if (!sameSize(target, entry)) {
-            return false;
-        }
-        Files.createDirectories(workDir);
-        Path back = workDir.resolve("migrate-" + entry.id() + ".readback");
-        try {
-            proveCopy(entry, target, back);
-            return true;
-        } catch (IOException e) {
-            return false;
-        } finally {
-            Files.deleteIfExists(back);
-        }
+    /** Whether the object reads back with the manifest's SHA-256 (read errors are thrown, not taken for a mismatch). */
+    private boolean matches(ManifestEntry entry, ObjectStore target, Path back) throws IOException {
+        download(target, entry, back);
+        return Sha256.ofFile(back).equals(entry.sha256());
+    }
+
+    private static boolean sizeMatches(StoredObject stored, ManifestEntry entry) {
+        return entry.bytes() == null || stored.size() == entry.bytes();
     }
 
     private Optional<StoredObject> head(ObjectStore target, ManifestEntry entry) throws IOException {
@@ -247,11 +287,5 @@ public final class LakeMigration {
         } catch (SQLException e) {
             throw new IOException(e);
         }
-    }
-
-    /** A copy verified by an earlier attempt is trusted while the target still has an object of its size. */
-    private boolean sameSize(ObjectStore target, ManifestEntry entry) throws IOException {
-        Optional<StoredObject> stored = head(target, entry);
-        return stored.isPresent() && (entry.bytes() == null || stored.get().size() == entry.bytes());
     }
 }

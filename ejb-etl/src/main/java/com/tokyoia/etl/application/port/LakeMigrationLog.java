@@ -1,5 +1,6 @@
 package com.tokyoia.etl.application.port;
 
+import com.tokyoia.lake.domain.StoredObject;
 import com.tokyoia.lake.domain.manifest.LakeLocation;
 import com.tokyoia.lake.domain.manifest.ManifestEntry;
 import java.sql.SQLException;
@@ -20,10 +21,18 @@ public interface LakeMigrationLog {
 
     /**
      * In one transaction: the manifest's version now lives at {@code target} (and names {@code source}
-     * as where its earlier copy stays), and the log says MOVED. False when the version is no longer
+     * as where its earlier copy stays) with the target object's storage class and ETag, and the log says MOVED. False when the version is no longer
      * at {@code source} (moved meanwhile by another run): nothing changed.
      */
-    boolean switched(long manifestId, LakeLocation source, LakeLocation target) throws SQLException;
+    boolean switched(long manifestId, LakeLocation source, LakeLocation target, StoredObject atTarget) throws SQLException;
+
+    /**
+     * Holds the one migration this database runs at a time until closed (a PostgreSQL advisory lock
+     * on a connection of its own: it goes with a killed server).
+     *
+     * @throws IllegalStateException when another migration holds it
+     */
+    AutoCloseable exclusive() throws SQLException;
 
     /** The attempt failed; a copy already verified stays VERIFIED (it need not be copied again). */
     void failed(long manifestId, LakeLocation target, String error) throws SQLException;

@@ -41,7 +41,7 @@ public final class Catalogs {
                 // Retries are the ETL's own (counted, logged, with backoff), not hidden in the SDK.
                 GlueClientBuilder builder = GlueClient.builder().httpClient(UrlConnectionHttpClient.create())
                         .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
-                lake.s3Connection().region().ifPresent(r -> builder.region(Region.of(r)));
+                lake.s3Connection().get().region().ifPresent(r -> builder.region(Region.of(r)));
                 GlueClient glue = builder.build();
                 yield new Opened(new GlueCatalogPublisher(glue, lake.glueDatabase(), rootUri), glue);
             }

@@ -1,9 +1,9 @@
 package com.tokyoia.etl.infrastructure.migration;
 
 import com.tokyoia.etl.application.port.LakeMigrationLog;
+import com.tokyoia.lake.domain.StoredObject;
 import com.tokyoia.lake.domain.manifest.LakeLocation;
 import com.tokyoia.lake.domain.manifest.ManifestEntry;
-import com.tokyoia.lake.infrastructure.JdbcManifest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,7 +29,7 @@ public final class JdbcLakeMigrationLog implements LakeMigrationLog {
                         + "source_uri, bytes, state, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?) "
                         + "ON CONFLICT (manifest_id, target_uri) DO UPDATE SET execution_id = excluded.execution_id, "
                         + "target_catalog = excluded.target_catalog, source_uri = excluded.source_uri, updated_at = excluded.updated_at, "
-                        + "state = CASE WHEN lake_migration_copy.state = 'FAILED' THEN 'PLANNED' ELSE lake_migration_copy.state END, "
+                        + "state = CASE WHEN lake_migration_copy.state IN ('FAILED', 'MOVED') THEN 'PLANNED' ELSE lake_migration_copy.state END, "
                         + "error_message = NULL RETURNING state")) {
             ps.setLong(1, version.id());
             ps.setString(2, target.root());
@@ -55,14 +55,17 @@ public final class JdbcLakeMigrationLog implements LakeMigrationLog {
     }
 
     @Override
-    public boolean switched(long manifestId, LakeLocation source, LakeLocation target) throws SQLException {
+    public boolean switched(long manifestId, LakeLocation source, LakeLocation target, StoredObject atTarget) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 int moved;
                 try (PreparedStatement ps = c.prepareStatement("UPDATE export_manifest SET previous_store_kind = ?, "
-                        + "previous_store_uri = ?, previous_lake_catalog = ?, store_kind = ?, store_uri = ?, lake_catalog = ?, updated_at = ? "
-                        + "WHERE id = ? AND status IN " + JdbcManifest.PROVEN + " AND (store_uri IS NULL OR store_uri = ?)")) {
+                        + "previous_store_uri = ?, previous_lake_catalog = ?, store_kind = ?, store_uri = ?, lake_catalog = ?, updated_at = ?, "
+                        + "storage_class = ?, etag = ?, restored_until = NULL "
+                        + "WHERE id = ? AND status IN ('VALIDATED', 'PURGED') AND (store_uri IS NULL OR store_uri = ?) AND EXISTS ("
+                        + "SELECT 1 FROM lake_migration_copy l WHERE l.manifest_id = export_manifest.id AND l.target_uri = ? "
+                        + "AND l.state = 'VERIFIED')")) {
                     ps.setString(1, source.store());
                     ps.setString(2, source.root());
                     ps.setString(3, source.catalog());
@@ -70,8 +73,11 @@ public final class JdbcLakeMigrationLog implements LakeMigrationLog {
                     ps.setString(5, target.root());
                     ps.setString(6, catalog(target));
                     ps.setTimestamp(7, now());
-                    ps.setLong(8, manifestId);
-                    ps.setString(9, source.root());
+                    ps.setString(8, atTarget.storageClass());
+                    ps.setString(9, atTarget.etag());
+                    ps.setLong(10, manifestId);
+                    ps.setString(11, source.root());
+                    ps.setString(12, target.root());
                     moved = ps.executeUpdate();
                 }
                 if (moved == 1) {
@@ -90,6 +96,26 @@ public final class JdbcLakeMigrationLog implements LakeMigrationLog {
                 throw e;
             }
         }
+    }
+
+    /** One key for every migration: pg_advisory_lock's two-int form, namespace 7117 ("lake"), 1 (migration). */
+    @Override
+    public AutoCloseable exclusive() throws SQLException {
+        Connection c = dataSource.getConnection();
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(7117, 1)"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            if (!rs.getBoolean(1)) {
+                throw new IllegalStateException("another lake migration runs (it holds the migration lock); wait for it to end");
+            }
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+        return () -> {
+            try (Connection held = c; PreparedStatement ps = held.prepareStatement("SELECT pg_advisory_unlock(7117, 1)")) {
+                ps.execute();
+            }
+        };
     }
 
     @Override

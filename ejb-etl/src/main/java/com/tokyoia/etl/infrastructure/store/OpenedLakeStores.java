@@ -83,7 +83,13 @@ public final class OpenedLakeStores implements LakeStores {
 
     @Override
     public synchronized void close() {
-        opened.forEach(ObjectStores::close);
+        for (ObjectStore store : opened) {
+            try {
+                ObjectStores.close(store);
+            } catch (RuntimeException e) {
+                // Each one is closed; a client that fails to close only leaks its own pool.
+            }
+        }
         catalogs.values().forEach(Catalogs.Opened::close);
     }
 }

@@ -44,8 +44,10 @@ public record LakeLocation(String store, String root, String catalog) {
             throw new IllegalArgumentException("names the catalog '" + named + "': it must be one of " + CATALOGS);
         }
         if (trimmed.startsWith("s3://")) {
-            if (!trimmed.matches("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/[A-Za-z0-9._=/-]+)?")) {
-                throw new IllegalArgumentException("'" + uri + "' is not s3://bucket or s3://bucket/prefix with a valid bucket name");
+            // One spelling per root: no empty or dot segments, which S3 clients would fold into another key.
+            if (!trimmed.matches("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/[A-Za-z0-9_=-][A-Za-z0-9._=-]*)*")) {
+                throw new IllegalArgumentException("'" + uri + "' is not s3://bucket or s3://bucket/prefix with a valid bucket name "
+                        + "and prefix segments of letters, digits and . _ = - (no empty or dot segments)");
             }
             return s3(trimmed, named);
         }

@@ -23,6 +23,8 @@ class LakeLocationTest {
         assertThatThrownBy(() -> LakeLocation.parse("ftp://host/lake", "none")).hasMessageContaining("neither file:///directory");
         assertThatThrownBy(() -> LakeLocation.parse("s3://UPPER_case/lake", "trino")).hasMessageContaining("valid bucket name");
         assertThatThrownBy(() -> LakeLocation.parse("s3://tokyo-ia-lake/lake", "hive")).hasMessageContaining("catalog 'hive'");
+        assertThatThrownBy(() -> LakeLocation.parse("s3://tokyo-ia-lake//lake", "none")).hasMessageContaining("no empty or dot segments");
+        assertThatThrownBy(() -> LakeLocation.parse("s3://tokyo-ia-lake/./lake", "none")).hasMessageContaining("no empty or dot segments");
         assertThatThrownBy(() -> LakeLocation.parse("file:///srv/lake", "trino")).hasMessageContaining("has no catalog");
     }
 
