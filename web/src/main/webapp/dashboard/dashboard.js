@@ -430,7 +430,8 @@ async function followRun(executionId) {
         progress.dataset.status = run.status;
         progress.dataset.percent = String(Math.round(share * 100));
         label.textContent = `execution ${executionId}: ${run.status}, ${run.daysDone || 0} of ${run.daysTotal || '?'} table-days, `
-            + `${number(run.rows)} rows`;
+            + `${number(run.rows)} rows` + (run.rowsExpected ? ` of about ${number(run.rowsExpected)}` : '')
+            + (run.rowsPerSecond ? `, ${number(run.rowsPerSecond)} rows/s` : '');
         if (!['STARTING', 'STARTED', 'STOPPING'].includes(run.status)) {
             loadRuns();
             loadLake();

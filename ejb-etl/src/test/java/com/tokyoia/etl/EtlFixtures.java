@@ -7,10 +7,14 @@ import com.tokyoia.etl.application.ExportObserver;
 import com.tokyoia.etl.application.Retry;
 import com.tokyoia.etl.application.port.CatalogPublisher;
 import com.tokyoia.etl.application.port.AlertChannel;
+import com.tokyoia.etl.application.port.DaySource;
+import com.tokyoia.etl.infrastructure.extract.OutsideServerThreads;
 import com.tokyoia.etl.infrastructure.extract.PostgresDaySource;
 import com.tokyoia.etl.infrastructure.failure.TransientFailures;
 import com.tokyoia.etl.infrastructure.lock.PostgresExportLocks;
 import com.tokyoia.etl.infrastructure.parquet.ParquetFiles;
+import com.tokyoia.etl.infrastructure.parquet.ParquetLayout;
+import com.tokyoia.etl.infrastructure.progress.JdbcExportProgressLog;
 import com.tokyoia.lake.application.port.ObjectStore;
 import com.tokyoia.lake.infrastructure.JdbcManifest;
 import com.tokyoia.lake.infrastructure.config.S3Settings;
@@ -33,7 +37,12 @@ public final class EtlFixtures {
     }
 
     public static PostgresDaySource source() {
-        return new PostgresDaySource(TestDatabase.dataSource(), 8L * 1024 * 1024);
+        return new PostgresDaySource(TestDatabase.dataSource(), 8L * 1024 * 1024, true);
+    }
+
+    /** Another file layout (codec, pages), PostgreSQL's checksum still checked. */
+    public static PostgresDaySource source(ParquetLayout layout) {
+        return new PostgresDaySource(TestDatabase.dataSource(), OutsideServerThreads.POOL, layout, true);
     }
 
     public static DayExporter exporter(ObjectStore store, Path workDir) {
@@ -45,9 +54,19 @@ public final class EtlFixtures {
     }
 
     public static DayExporter exporter(ObjectStore store, CatalogPublisher catalog, Path workDir, ExportObserver observer) {
-        return new DayExporter(source(), manifest(), new PostgresExportLocks(TestDatabase.dataSource()), store, catalog,
+        return exporter(source(), store, catalog, workDir, observer);
+    }
+
+    /** With another source (a decoder with an injected fault, the SQL proof off). */
+    public static DayExporter exporter(DaySource source, ObjectStore store, Path workDir) {
+        return exporter(source, store, CatalogPublisher.NONE, workDir, ExportObserver.NONE);
+    }
+
+    private static DayExporter exporter(DaySource source, ObjectStore store, CatalogPublisher catalog, Path workDir,
+                                        ExportObserver observer) {
+        return new DayExporter(source, manifest(), new PostgresExportLocks(TestDatabase.dataSource()), store, catalog,
                 new ParquetFiles(), new Retry(3, Duration.ofMillis(50), TransientFailures::isTransient), workDir, observer,
-                SystemTime.clock());
+                new JdbcExportProgressLog(TestDatabase.dataSource(), SystemTime.clock()), OutsideServerThreads.POOL, SystemTime.clock());
     }
 
     public static DayExportTask task(DayExporter exporter, AlertChannel... channels) {

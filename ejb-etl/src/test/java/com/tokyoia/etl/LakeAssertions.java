@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 
 /**
  * Reads the lake back with an independent reader, DuckDB (its own Parquet implementation), and
- * compares it with PostgreSQL: same rows and values per day, the expected column types, Snappy,
+ * compares it with PostgreSQL: same rows and values per day, the expected column types, the codec,
  * and the hive layout of the keys.
  */
 public final class LakeAssertions {
@@ -38,6 +38,11 @@ public final class LakeAssertions {
             "DOUBLE", "DOUBLE", "TIMESTAMP", "TIMESTAMP WITH TIME ZONE");
 
     public static void assertLakeEqualsPostgres(Path lakeRoot, List<LocalDate> days) throws Exception {
+        assertLakeEqualsPostgres(lakeRoot, days, "SNAPPY");
+    }
+
+    /** With the files' codec as DuckDB names it (SNAPPY, ZSTD). */
+    public static void assertLakeEqualsPostgres(Path lakeRoot, List<LocalDate> days, String codec) throws Exception {
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
             for (LakeTable table : LakeSchemaRegistry.tables()) {
                 for (LocalDate day : days) {
@@ -48,7 +53,7 @@ public final class LakeAssertions {
                         assertThat(files.map(p -> p.getFileName().toString()).toList())
                                 .as("exactly one file in the version folder").containsExactly("part-00000.parquet");
                     }
-                    assertTypesAndCodec(duck, table, file);
+                    assertTypesAndCodec(duck, table, file, codec);
                     List<String> lake = duckRows(duck, table, lakeRoot, day);
                     List<String> hot = postgresRows(table, day);
                     assertThat(hot).as(table.name() + " " + day + " has data").isNotEmpty();
@@ -58,7 +63,7 @@ public final class LakeAssertions {
         }
     }
 
-    private static void assertTypesAndCodec(Connection duck, LakeTable table, Path file) throws SQLException {
+    private static void assertTypesAndCodec(Connection duck, LakeTable table, Path file, String codec) throws SQLException {
         Map<String, String> types = new HashMap<>();
         try (Statement st = duck.createStatement();
              ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM read_parquet('" + file + "')")) {
@@ -78,7 +83,7 @@ public final class LakeAssertions {
             while (rs.next()) {
                 codecs.add(rs.getString(1));
             }
-            assertThat(codecs).containsExactly("SNAPPY");
+            assertThat(codecs).containsExactly(codec);
         }
     }
 

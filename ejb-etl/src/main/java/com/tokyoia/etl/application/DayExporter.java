@@ -3,6 +3,7 @@ package com.tokyoia.etl.application;
 import com.tokyoia.etl.application.port.CatalogPublisher;
 import com.tokyoia.etl.application.port.DaySource;
 import com.tokyoia.etl.application.port.ExportLocks;
+import com.tokyoia.etl.application.port.ExportProgressLog;
 import com.tokyoia.etl.application.port.LakeFiles;
 import com.tokyoia.etl.domain.DayExportResult;
 import com.tokyoia.etl.domain.ExtractedDay;
@@ -19,6 +20,7 @@ import com.tokyoia.lake.domain.manifest.ManifestStatus;
 import com.tokyoia.lake.domain.manifest.ValidatedCopy;
 import com.tokyoia.lake.domain.schema.LakeTable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -27,6 +29,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -34,8 +39,9 @@ import java.util.stream.Collectors;
  * Exports one table's day as a new version in its own folder: extract (one snapshot, streamed) and
  * write Parquet locally, upload to {@code v=NNNN/}, prove the copy, record the proof (EXPORTED),
  * point the catalog at the folder, and only then make the version current (VALIDATED). The proof:
- * the stored object has the written file's SHA-256 and size, its footer has the source's row
- * count, and its content checksum equals the one the source computed over the same snapshot.
+ * the file, read back and every value encoded again into the source's binary form, digests to
+ * exactly the tuples the source streamed; the stored object has the written file's SHA-256 and
+ * size; its footer has the source's row count and the content checksum of the same snapshot.
  * Readers keep the previous proven version until the last step, whatever happens in between; an
  * attempt that died after its proof was recorded is resumed from the catalog step after checking
  * the stored copy again. The source itself is only read.
@@ -52,10 +58,13 @@ public final class DayExporter {
     private final Retry retry;
     private final Path workDir;
     private final ExportObserver observer;
+    private final ExportProgressLog progress;
+    private final Executor executor;
     private final Clock clock;
 
     public DayExporter(DaySource source, Manifest manifest, ExportLocks locks, ObjectStore store, CatalogPublisher catalog,
-                       LakeFiles files, Retry retry, Path workDir, ExportObserver observer, Clock clock) {
+                       LakeFiles files, Retry retry, Path workDir, ExportObserver observer, ExportProgressLog progress,
+                       Executor executor, Clock clock) {
         this.source = source;
         this.manifest = manifest;
         this.locks = locks;
@@ -65,6 +74,8 @@ public final class DayExporter {
         this.retry = retry;
         this.workDir = workDir;
         this.observer = observer;
+        this.progress = progress;
+        this.executor = executor;
         this.clock = clock;
     }
 
@@ -126,7 +137,10 @@ public final class DayExporter {
         Path local = workDir.resolve(table.name() + "-" + day + "-v" + entry.version() + ".parquet");
         Files.deleteIfExists(local);
         try {
-            ExtractedDay extracted = retry.call("extract " + table.name() + " " + day, () -> source.extract(table, day, local));
+            long expected = source.estimatedRows(table, day);
+            ProgressReport report = new ProgressReport(entry.id(), expected);
+            report.rowsWritten(0);
+            ExtractedDay extracted = retry.call("extract " + table.name() + " " + day, () -> source.extract(table, day, local, report));
             SourceFacts facts = extracted.source();
             WrittenFile file = extracted.file();
             if (file.rows() != facts.rows() || !file.contentChecksum().equals(facts.checksum())) {
@@ -135,8 +149,30 @@ public final class DayExporter {
             }
             observer.reached(ExportObserver.Step.EXTRACTED, table, day);
 
+            // The read-back proof runs while the file uploads (both only read it): the file read back by
+            // another reader, every value encoded again into PostgreSQL's binary form, must digest to
+            // exactly the tuples COPY sent. A wrong conversion fails the day and the upload is removed.
             String key = LakeKeys.dataFile(table.name(), day, entry.version());
-            StoredObject stored = retry.call("upload " + key, () -> store.put(key, local, file.sha256()));
+            CompletableFuture<String> readBack = CompletableFuture.supplyAsync(() -> tupleDigest(table, local), executor);
+            StoredObject stored;
+            try {
+                stored = retry.call("upload " + key, () -> store.put(key, local, file.sha256()));
+            } finally {
+                readBack.exceptionally(e -> null).join(); // the local file stays until its reader is done
+            }
+            String digest;
+            try {
+                digest = join(readBack);
+            } catch (IOException | RuntimeException e) {
+                removeUnproven(key);
+                throw new ExportVerificationException(table.name() + " " + day + ": the file does not read back (" + e.getMessage()
+                        + "); a value changed between the database and the file");
+            }
+            if (facts.tupleDigest() == null || !facts.tupleDigest().equals(digest)) {
+                removeUnproven(key);
+                throw new ExportVerificationException(table.name() + " " + day + ": the file reads back as " + digest
+                        + " but PostgreSQL sent " + facts.tupleDigest() + "; a value changed between the database and the file");
+            }
             observer.reached(ExportObserver.Step.UPLOADED, table, day);
 
             confirmStored(key, file.bytes(), file.sha256());
@@ -150,6 +186,64 @@ public final class DayExporter {
                     file.sha256(), key, stored.etag(), stored.storageClass(), exportStarted);
         } finally {
             Files.deleteIfExists(local);
+        }
+    }
+
+    /** Reports the rows written to the progress log, at most every two seconds; a report that fails is only logged. */
+    private final class ProgressReport implements DaySource.Progress {
+        private static final long EVERY_NANOS = 2_000_000_000L;
+        private final long manifestId;
+        private final long expected;
+        private long last = System.nanoTime() - EVERY_NANOS;
+
+        ProgressReport(long manifestId, long expected) {
+            this.manifestId = manifestId;
+            this.expected = expected;
+        }
+
+        @Override
+        public void rowsWritten(long rows) {
+            long now = System.nanoTime();
+            if (now - last < EVERY_NANOS) {
+                return;
+            }
+            last = now;
+            try {
+                progress.record(manifestId, rows, expected);
+            } catch (SQLException e) {
+                LOG.warning(() -> "Could not report the progress of manifest version " + manifestId + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private String tupleDigest(LakeTable table, Path local) {
+        try {
+            return files.tupleDigest(table, local);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String join(CompletableFuture<String> readBack) throws IOException {
+        try {
+            return readBack.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
+    /** This attempt wrote the object under its own version's key and it failed its proof: nobody else can be reading it. */
+    private void removeUnproven(String key) {
+        try {
+            store.delete(key);
+        } catch (IOException e) {
+            LOG.warning(() -> "Could not remove the unproven " + key + " (its version is FAILED, no reader uses it): " + e.getMessage());
         }
     }
 

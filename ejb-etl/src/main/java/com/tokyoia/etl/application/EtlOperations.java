@@ -6,6 +6,7 @@ import com.tokyoia.etl.application.migration.LakeMigration;
 import com.tokyoia.etl.application.migration.LakeMoves;
 import com.tokyoia.etl.application.port.ExecutionLeases;
 import com.tokyoia.etl.application.port.HotDays;
+import com.tokyoia.etl.application.port.ExportProgressLog;
 import com.tokyoia.etl.application.port.LakeMigrationLog;
 import com.tokyoia.etl.application.port.RetentionHolds;
 import com.tokyoia.etl.application.recovery.ExecutionsRunningHere;
@@ -27,6 +28,7 @@ import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.JobInstance;
 import jakarta.ejb.Stateless;
@@ -100,15 +102,19 @@ public class EtlOperations {
     @Inject
     LakeMigrationLog migrationLog;
     @Inject
+    ExportProgressLog exportProgress;
+    @Inject
     LakePlacementCheck placementCheck;
 
     /**
      * A job execution with what it was asked to do and how far it got. Exports count table-days and
-     * rows; a lake migration counts versions (table-days) and bytes moved, and names its target.
+     * rows: those of proven days plus those streamed so far by the days still exporting, and
+     * {@code rowsExpected} adds PostgreSQL's estimate of those days to the proven rows (0 when none
+     * is running); a lake migration counts versions (table-days) and bytes moved, and names its target.
      */
     public record Run(long executionId, String job, String status, Instant started, Instant ended, String from,
                       String to, String tables, String mode, int daysDone, int daysTotal, long rows, double rowsPerSecond,
-                      String exitStatus, String target, long bytes, long bytesTotal, double bytesPerSecond) {
+                      String exitStatus, String target, long bytes, long bytesTotal, double bytesPerSecond, long rowsExpected) {
     }
 
     /** The target of a migration ({@code uri} file:///dir or s3://bucket/prefix; {@code catalog} none, trino or glue). */
@@ -423,6 +429,12 @@ public class EtlOperations {
                 rows += entry.rowCount();
             }
         }
+        long rowsExpected = 0;
+        if (execution.getBatchStatus() == BatchStatus.STARTED || execution.getBatchStatus() == BatchStatus.STARTING) {
+            ExportProgressLog.Streaming streaming = exportProgress.streaming(execution.getExecutionId());
+            rowsExpected = streaming.expectedRows() == 0 ? 0 : rows + streaming.expectedRows();
+            rows += streaming.rows();
+        }
         long bytes = 0;
         long bytesTotal = 0;
         if (MIGRATE_LAKE_JOB.equals(execution.getJobName())) {
@@ -437,7 +449,7 @@ public class EtlOperations {
         double seconds = started == null ? 0 : Duration.between(started, ended == null ? clock.instant() : ended).toMillis() / 1000.0;
         return new Run(execution.getExecutionId(), execution.getJobName(), execution.getBatchStatus().name(), started, ended,
                 from, to, tables, p.getProperty("mode"), done, total, rows, seconds > 0 ? rows / seconds : 0,
-                execution.getExitStatus(), p.getProperty("target"), bytes, bytesTotal, seconds > 0 ? bytes / seconds : 0);
+                execution.getExitStatus(), p.getProperty("target"), bytes, bytesTotal, seconds > 0 ? bytes / seconds : 0, rowsExpected);
     }
 
     public List<ManifestEntry> days(String table, LocalDate from, LocalDate to) throws SQLException {

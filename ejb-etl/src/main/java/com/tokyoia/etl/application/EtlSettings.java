@@ -6,16 +6,22 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * How the ETL runs (tokyoia.etl.*): retries, file sizes, ranges, catch-up, reconcile, alert channels,
- * and the lease a node holds on each job execution it runs (renewed four times per lease period;
- * another node takes a dead node's execution over once its lease has expired).
+ * the lease a node holds on each job execution it runs (renewed four times per lease period;
+ * another node takes a dead node's execution over once its lease has expired), and whether
+ * PostgreSQL also computes each exported day's content checksum (the SQL proof, a second scan).
  */
 public record EtlSettings(int retries, Duration retryBackoff, long rowGroupBytes, Path workDir, int maxRangeDays,
                           int catchUpMaxDays, boolean catchUpOnStart, Duration catchUpDelay, int reconcileWindowDays,
-                          Optional<URI> alertWebhook, Optional<String> alertMailTo, String alertMailFrom, Duration executionLease) {
+                          Optional<URI> alertWebhook, Optional<String> alertMailTo, String alertMailFrom, Duration executionLease,
+                          boolean sqlProof, Compression compression, boolean v2Pages) {
+    /** The export's Parquet codec: Snappy (the default every reader expects) or ZSTD (smaller, more CPU). */
+    public enum Compression { SNAPPY, ZSTD }
+
 
     public static EtlSettings from(ConfigReader config) {
         Path workRoot = Path.of(config.optionalText("tokyoia.etl.work-dir").orElse(System.getProperty("java.io.tmpdir")));
@@ -31,7 +37,10 @@ public record EtlSettings(int retries, Duration retryBackoff, long rowGroupBytes
                 config.optionalUri("tokyoia.etl.alert.webhook-url"),
                 config.optionalText("tokyoia.etl.alert.mail-to"),
                 config.text("tokyoia.etl.alert.mail-from"),
-                config.duration("tokyoia.etl.execution-lease-seconds", ChronoUnit.SECONDS, 8, 3600));
+                config.duration("tokyoia.etl.execution-lease-seconds", ChronoUnit.SECONDS, 8, 3600),
+                config.flag("tokyoia.etl.export.sql-proof"),
+                config.choice("tokyoia.etl.export.compression", Compression.class),
+                config.flag("tokyoia.etl.export.parquet-v2-pages"));
         if (settings.reconcileWindowDays() > settings.maxRangeDays()) {
             // The default reconcile request would be refused as too long.
             throw new InvalidSettingException("tokyoia.etl.reconcile-window-days", "is " + settings.reconcileWindowDays()
@@ -52,7 +61,8 @@ public record EtlSettings(int retries, Duration retryBackoff, long rowGroupBytes
                 + (rowGroupBytes >> 20) + " MiB, work dir " + workDir + ", max range " + maxRangeDays + " days, catch-up "
                 + catchUpMaxDays + " days" + (catchUpOnStart ? " (also " + catchUpDelay.toSeconds() + " s after start)" : "")
                 + ", reconcile window " + reconcileWindowDays + " days, webhook " + (alertWebhook.isPresent() ? "set" : "none")
-                + ", mail " + alertMailTo.orElse("none") + ", execution lease " + executionLease.toSeconds() + " s]";
+                + ", mail " + alertMailTo.orElse("none") + ", execution lease " + executionLease.toSeconds() + " s, SQL proof "
+                + (sqlProof ? "on" : "off") + ", " + compression.name().toLowerCase(Locale.ROOT) + (v2Pages ? ", v2 pages" : "") + "]";
     }
 
     /** How often a node renews its leases and looks for executions a dead node left: four times per lease. */

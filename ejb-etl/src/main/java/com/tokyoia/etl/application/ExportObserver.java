@@ -15,7 +15,8 @@ public interface ExportObserver {
 
     /**
      * The steps of an export, in order: the day extracted and written to a local file; the file
-     * uploaded to its version folder; the stored copy and the footer proven against PostgreSQL;
+     * uploaded to its version folder and, meanwhile, read back and found to hold exactly the tuples
+     * PostgreSQL sent; the stored copy and the footer proven against PostgreSQL;
      * the proof recorded (manifest EXPORTED); the catalog pointed at the version folder; the
      * version made current (manifest VALIDATED).
      */

@@ -6,6 +6,7 @@ import com.tokyoia.etl.EtlFixtures;
 import com.tokyoia.etl.LakeAssertions;
 import com.tokyoia.etl.domain.DayExportResult;
 import com.tokyoia.etl.infrastructure.parquet.ParquetFiles;
+import com.tokyoia.etl.infrastructure.parquet.ParquetLayout;
 import com.tokyoia.etl.infrastructure.store.LocalDirectoryStore;
 import com.tokyoia.etl.infrastructure.store.S3ObjectStore;
 import com.tokyoia.lake.application.port.ObjectStore;
@@ -78,6 +79,23 @@ class ExportToLakeTest {
         try (var staging = Files.walk(lake)) {
             assertThat(staging.filter(p -> p.getFileName().toString().startsWith(".staging"))).isEmpty();
         }
+    }
+
+    /** The layout the configuration offers beside Snappy v1: ZSTD with version 2 pages, read back by DuckDB alike. */
+    @Test
+    void exportsWithZstdAndVersion2PagesThatDuckDbReadsTheSame(@TempDir Path work, @TempDir Path lake) throws Exception {
+        TestDatabase.resetManifest(DAYS);
+        LocalDirectoryStore store = new LocalDirectoryStore(lake);
+        DayExporter exporter = EtlFixtures.exporter(EtlFixtures.source(new ParquetLayout(8L << 20, ParquetLayout.Codec.ZSTD, true)),
+                store, work);
+        for (LakeTable table : LakeSchemaRegistry.tables()) {
+            for (LocalDate day : DAYS) {
+                assertThat(exporter.export(table, day, -1, false).status()).isEqualTo(DayExportResult.Status.EXPORTED);
+            }
+        }
+        LakeAssertions.assertLakeEqualsPostgres(lake, DAYS, "ZSTD");
+        DeepVerifier verifier = new DeepVerifier(EtlFixtures.manifest(), store, new ParquetFiles(), work);
+        assertThat(verifier.verify(LakeSchemaRegistry.AGENT_TASKS, DAYS.get(1)).ok()).isTrue();
     }
 
     @Test

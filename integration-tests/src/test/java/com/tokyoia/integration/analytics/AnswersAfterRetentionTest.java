@@ -81,7 +81,7 @@ class AnswersAfterRetentionTest {
 
             PostgresHotDays hot = new PostgresHotDays(TestDatabase.dataSource(), CLOCK, Duration.ofDays(30));
             DayRetention retention = new DayRetention(new JdbcManifest(TestDatabase.dataSource(), CLOCK), new LocalDirectoryStore(lake),
-                    new PostgresDaySource(TestDatabase.dataSource(), 8L << 20), hot, new PostgresExportLocks(TestDatabase.dataSource()),
+                    new PostgresDaySource(TestDatabase.dataSource(), 8L << 20, true), hot, new PostgresExportLocks(TestDatabase.dataSource()),
                     new Retry(1, Duration.ofMillis(10), TransientFailures::isTransient), work, 1000);
             List<RetentionVerdict> verdicts = new RetentionRun(retention, hot, new JdbcRetentionHolds(TestDatabase.dataSource(), CLOCK),
                     Alerts.none(), 15).run(TODAY, 4242, false, () -> false);

@@ -12,10 +12,13 @@ import com.tokyoia.etl.application.DayExporter;
 import com.tokyoia.etl.application.ExportObserver;
 import com.tokyoia.etl.application.Retry;
 import com.tokyoia.etl.application.port.CatalogPublisher;
+import com.tokyoia.etl.application.port.ExportProgressLog;
+import com.tokyoia.etl.infrastructure.extract.OutsideServerThreads;
 import com.tokyoia.etl.infrastructure.extract.PostgresDaySource;
 import com.tokyoia.etl.infrastructure.failure.TransientFailures;
 import com.tokyoia.etl.infrastructure.lock.PostgresExportLocks;
 import com.tokyoia.etl.infrastructure.parquet.ParquetFiles;
+import com.tokyoia.etl.infrastructure.parquet.ParquetLayout;
 import com.tokyoia.etl.infrastructure.store.LocalDirectoryStore;
 import com.tokyoia.lake.application.port.ObjectStore;
 import com.tokyoia.lake.domain.manifest.LakeLocation;
@@ -81,9 +84,13 @@ final class LakeFixture {
     }
 
     private static DayExporter exporter(ObjectStore store, CatalogPublisher catalog, Path workDir, JdbcManifest manifest) {
-        return new DayExporter(new PostgresDaySource(dataSource(), 8L << 20), manifest, new PostgresExportLocks(dataSource()),
+        // ZSTD with version 2 pages, the layout the configuration offers beside the default Snappy v1 (which the
+        // ETL's and the server's tests write): DuckDB, Trino and the Athena requests run on Trino all read these files.
+        ParquetLayout zstd = new ParquetLayout(8L << 20, ParquetLayout.Codec.ZSTD, true);
+        return new DayExporter(new PostgresDaySource(dataSource(), OutsideServerThreads.POOL, zstd, true), manifest,
+                new PostgresExportLocks(dataSource()),
                 store, catalog, new ParquetFiles(), new Retry(1, Duration.ofMillis(50), TransientFailures::isTransient),
-                workDir, ExportObserver.NONE, CLOCK);
+                workDir, ExportObserver.NONE, ExportProgressLog.NONE, OutsideServerThreads.POOL, CLOCK);
     }
 
     static JdbcManifest manifest() {

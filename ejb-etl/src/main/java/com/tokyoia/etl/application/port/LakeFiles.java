@@ -13,6 +13,13 @@ public interface LakeFiles {
     String recomputeChecksum(LakeTable table, Path file) throws IOException;
 
     /**
+     * Re-reads every row, encodes each value back into the source's own binary form and returns the
+     * digest of those tuples: equal to the digest of the tuples the source streamed only if every
+     * value survived decoding, writing and reading unchanged.
+     */
+    String tupleDigest(LakeTable table, Path file) throws IOException;
+
+    /**
      * Hands every row of the file to {@code sink}, as the extract produced them: values in the
      * registry's column order (UUID, String, Integer, Long, Double, BigDecimal; timestamps as
      * microseconds since the epoch, UTC), null for SQL NULL.

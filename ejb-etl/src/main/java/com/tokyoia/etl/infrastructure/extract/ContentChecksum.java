@@ -24,7 +24,14 @@ public final class ContentChecksum {
     }
 
     public void add(String canonicalRow) {
-        byte[] digest = md5.digest(canonicalRow.getBytes(StandardCharsets.UTF_8));
+        byte[] text = canonicalRow.getBytes(StandardCharsets.UTF_8);
+        add(text, 0, text.length);
+    }
+
+    /** The canonical row already as UTF-8 bytes (the COPY decoder writes it so, without a String). */
+    public void add(byte[] canonicalRow, int from, int length) {
+        md5.update(canonicalRow, from, length);
+        byte[] digest = md5.digest();
         long high = 0;
         for (int i = 0; i < 8; i++) {
             high = (high << 8) | (digest[i] & 0xff);

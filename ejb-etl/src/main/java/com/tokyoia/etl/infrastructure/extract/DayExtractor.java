@@ -1,7 +1,6 @@
 package com.tokyoia.etl.infrastructure.extract;
 
 import com.tokyoia.etl.domain.SourceFacts;
-import com.tokyoia.lake.domain.schema.LakeColumn;
 import com.tokyoia.lake.domain.schema.LakeTable;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -12,41 +11,63 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.stream.Collectors;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
 
 /**
- * Streams one UTC day of one table out of PostgreSQL in a REPEATABLE READ, read-only transaction:
- * the rows are read through a server-side cursor (fetch size, never the whole day in memory) while
- * PostgreSQL computes its own count and content checksum over the same exported snapshot, so both
- * describe exactly the rows that were written.
+ * Streams one UTC day of one table out of PostgreSQL with {@code COPY ... TO STDOUT (FORMAT binary)}
+ * in a REPEATABLE READ, read-only transaction, decoding each tuple straight into Parquet values
+ * (see {@link CopyRowDecoder}); nothing holds more than one row's bytes. No ORDER BY: the rows come
+ * in the partition's physical order, as fast as PostgreSQL can send them. What PostgreSQL says comes
+ * with the stream at no extra cost: its row count (COPY's command tag) and the digest of the tuples
+ * exactly as sent ({@link TupleDigest}), against which the written file is proven. With the SQL
+ * proof on, PostgreSQL also computes its content checksum over the same exported snapshot on a
+ * second connection, in parallel (the deep proof, a full second scan).
  */
 public final class DayExtractor {
-    private static final int FETCH_SIZE = 10_000;
+    private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\": (\\d+)");
 
-    /** Receives each row, values in table column order (timestamps as epoch micros). */
+    /** Receives each row, values as {@link CopyRowDecoder} yields them; the array is the sink's to keep. */
     @FunctionalInterface
     public interface RowSink {
         void accept(Object[] row) throws IOException;
     }
 
-    private final DataSource dataSource;
-    private final Executor executor;
-
-    /** {@code executor} runs PostgreSQL's checksum query beside the row stream (a managed executor in the server). */
-    public DayExtractor(DataSource dataSource, Executor executor) {
-        this.dataSource = dataSource;
-        this.executor = executor;
+    /** What one COPY of a day gave: PostgreSQL's facts, and the content checksum computed here from its bytes. */
+    public record Copied(SourceFacts source, String contentChecksum) {
     }
 
-    public SourceFacts extract(LakeTable table, LocalDate day, RowSink sink) throws IOException, SQLException {
+    private final DataSource dataSource;
+    private final Executor executor;
+    private final boolean sqlProof;
+    private final Function<LakeTable, CopyRowDecoder> decoders;
+
+    /**
+     * @param executor runs PostgreSQL's checksum query beside the stream when {@code sqlProof} is on
+     *                 (a managed executor in the server)
+     * @param sqlProof have PostgreSQL compute the content checksum too (a second scan of the day)
+     */
+    public DayExtractor(DataSource dataSource, Executor executor, boolean sqlProof) {
+        this(dataSource, executor, sqlProof, CopyRowDecoder::new);
+    }
+
+    /** With another decoder (tests inject wrong conversions through it). */
+    DayExtractor(DataSource dataSource, Executor executor, boolean sqlProof, Function<LakeTable, CopyRowDecoder> decoders) {
+        this.dataSource = dataSource;
+        this.executor = executor;
+        this.sqlProof = sqlProof;
+        this.decoders = decoders;
+    }
+
+    public Copied extract(LakeTable table, LocalDate day, RowSink sink) throws IOException, SQLException {
         Timestamp from = Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
         Timestamp to = Timestamp.from(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         try (Connection connection = dataSource.getConnection()) {
@@ -56,34 +77,22 @@ public final class DayExtractor {
                 try (Statement begin = connection.createStatement()) {
                     begin.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
                 }
-                // PostgreSQL's count and checksum run on a second connection that imports this
-                // transaction's snapshot, in parallel with the row stream: same rows, two cores.
-                String snapshot;
-                try (Statement export = connection.createStatement();
-                     ResultSet rs = export.executeQuery("SELECT pg_export_snapshot()")) {
-                    rs.next();
-                    snapshot = rs.getString(1);
-                }
-                CompletableFuture<SourceFacts> facts = CompletableFuture.supplyAsync(() -> factsInSnapshot(table, snapshot, from, to), executor);
-                try (PreparedStatement select = connection.prepareStatement(selectSql(table),
-                        ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-                    select.setFetchSize(FETCH_SIZE);
-                    select.setTimestamp(1, from);
-                    select.setTimestamp(2, to);
-                    try (ResultSet rs = select.executeQuery()) {
-                        List<LakeColumn> columns = table.columns();
-                        while (rs.next()) {
-                            Object[] row = new Object[columns.size()];
-                            for (int i = 0; i < row.length; i++) {
-                                row[i] = read(rs, i + 1, columns.get(i));
-                            }
-                            sink.accept(row);
-                        }
+                CompletableFuture<SourceFacts> sqlFacts = null;
+                if (sqlProof) {
+                    String snapshot;
+                    try (Statement export = connection.createStatement();
+                         ResultSet rs = export.executeQuery("SELECT pg_export_snapshot()")) {
+                        rs.next();
+                        snapshot = rs.getString(1);
                     }
+                    sqlFacts = CompletableFuture.supplyAsync(() -> factsInSnapshot(table, snapshot, from, to), executor);
                 }
-                SourceFacts source = join(facts);
+                Copied copied = copy(connection, copySql(table, day), decoders.apply(table), sink);
+                SourceFacts streamed = copied.source();
+                Copied result = sqlFacts == null ? copied : new Copied(new SourceFacts(streamed.rows(),
+                        join(sqlFacts).checksum(), streamed.tupleDigest()), copied.contentChecksum());
                 connection.commit();
-                return source;
+                return result;
             } catch (IOException | SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -91,6 +100,77 @@ public final class DayExtractor {
                 connection.setAutoCommit(autoCommit);
             }
         }
+    }
+
+    /** PostgreSQL's planner estimate of the day's rows (no scan), -1 when it gives none. */
+    public long estimatedRows(LakeTable table, LocalDate day) throws SQLException {
+        String sql = "EXPLAIN (FORMAT JSON) SELECT 1 FROM " + table.name() + " WHERE " + table.dayColumn() + " >= '" + day
+                + " 00:00:00+00' AND " + table.dayColumn() + " < '" + day.plusDays(1) + " 00:00:00+00'";
+        try (Connection connection = dataSource.getConnection(); Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            Matcher rows = PLAN_ROWS.matcher(rs.next() ? rs.getString(1) : "");
+            return rows.find() ? Long.parseLong(rows.group(1)) : -1;
+        }
+    }
+
+    /**
+     * Runs one binary COPY on the caller's connection (and transaction) and streams its rows into
+     * {@code sink}: the facts are COPY's own row count, the content checksum computed here from
+     * the rows' bytes, and the tuples' digest. When anything fails mid-stream the COPY is cancelled
+     * and read to its end, so the connection is in step with the server again for the rollback.
+     */
+    static Copied copy(Connection connection, String copySql, CopyRowDecoder decoder, RowSink sink)
+            throws IOException, SQLException {
+        TupleDigest digest = new TupleDigest();
+        ContentChecksum checksum = new ContentChecksum();
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        CopyOut copy = pg.getCopyAPI().copyOut(copySql);
+        try {
+            BinaryCopyParser.parse(copy::readFromCopy, decoder, digest, checksum, sink);
+        } catch (IOException | SQLException | RuntimeException e) {
+            endCopy(connection, pg, copy, e);
+            throw e;
+        }
+        long tagged = copy.getHandledRowCount();
+        if (tagged != digest.rows()) {
+            throw new IOException("COPY reported " + tagged + " rows, " + digest.rows() + " tuples were read");
+        }
+        return new Copied(new SourceFacts(tagged, checksum.value(), digest.value()), checksum.value());
+    }
+
+    /**
+     * PgJDBC's cancelCopy does not read what the server still sends for a COPY out, which would
+     * leave the connection out of step: cancel the statement and read to the end instead (the
+     * server ends with the cancel's error). A connection that still cannot be trusted is aborted.
+     */
+    private static void endCopy(Connection connection, PGConnection pg, CopyOut copy, Exception cause) {
+        if (!copy.isActive()) {
+            return;
+        }
+        try {
+            pg.cancelQuery();
+            while (copy.readFromCopy() != null) {
+                // discarded: the day's export has already failed
+            }
+        } catch (SQLException ended) {
+            if (!"57014".equals(ended.getSQLState())) { // 57014: cancelled, as asked
+                cause.addSuppressed(ended);
+            }
+        }
+        if (copy.isActive()) {
+            try {
+                connection.abort(Runnable::run);
+            } catch (SQLException e) {
+                cause.addSuppressed(e);
+            }
+        }
+    }
+
+    /** The COPY of one UTC day; the bounds are written from a LocalDate, never from input text. */
+    static String copySql(LakeTable table, LocalDate day) {
+        return "COPY (SELECT " + CopyRowDecoder.selectList(table) + " FROM " + table.name() + " WHERE " + table.dayColumn()
+                + " >= '" + day + " 00:00:00+00' AND " + table.dayColumn() + " < '" + day.plusDays(1) + " 00:00:00+00') "
+                + "TO STDOUT (FORMAT binary)";
     }
 
     private SourceFacts factsInSnapshot(LakeTable table, String snapshot, Timestamp from, Timestamp to) {
@@ -152,29 +232,5 @@ public final class DayExtractor {
                 return new SourceFacts(rows, ContentChecksum.format(rows, new BigInteger(rs.getString(2))));
             }
         }
-    }
-
-    static String selectSql(LakeTable table) {
-        // Plain columns: with binary transfer (prepareThreshold=-1 on the ETL datasource) the driver
-        // decodes uuid, integers and timestamps from their binary form, far cheaper than text.
-        String columns = table.columns().stream().map(c -> c.name()).collect(Collectors.joining(", "));
-        return "SELECT " + columns + " FROM " + table.name() + " WHERE " + table.dayColumn() + " >= ? AND "
-                + table.dayColumn() + " < ? ORDER BY " + String.join(", ", table.sortColumns());
-    }
-
-    private static Object read(ResultSet rs, int index, LakeColumn column) throws SQLException {
-        Object value = switch (column.type()) {
-            case UUID -> rs.getObject(index, UUID.class);
-            case STRING, ENUM, DATE -> rs.getString(index);
-            case INT32 -> rs.getInt(index);
-            case INT64 -> rs.getLong(index);
-            case TIMESTAMP -> {
-                OffsetDateTime at = rs.getObject(index, OffsetDateTime.class);
-                yield at == null ? null : at.toEpochSecond() * 1_000_000L + at.getNano() / 1_000;
-            }
-            case DOUBLE -> rs.getDouble(index);
-            case DECIMAL -> rs.getBigDecimal(index);
-        };
-        return rs.wasNull() ? null : value;
     }
 }

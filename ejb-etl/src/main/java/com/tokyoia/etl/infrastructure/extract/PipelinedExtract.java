@@ -1,7 +1,7 @@
 package com.tokyoia.etl.infrastructure.extract;
 
+import com.tokyoia.etl.application.port.DaySource;
 import com.tokyoia.etl.domain.ExtractedDay;
-import com.tokyoia.etl.domain.SourceFacts;
 import com.tokyoia.etl.infrastructure.parquet.DayParquetWriter;
 import com.tokyoia.lake.domain.schema.LakeTable;
 import java.io.IOException;
@@ -18,8 +18,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Extract and encode on two threads: one reads rows from PostgreSQL and computes their content
- * checksum, the other encodes Parquet. They meet in a small bounded queue of row batches, so memory
+ * Extract and encode on two threads: one reads and decodes PostgreSQL's COPY stream and digests it,
+ * the other encodes Parquet. They meet in a small bounded queue of row batches, so memory
  * stays bounded whatever the day's size, and a failure on either side stops both.
  */
 public final class PipelinedExtract {
@@ -32,14 +32,18 @@ public final class PipelinedExtract {
 
     public static ExtractedDay run(DayExtractor extractor, LakeTable table, LocalDate day, DayParquetWriter writer,
                                    Executor executor) throws IOException, SQLException {
+        return run(extractor, table, day, writer, executor, DaySource.Progress.NONE);
+    }
+
+    /** The same, telling {@code progress} the rows written after each batch. */
+    public static ExtractedDay run(DayExtractor extractor, LakeTable table, LocalDate day, DayParquetWriter writer,
+                                   Executor executor, DaySource.Progress progress) throws IOException, SQLException {
         BlockingQueue<List<Object[]>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
-        ContentChecksum checksum = new ContentChecksum();
         StopFlag stop = new StopFlag();
-        CompletableFuture<SourceFacts> producer = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<DayExtractor.Copied> producer = CompletableFuture.supplyAsync(() -> {
             try {
                 List<List<Object[]>> batch = new ArrayList<>(List.of(new ArrayList<>(BATCH)));
-                SourceFacts facts = extractor.extract(table, day, row -> {
-                    checksum.add(RowCanonicalForm.of(table, row));
+                DayExtractor.Copied copied = extractor.extract(table, day, row -> {
                     batch.get(0).add(row);
                     if (batch.get(0).size() == BATCH) {
                         offer(queue, batch.get(0), stop);
@@ -50,13 +54,14 @@ public final class PipelinedExtract {
                     offer(queue, batch.get(0), stop);
                 }
                 offer(queue, END, stop);
-                return facts;
+                return copied;
             } catch (IOException | SQLException | RuntimeException e) {
                 queue.clear();
                 queue.offer(END);
                 throw new CompletionException(e);
             }
         }, executor);
+        long written = 0;
         try {
             while (true) {
                 List<Object[]> rows = queue.poll(1, TimeUnit.SECONDS);
@@ -72,9 +77,11 @@ public final class PipelinedExtract {
                 for (Object[] row : rows) {
                     writer.write(row);
                 }
+                written += rows.size();
+                progress.rowsWritten(written);
             }
-            SourceFacts facts = join(producer);
-            return new ExtractedDay(facts, writer.finish(checksum.value()));
+            DayExtractor.Copied copied = join(producer);
+            return new ExtractedDay(copied.source(), writer.finish(copied.contentChecksum()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopProducer(stop, queue, producer);
@@ -85,7 +92,7 @@ public final class PipelinedExtract {
         }
     }
 
-    private static void stopProducer(StopFlag stop, BlockingQueue<List<Object[]>> queue, CompletableFuture<SourceFacts> producer) {
+    private static void stopProducer(StopFlag stop, BlockingQueue<List<Object[]>> queue, CompletableFuture<DayExtractor.Copied> producer) {
         stop.set();
         queue.clear();
         try {
@@ -109,7 +116,7 @@ public final class PipelinedExtract {
         }
     }
 
-    private static SourceFacts join(CompletableFuture<SourceFacts> producer) throws IOException, SQLException {
+    private static DayExtractor.Copied join(CompletableFuture<DayExtractor.Copied> producer) throws IOException, SQLException {
         try {
             return producer.join();
         } catch (CompletionException e) {

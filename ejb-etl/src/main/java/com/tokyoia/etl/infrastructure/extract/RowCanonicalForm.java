@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * Java (from extracted or re-read values) and as SQL (PostgreSQL computes it over its own rows),
  * so the lake copy is compared with the database, not with itself. Per type: UUIDs lower-case,
  * timestamps as epoch microseconds, decimals with their declared scale, doubles as their IEEE-754
- * bits in hex (decimal renderings of doubles differ between Java and PostgreSQL), NULL as \N;
+ * bits in hex (decimal renderings of doubles differ between Java and PostgreSQL; every NaN as the
+ * canonical one), NULL as \N;
  * fields separated by U+001F.
  */
 public final class RowCanonicalForm {
@@ -66,7 +67,9 @@ public final class RowCanonicalForm {
             case UUID, INT32, INT64 -> name + "::text";
             case STRING, ENUM -> name;
             case TIMESTAMP -> "((extract(epoch FROM " + name + ") * 1000000)::bigint)::text";
-            case DOUBLE -> "encode(float8send(" + name + "), 'hex')";
+            // Every NaN as the canonical one (Java's doubleToLongBits, Parquet): PostgreSQL keeps the
+            // bits an operation left, such as the negative NaN of Infinity - Infinity.
+            case DOUBLE -> "CASE WHEN " + name + " = 'NaN'::float8 THEN '7ff8000000000000' ELSE encode(float8send(" + name + "), 'hex') END";
             case DECIMAL -> "round(" + name + ", " + column.scale() + ")::text";
             case DATE -> name + "::text";
         };

@@ -9,20 +9,20 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
 
 /**
- * Writes one table's day to a local Snappy Parquet file, streaming: memory is bounded by one row
+ * Writes one table's day to a local Parquet file (codec and pages as {@link ParquetLayout} says), streaming: memory is bounded by one row
  * group, not by the day. While writing it computes the file's SHA-256; the content checksum of the
  * rows (computed by whoever extracts them) and the row count go into the file's key-value metadata.
  */
 public final class DayParquetWriter implements AutoCloseable {
+    /** Each lake table's unique key. */
+    private static final String KEY = "id";
     private final LakeTable table;
     private final Path path;
     private final HashingOutputFile output;
@@ -31,7 +31,7 @@ public final class DayParquetWriter implements AutoCloseable {
     private long rows;
     private WrittenFile written;
 
-    public DayParquetWriter(LakeTable table, String day, Path path, long rowGroupBytes) throws IOException {
+    public DayParquetWriter(LakeTable table, String day, Path path, ParquetLayout layout) throws IOException {
         this.table = table;
         this.path = path;
         this.output = new HashingOutputFile(path);
@@ -39,15 +39,20 @@ public final class DayParquetWriter implements AutoCloseable {
         metadata.put(ParquetFooter.META_TABLE, table.name());
         metadata.put(ParquetFooter.META_DAY, day);
         this.support = new RowWriteSupport(table, metadata);
-        this.writer = new Builder(output, support)
-                .withCompressionCodec(CompressionCodecName.SNAPPY)
+        Builder builder = new Builder(output, support);
+        if (table.columnNames().contains(KEY)) {
+            // Every value is new: a dictionary would only fill up, then fall back to plain, per row group.
+            builder.withDictionaryEncoding(KEY, false);
+        }
+        this.writer = builder
+                .withCompressionCodec(layout.codec().parquet)
                 .withDictionaryEncoding(true)
                 // Big enough that ids with tens of thousands of values per day (workflow ids) stay
                 // dictionary-encoded instead of falling back to plain strings.
                 .withDictionaryPageSize(8 << 20)
-                .withRowGroupSize(rowGroupBytes)
+                .withRowGroupSize(layout.rowGroupBytes())
                 .withPageSize(1 << 20)
-                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
+                .withWriterVersion(layout.writerVersion())
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withConf(new Configuration(false))
                 .build();

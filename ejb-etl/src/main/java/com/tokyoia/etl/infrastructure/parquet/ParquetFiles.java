@@ -63,6 +63,11 @@ public final class ParquetFiles implements LakeFiles {
     }
 
     @Override
+    public String tupleDigest(LakeTable table, Path file) throws IOException {
+        return TupleDigestReader.digest(table, file);
+    }
+
+    @Override
     public void readRows(LakeTable table, Path file, RowSink sink) throws IOException {
         List<LakeColumn> columns = table.columns();
         try (ParquetFileReader reader = open(file)) {

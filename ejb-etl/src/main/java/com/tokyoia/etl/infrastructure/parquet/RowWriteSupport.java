@@ -14,7 +14,11 @@ import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 
-/** Writes extractor rows (Object[] in table column order) straight to Parquet, no object model in between. */
+/**
+ * Writes rows (Object[] in table column order) straight to Parquet, no object model in between.
+ * Takes the COPY decoder's values (strings and UUIDs as UTF-8 {@link Binary}, decimals as their
+ * unscaled Long) as well as plain Java ones (UUID, String, BigDecimal).
+ */
 final class RowWriteSupport extends WriteSupport<Object[]> {
     private final LakeTable table;
     private final Map<String, String> metadata;
@@ -66,13 +70,13 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
             LakeColumn column = columns.get(i);
             consumer.startField(column.name(), i);
             switch (column.type()) {
-                case UUID -> consumer.addBinary(Binary.fromString(((UUID) value).toString()));
-                case STRING, ENUM, DATE -> consumer.addBinary(Binary.fromString((String) value));
+                case UUID -> consumer.addBinary(value instanceof Binary b ? b : Binary.fromString(((UUID) value).toString()));
+                case STRING, ENUM, DATE -> consumer.addBinary(value instanceof Binary b ? b : Binary.fromString((String) value));
                 case INT32 -> consumer.addInteger((Integer) value);
                 case INT64, TIMESTAMP -> consumer.addLong((Long) value);
                 case DOUBLE -> consumer.addDouble((Double) value);
-                case DECIMAL -> consumer.addLong(((BigDecimal) value).setScale(column.scale(), RoundingMode.UNNECESSARY)
-                        .unscaledValue().longValueExact());
+                case DECIMAL -> consumer.addLong(value instanceof Long unscaled ? unscaled
+                        : ((BigDecimal) value).setScale(column.scale(), RoundingMode.UNNECESSARY).unscaledValue().longValueExact());
             }
             consumer.endField(column.name(), i);
         }

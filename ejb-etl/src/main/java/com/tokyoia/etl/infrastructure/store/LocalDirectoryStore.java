@@ -100,7 +100,8 @@ public final class LocalDirectoryStore implements ObjectStore {
     @Override
     public List<String> list(String prefix) throws IOException {
         Path base = resolve(prefix);
-        Path directory = prefix.endsWith("/") ? base : base.getParent();
+        // The empty prefix is the whole store: its parent would be outside of it.
+        Path directory = prefix.isEmpty() || prefix.endsWith("/") ? base : base.getParent();
         if (!Files.isDirectory(directory)) {
             return List.of();
         }

@@ -27,6 +27,7 @@ import com.tokyoia.etl.application.port.EtlMetrics;
 import com.tokyoia.etl.application.port.ExecutionLeases;
 import com.tokyoia.etl.application.port.HotDays;
 import com.tokyoia.etl.application.port.JobAudit;
+import com.tokyoia.etl.application.port.ExportProgressLog;
 import com.tokyoia.etl.application.port.LakeMigrationLog;
 import com.tokyoia.etl.application.port.RetentionHolds;
 import com.tokyoia.etl.application.recovery.DayReimport;
@@ -49,6 +50,8 @@ import com.tokyoia.etl.infrastructure.migration.JdbcLakeMigrationLog;
 import com.tokyoia.etl.infrastructure.notify.MailNotifier;
 import com.tokyoia.etl.infrastructure.notify.WebhookNotifier;
 import com.tokyoia.etl.infrastructure.parquet.ParquetFiles;
+import com.tokyoia.etl.infrastructure.parquet.ParquetLayout;
+import com.tokyoia.etl.infrastructure.progress.JdbcExportProgressLog;
 import com.tokyoia.etl.infrastructure.recovery.PostgresExecutionLeases;
 import com.tokyoia.etl.infrastructure.reimport.PostgresHotDayLoader;
 import com.tokyoia.etl.infrastructure.retention.JdbcRetentionHolds;
@@ -245,6 +248,11 @@ public class EtlWiring {
     }
 
     @Produces
+    ExportProgressLog exportProgressLog() {
+        return new JdbcExportProgressLog(dataSource, clock);
+    }
+
+    @Produces
     LakeMigrationLog lakeMigrationLog() {
         return new JdbcLakeMigrationLog(dataSource, clock);
     }
@@ -284,11 +292,12 @@ public class EtlWiring {
 
     private DayExporter exporter() {
         return new DayExporter(source(), manifest(), new PostgresExportLocks(dataSource), store, catalog.publisher(),
-                new ParquetFiles(), retry(), settings.workDir(), ExportObserver.NONE, clock);
+                new ParquetFiles(), retry(), settings.workDir(), ExportObserver.NONE, exportProgressLog(), executor, clock);
     }
 
     private PostgresDaySource source() {
-        return new PostgresDaySource(dataSource, executor, settings.rowGroupBytes());
+        return new PostgresDaySource(dataSource, executor, new ParquetLayout(settings.rowGroupBytes(),
+                ParquetLayout.Codec.valueOf(settings.compression().name()), settings.v2Pages()), settings.sqlProof());
     }
 
     private Retry retry() {

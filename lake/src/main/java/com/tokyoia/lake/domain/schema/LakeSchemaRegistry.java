@@ -30,8 +30,7 @@ public final class LakeSchemaRegistry {
             optional("started_at", TIMESTAMP),
             optional("finished_at", TIMESTAMP),
             optional("error_message", STRING),
-            required("updated_at", TIMESTAMP)),
-            List.of("agent_id", "created_at"));
+            required("updated_at", TIMESTAMP)));
 
     public static final LakeTable AGENT_TASKS = new LakeTable("agent_tasks", "created_at", List.of(
             required("id", UUID),
@@ -47,8 +46,7 @@ public final class LakeSchemaRegistry {
             decimal("cost_usd", 14, 6, true),
             optional("latency_ms", INT32),
             optional("error_message", STRING),
-            required("updated_at", TIMESTAMP)),
-            List.of("agent_id", "created_at"));
+            required("updated_at", TIMESTAMP)));
 
     public static final LakeTable AGENT_METRICS = new LakeTable("agent_metrics", "recorded_at", List.of(
             required("id", INT64),
@@ -56,8 +54,7 @@ public final class LakeSchemaRegistry {
             required("metric_name", STRING),
             required("metric_value", DOUBLE),
             optional("unit", STRING),
-            required("recorded_at", TIMESTAMP)),
-            List.of("agent_id", "metric_name", "recorded_at"));
+            required("recorded_at", TIMESTAMP)));
 
     public static final LakeTable AGENT_INTERACTIONS = new LakeTable("agent_interactions", "occurred_at", List.of(
             required("id", INT64),
@@ -67,8 +64,7 @@ public final class LakeSchemaRegistry {
             required("kind", ENUM),
             optional("tokens", INT32),
             optional("latency_ms", INT32),
-            required("occurred_at", TIMESTAMP)),
-            List.of("from_agent_id", "occurred_at"));
+            required("occurred_at", TIMESTAMP)));
 
     public static final LakeTable USER_SESSIONS = new LakeTable("user_sessions", "started_at", List.of(
             required("id", UUID),
@@ -78,8 +74,7 @@ public final class LakeSchemaRegistry {
             required("started_at", TIMESTAMP),
             required("last_heartbeat_at", TIMESTAMP),
             optional("ended_at", TIMESTAMP),
-            required("updated_at", TIMESTAMP)),
-            List.of("user_id", "started_at"));
+            required("updated_at", TIMESTAMP)));
 
     /**
      * Who changed what (agents, workflows); exported like the others so it can leave PostgreSQL
@@ -92,8 +87,7 @@ public final class LakeSchemaRegistry {
             required("action", STRING),
             required("entity_type", STRING),
             required("entity_id", STRING),
-            optional("details", STRING)),
-            List.of("entity_type", "entity_id", "occurred_at"));
+            optional("details", STRING)));
 
     private static final List<LakeTable> TABLES =
             List.of(WORKFLOWS, AGENT_TASKS, AGENT_METRICS, AGENT_INTERACTIONS, USER_SESSIONS, AUDIT_LOG);

@@ -4,21 +4,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An exported table: its columns in file order, the day column (UTC event time) that picks the
- * lake partition, and the sort order inside a file (chosen so similar rows sit together and
- * compress well).
+ * An exported table: its columns in file order and the day column (UTC event time) that picks the
+ * lake partition. Rows inside a file are in PostgreSQL's physical order: a sort cost more than the
+ * size it saved (BENCHMARKS.md, issue 14).
  */
-public record LakeTable(String name, String dayColumn, List<LakeColumn> columns, List<String> sortColumns) {
+public record LakeTable(String name, String dayColumn, List<LakeColumn> columns) {
     public LakeTable {
         columns = List.copyOf(columns);
-        sortColumns = List.copyOf(sortColumns);
         if (find(columns, dayColumn).filter(c -> c.type() == LakeType.TIMESTAMP && !c.nullable()).isEmpty()) {
             throw new IllegalArgumentException(name + ": day column " + dayColumn + " must be a required timestamp");
-        }
-        for (String sort : sortColumns) {
-            if (find(columns, sort).isEmpty()) {
-                throw new IllegalArgumentException(name + ": unknown sort column " + sort);
-            }
         }
     }
 
