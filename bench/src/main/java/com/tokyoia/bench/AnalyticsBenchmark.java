@@ -12,6 +12,7 @@ import com.tokyoia.analytics.infrastructure.engine.DuckDbEngine;
 import com.tokyoia.etl.domain.ParquetFooter;
 import com.tokyoia.etl.infrastructure.parquet.DayParquetWriter;
 import com.tokyoia.etl.infrastructure.parquet.ParquetFiles;
+import com.tokyoia.etl.infrastructure.parquet.ParquetLayout;
 import com.tokyoia.lake.domain.LakeKeys;
 import com.tokyoia.lake.domain.schema.LakeSchemaRegistry;
 import com.tokyoia.lake.domain.schema.LakeTable;
@@ -193,7 +194,7 @@ public final class AnalyticsBenchmark {
                 Files.createDirectories(file.getParent());
                 List<Object[]> rows = rows(day, rowsPerDay);
                 Path tmp = file.resolveSibling(".tmp-part.parquet");
-                try (DayParquetWriter writer = new DayParquetWriter(table, day.toString(), tmp, 64L << 20)) {
+                try (DayParquetWriter writer = new DayParquetWriter(table, day.toString(), tmp, ParquetLayout.snappy(64L << 20))) {
                     for (Object[] row : rows) {
                         writer.write(row);
                     }

@@ -7,13 +7,15 @@ import com.tokyoia.analytics.application.port.ResultCache;
 import com.tokyoia.analytics.infrastructure.engine.PostgresHotEngine;
 import com.tokyoia.analytics.infrastructure.log.JdbcQueryLog;
 import com.tokyoia.etl.application.DayExporter;
-import com.tokyoia.etl.application.ExportObserver;
 import com.tokyoia.etl.application.Retry;
 import com.tokyoia.etl.application.port.CatalogPublisher;
+import com.tokyoia.etl.application.port.ExportProgressLog;
+import com.tokyoia.etl.infrastructure.extract.OutsideServerThreads;
 import com.tokyoia.etl.infrastructure.extract.PostgresDaySource;
 import com.tokyoia.etl.infrastructure.failure.TransientFailures;
 import com.tokyoia.etl.infrastructure.lock.PostgresExportLocks;
 import com.tokyoia.etl.infrastructure.parquet.ParquetFiles;
+import com.tokyoia.etl.infrastructure.parquet.ParquetLayout;
 import com.tokyoia.lake.application.port.ObjectStore;
 import com.tokyoia.lake.infrastructure.JdbcManifest;
 import java.math.BigDecimal;
@@ -35,9 +37,15 @@ final class BenchWiring {
     }
 
     static DayExporter exporter(DataSource ds, ObjectStore store, Path work, Clock clock) {
-        return new DayExporter(new PostgresDaySource(ds, 64L * 1024 * 1024), new JdbcManifest(ds, clock),
+        return exporter(ds, store, work, clock, false, ParquetLayout.snappy(64L * 1024 * 1024));
+    }
+
+    /** @param sqlProof PostgreSQL also computes each day's content checksum (off by default, as in the server) */
+    static DayExporter exporter(DataSource ds, ObjectStore store, Path work, Clock clock, boolean sqlProof, ParquetLayout layout) {
+        return new DayExporter(new PostgresDaySource(ds, OutsideServerThreads.POOL, layout, sqlProof), new JdbcManifest(ds, clock),
                 new PostgresExportLocks(ds), store, CatalogPublisher.NONE, new ParquetFiles(),
-                new Retry(3, Duration.ofMillis(500), TransientFailures::isTransient), work, ExportObserver.NONE, clock);
+                new Retry(3, Duration.ofMillis(500), TransientFailures::isTransient), work, new StepTimes(), ExportProgressLog.NONE,
+                OutsideServerThreads.POOL, clock);
     }
 
     static AnalyticsService analytics(DataSource ds, ColdEngine cold, ResultCache cache, int hotWindowDays, Clock clock) {
