@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -137,12 +138,12 @@ public final class DayExporter {
         Path local = workDir.resolve(table.name() + "-" + day + "-v" + entry.version() + ".parquet");
         Files.deleteIfExists(local);
         try {
-            long expected = source.estimatedRows(table, day);
-            ProgressReport report = new ProgressReport(entry.id(), expected);
+            ProgressReport report = new ProgressReport(entry.id(), estimatedRows(table, day));
             report.rowsWritten(0);
             ExtractedDay extracted = retry.call("extract " + table.name() + " " + day, () -> source.extract(table, day, local, report));
             SourceFacts facts = extracted.source();
             WrittenFile file = extracted.file();
+            report.written(file.rows());
             if (file.rows() != facts.rows() || !file.contentChecksum().equals(facts.checksum())) {
                 throw new ExportVerificationException(table.name() + " " + day + ": extracted " + file.contentChecksum()
                         + " but PostgreSQL computed " + facts.checksum() + " over the same snapshot");
@@ -165,8 +166,8 @@ public final class DayExporter {
                 digest = join(readBack);
             } catch (IOException | RuntimeException e) {
                 removeUnproven(key);
-                throw new ExportVerificationException(table.name() + " " + day + ": the file does not read back (" + e.getMessage()
-                        + "); a value changed between the database and the file");
+                throw new ExportVerificationException(table.name() + " " + day + ": the file could not be read back as PostgreSQL's "
+                        + "tuples (" + e.getMessage() + "); a value changed between the database and the file, or the file is unreadable", e);
             }
             if (facts.tupleDigest() == null || !facts.tupleDigest().equals(digest)) {
                 removeUnproven(key);
@@ -189,11 +190,26 @@ public final class DayExporter {
         }
     }
 
-    /** Reports the rows written to the progress log, at most every two seconds; a report that fails is only logged. */
+    /** A report only: without an estimate the progress shows rows without a total. */
+    private long estimatedRows(LakeTable table, LocalDate day) {
+        try {
+            return source.estimatedRows(table, day);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warning(() -> "No row estimate for " + table.name() + " " + day + ": " + e.getMessage());
+            return -1;
+        }
+    }
+
+    /**
+     * Reports the rows written to the progress log at most every two seconds, on the executor: the
+     * writing thread never waits for a database connection (the export already holds two or three),
+     * and while one report is still being written the next ones are skipped. A failed report is logged.
+     */
     private final class ProgressReport implements DaySource.Progress {
         private static final long EVERY_NANOS = 2_000_000_000L;
         private final long manifestId;
         private final long expected;
+        private final AtomicBoolean writing = new AtomicBoolean();
         private long last = System.nanoTime() - EVERY_NANOS;
 
         ProgressReport(long manifestId, long expected) {
@@ -204,10 +220,27 @@ public final class DayExporter {
         @Override
         public void rowsWritten(long rows) {
             long now = System.nanoTime();
-            if (now - last < EVERY_NANOS) {
+            if (now - last < EVERY_NANOS || !writing.compareAndSet(false, true)) {
                 return;
             }
             last = now;
+            try {
+                executor.execute(() -> {
+                    try {
+                        progress.record(manifestId, rows, expected);
+                    } catch (SQLException | RuntimeException e) {
+                        LOG.warning(() -> "Could not report the progress of manifest version " + manifestId + ": " + e.getMessage());
+                    } finally {
+                        writing.set(false);
+                    }
+                });
+            } catch (RuntimeException rejected) {
+                writing.set(false);
+            }
+        }
+
+        /** The final count once the file is written (recorded on this thread, before the proof). */
+        void written(long rows) {
             try {
                 progress.record(manifestId, rows, expected);
             } catch (SQLException e) {
@@ -228,6 +261,9 @@ public final class DayExporter {
         try {
             return readBack.join();
         } catch (CompletionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             if (e.getCause() instanceof UncheckedIOException io) {
                 throw io.getCause();
             }

@@ -110,7 +110,7 @@ public class EtlOperations {
      * A job execution with what it was asked to do and how far it got. Exports count table-days and
      * rows: those of proven days plus those streamed so far by the days still exporting, and
      * {@code rowsExpected} adds PostgreSQL's estimate of those days to the proven rows (0 when none
-     * is running); a lake migration counts versions (table-days) and bytes moved, and names its target.
+     * is running; days not started yet are not in it); a lake migration counts versions (table-days) and bytes moved, and names its target.
      */
     public record Run(long executionId, String job, String status, Instant started, Instant ended, String from,
                       String to, String tables, String mode, int daysDone, int daysTotal, long rows, double rowsPerSecond,
@@ -430,7 +430,8 @@ public class EtlOperations {
             }
         }
         long rowsExpected = 0;
-        if (execution.getBatchStatus() == BatchStatus.STARTED || execution.getBatchStatus() == BatchStatus.STARTING) {
+        if (execution.getBatchStatus() == BatchStatus.STARTED || execution.getBatchStatus() == BatchStatus.STARTING
+                || execution.getBatchStatus() == BatchStatus.STOPPING) {
             ExportProgressLog.Streaming streaming = exportProgress.streaming(execution.getExecutionId());
             rowsExpected = streaming.expectedRows() == 0 ? 0 : rows + streaming.expectedRows();
             rows += streaming.rows();

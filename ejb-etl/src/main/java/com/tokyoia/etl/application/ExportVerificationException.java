@@ -5,4 +5,8 @@ public class ExportVerificationException extends RuntimeException {
     public ExportVerificationException(String message) {
         super(message);
     }
+
+    public ExportVerificationException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

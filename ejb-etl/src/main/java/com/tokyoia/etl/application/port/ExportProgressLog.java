@@ -21,7 +21,7 @@ public interface ExportProgressLog {
     /** {@code expectedRows} is the source's estimate, -1 when it has none. */
     void record(long manifestId, long rows, long expectedRows) throws SQLException;
 
-    /** Rows streamed so far and expected by the exports of an execution that are still running. */
+    /** Rows streamed so far and expected by the exports of an execution not yet proven and current. */
     Streaming streaming(long executionId) throws SQLException;
 
     record Streaming(long rows, long expectedRows) {

@@ -94,12 +94,28 @@ public final class DayExtractor {
                 connection.commit();
                 return result;
             } catch (IOException | SQLException | RuntimeException e) {
-                connection.rollback();
+                quietly(connection::rollback, e);
                 throw e;
             } finally {
-                connection.setAutoCommit(autoCommit);
+                if (!connection.isClosed()) {
+                    connection.setAutoCommit(autoCommit);
+                }
             }
         }
+    }
+
+    /** After a failure: the failure is what the caller must see; what goes wrong cleaning up rides along. */
+    private static void quietly(SqlAction action, Exception failure) {
+        try {
+            action.run();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlAction {
+        void run() throws SQLException;
     }
 
     /** PostgreSQL's planner estimate of the day's rows (no scan), -1 when it gives none. */

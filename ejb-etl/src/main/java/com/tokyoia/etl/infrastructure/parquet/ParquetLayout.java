@@ -8,8 +8,8 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * How the export lays a day out in Parquet: the row group size (which bounds the writer's memory),
  * the compression codec, and the data page format. Version 1 pages with dictionary or plain
  * values are what every engine reads; version 2 pages add delta encodings for integers,
- * timestamps and strings that fall back from their dictionary (DuckDB, Trino and Athena engine v3
- * read them).
+ * timestamps and strings that fall back from their dictionary (DuckDB and Trino read them, as
+ * the tests show; Athena engine v3 is Trino's reader, not tested here).
  */
 public record ParquetLayout(long rowGroupBytes, Codec codec, boolean v2Pages) {
     /** Snappy, as the lake's readers have always been given, or ZSTD: smaller files for more CPU. */

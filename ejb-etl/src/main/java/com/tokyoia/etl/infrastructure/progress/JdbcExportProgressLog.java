@@ -10,7 +10,11 @@ import java.sql.Types;
 import java.time.Clock;
 import javax.sql.DataSource;
 
-/** Export progress in PostgreSQL (export_progress, one row per manifest version, removed with it). */
+/**
+ * Export progress in PostgreSQL (export_progress, one row per manifest version, removed with it).
+ * Rows only grow (a late report never lowers the count); a version counts as streaming until it is
+ * proven and current, EXPORTED included (between its proof and its catalog step).
+ */
 public final class JdbcExportProgressLog implements ExportProgressLog {
     private final DataSource dataSource;
     private final Clock clock;
@@ -24,7 +28,7 @@ public final class JdbcExportProgressLog implements ExportProgressLog {
     public void record(long manifestId, long rows, long expectedRows) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO export_progress (manifest_id, rows_streamed, rows_expected, updated_at) VALUES (?, ?, ?, ?) "
-                        + "ON CONFLICT (manifest_id) DO UPDATE SET rows_streamed = excluded.rows_streamed, "
+                        + "ON CONFLICT (manifest_id) DO UPDATE SET rows_streamed = greatest(export_progress.rows_streamed, excluded.rows_streamed), "
                         + "rows_expected = excluded.rows_expected, updated_at = excluded.updated_at")) {
             ps.setLong(1, manifestId);
             ps.setLong(2, rows);
@@ -43,7 +47,7 @@ public final class JdbcExportProgressLog implements ExportProgressLog {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT coalesce(sum(p.rows_streamed), 0), coalesce(sum(greatest(p.rows_expected, p.rows_streamed)), 0) "
                         + "FROM export_progress p JOIN export_manifest m ON m.id = p.manifest_id "
-                        + "WHERE m.execution_id = ? AND m.status = 'EXPORTING'")) {
+                        + "WHERE m.execution_id = ? AND m.status IN ('EXPORTING', 'EXPORTED')")) {
             ps.setLong(1, executionId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
