@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +94,9 @@ final class StandaloneServer implements AutoCloseable {
         builder.environment().putAll(environment);
         String faketime = builder.environment().get("FAKETIME");
         if (faketime != null && faketime.startsWith("@")) {
-            builder.environment().put("FAKETIME", "@" + LocalDateTime.now(SystemTime.clock().withZone(ZoneOffset.UTC)).format(FAKETIME_START));
+            // Continues this JVM's fake clock; libfaketime reads the start in the process's zone (TZ).
+            ZoneId zone = ZoneId.of(builder.environment().getOrDefault("TZ", "UTC"));
+            builder.environment().put("FAKETIME", "@" + LocalDateTime.now(SystemTime.clock().withZone(zone)).format(FAKETIME_START));
         }
         Files.deleteIfExists(base.resolve("deployments/tokyo-ia.ear.failed"));
         process = builder.start();
