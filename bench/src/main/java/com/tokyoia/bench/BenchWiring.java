@@ -42,7 +42,13 @@ final class BenchWiring {
 
     /** @param sqlProof PostgreSQL also computes each day's content checksum (off by default, as in the server) */
     static DayExporter exporter(DataSource ds, ObjectStore store, Path work, Clock clock, boolean sqlProof, ParquetLayout layout) {
-        return new DayExporter(new PostgresDaySource(ds, OutsideServerThreads.POOL, layout, sqlProof), new JdbcManifest(ds, clock),
+        return exporter(ds, store, work, clock, sqlProof, layout, 1);
+    }
+
+    /** @param ranges COPYs reading one day at once, each range encoded on its own thread */
+    static DayExporter exporter(DataSource ds, ObjectStore store, Path work, Clock clock, boolean sqlProof, ParquetLayout layout,
+                                int ranges) {
+        return new DayExporter(new PostgresDaySource(ds, OutsideServerThreads.POOL, layout, sqlProof, ranges), new JdbcManifest(ds, clock),
                 new PostgresExportLocks(ds), store, CatalogPublisher.NONE, new ParquetFiles(),
                 new Retry(3, Duration.ofMillis(500), TransientFailures::isTransient), work, new StepTimes(), ExportProgressLog.NONE,
                 OutsideServerThreads.POOL, clock);

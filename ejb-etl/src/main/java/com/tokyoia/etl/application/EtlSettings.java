@@ -13,12 +13,13 @@ import java.util.Optional;
  * How the ETL runs (tokyoia.etl.*): retries, file sizes, ranges, catch-up, reconcile, alert channels,
  * the lease a node holds on each job execution it runs (renewed four times per lease period;
  * another node takes a dead node's execution over once its lease has expired), and whether
- * PostgreSQL also computes each exported day's content checksum (the SQL proof, a second scan).
+ * PostgreSQL also computes each exported day's content checksum (the SQL proof, a second scan),
+ * and how many COPYs may read one day at once (each range of pages encoded on its own thread).
  */
 public record EtlSettings(int retries, Duration retryBackoff, long rowGroupBytes, Path workDir, int maxRangeDays,
                           int catchUpMaxDays, boolean catchUpOnStart, Duration catchUpDelay, int reconcileWindowDays,
                           Optional<URI> alertWebhook, Optional<String> alertMailTo, String alertMailFrom, Duration executionLease,
-                          boolean sqlProof, Compression compression, boolean v2Pages) {
+                          boolean sqlProof, Compression compression, boolean v2Pages, int copyRanges) {
     /** The export's Parquet codec: Snappy (the default every reader expects) or ZSTD (smaller, more CPU). */
     public enum Compression { SNAPPY, ZSTD }
 
@@ -40,7 +41,8 @@ public record EtlSettings(int retries, Duration retryBackoff, long rowGroupBytes
                 config.duration("tokyoia.etl.execution-lease-seconds", ChronoUnit.SECONDS, 8, 3600),
                 config.flag("tokyoia.etl.export.sql-proof"),
                 config.choice("tokyoia.etl.export.compression", Compression.class),
-                config.flag("tokyoia.etl.export.parquet-v2-pages"));
+                config.flag("tokyoia.etl.export.parquet-v2-pages"),
+                config.integer("tokyoia.etl.export.copy-ranges", 1, 16));
         if (settings.reconcileWindowDays() > settings.maxRangeDays()) {
             // The default reconcile request would be refused as too long.
             throw new InvalidSettingException("tokyoia.etl.reconcile-window-days", "is " + settings.reconcileWindowDays()
@@ -62,7 +64,8 @@ public record EtlSettings(int retries, Duration retryBackoff, long rowGroupBytes
                 + catchUpMaxDays + " days" + (catchUpOnStart ? " (also " + catchUpDelay.toSeconds() + " s after start)" : "")
                 + ", reconcile window " + reconcileWindowDays + " days, webhook " + (alertWebhook.isPresent() ? "set" : "none")
                 + ", mail " + alertMailTo.orElse("none") + ", execution lease " + executionLease.toSeconds() + " s, SQL proof "
-                + (sqlProof ? "on" : "off") + ", " + compression.name().toLowerCase(Locale.ROOT) + (v2Pages ? ", v2 pages" : "") + "]";
+                + (sqlProof ? "on" : "off") + ", " + compression.name().toLowerCase(Locale.ROOT) + (v2Pages ? ", v2 pages" : "") + ", "
+                + copyRanges + " COPY range" + (copyRanges == 1 ? "" : "s") + " per day]";
     }
 
     /** How often a node renews its leases and looks for executions a dead node left: four times per lease. */

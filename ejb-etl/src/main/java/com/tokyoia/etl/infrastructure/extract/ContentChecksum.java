@@ -40,6 +40,12 @@ public final class ContentChecksum {
         rows++;
     }
 
+    /** Adds the rows another checksum saw (a range of the same day, checksummed on another thread). */
+    public void addAll(ContentChecksum other) {
+        sum += other.sum;
+        rows += other.rows;
+    }
+
     public long rows() {
         return rows;
     }

@@ -87,7 +87,7 @@ public final class DayExtractor {
                     }
                     sqlFacts = CompletableFuture.supplyAsync(() -> factsInSnapshot(table, snapshot, from, to), executor);
                 }
-                Copied copied = copy(connection, copySql(table, day), decoders.apply(table), sink);
+                Copied copied = copy(connection, copySql(table, day, CtidRange.WHOLE), decoders.apply(table), sink);
                 SourceFacts streamed = copied.source();
                 Copied result = sqlFacts == null ? copied : new Copied(new SourceFacts(streamed.rows(),
                         join(sqlFacts).checksum(), streamed.tupleDigest()), copied.contentChecksum());
@@ -102,6 +102,18 @@ public final class DayExtractor {
                 }
             }
         }
+    }
+
+    /**
+     * Opens a snapshot of the day to be read by up to {@code ranges} COPYs at once, each over at
+     * least {@code minPagesPerRange} heap pages; close it when every range has been read.
+     */
+    public SnapshotRanges shareSnapshot(LakeTable table, LocalDate day, int ranges, long minPagesPerRange) throws SQLException {
+        return new SnapshotRanges(dataSource, this, table, day, ranges, minPagesPerRange, sqlProof, executor);
+    }
+
+    CopyRowDecoder decoder(LakeTable table) {
+        return decoders.apply(table);
     }
 
     /** After a failure: the failure is what the caller must see; what goes wrong cleaning up rides along. */
@@ -120,8 +132,7 @@ public final class DayExtractor {
 
     /** PostgreSQL's planner estimate of the day's rows (no scan), -1 when it gives none. */
     public long estimatedRows(LakeTable table, LocalDate day) throws SQLException {
-        String sql = "EXPLAIN (FORMAT JSON) SELECT 1 FROM " + table.name() + " WHERE " + table.dayColumn() + " >= '" + day
-                + " 00:00:00+00' AND " + table.dayColumn() + " < '" + day.plusDays(1) + " 00:00:00+00'";
+        String sql = "EXPLAIN (FORMAT JSON) SELECT 1 FROM " + table.name() + " WHERE " + dayBounds(table, day);
         try (Connection connection = dataSource.getConnection(); Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery(sql)) {
             Matcher rows = PLAN_ROWS.matcher(rs.next() ? rs.getString(1) : "");
@@ -139,6 +150,14 @@ public final class DayExtractor {
             throws IOException, SQLException {
         TupleDigest digest = new TupleDigest();
         ContentChecksum checksum = new ContentChecksum();
+        long tagged = copy(connection, copySql, decoder, sink, digest, checksum);
+        return new Copied(new SourceFacts(tagged, checksum.value(), digest.value()), checksum.value());
+    }
+
+    /** The same, adding the tuples to the caller's digest and checksum; returns COPY's row count. */
+    static long copy(Connection connection, String copySql, CopyRowDecoder decoder, RowSink sink, TupleDigest digest,
+                     ContentChecksum checksum) throws IOException, SQLException {
+        long before = digest.rows();
         PGConnection pg = connection.unwrap(PGConnection.class);
         CopyOut copy = pg.getCopyAPI().copyOut(copySql);
         try {
@@ -148,10 +167,10 @@ public final class DayExtractor {
             throw e;
         }
         long tagged = copy.getHandledRowCount();
-        if (tagged != digest.rows()) {
-            throw new IOException("COPY reported " + tagged + " rows, " + digest.rows() + " tuples were read");
+        if (tagged != digest.rows() - before) {
+            throw new IOException("COPY reported " + tagged + " rows, " + (digest.rows() - before) + " tuples were read");
         }
-        return new Copied(new SourceFacts(tagged, checksum.value(), digest.value()), checksum.value());
+        return tagged;
     }
 
     /**
@@ -182,14 +201,18 @@ public final class DayExtractor {
         }
     }
 
-    /** The COPY of one UTC day; the bounds are written from a LocalDate, never from input text. */
-    static String copySql(LakeTable table, LocalDate day) {
-        return "COPY (SELECT " + CopyRowDecoder.selectList(table) + " FROM " + table.name() + " WHERE " + table.dayColumn()
-                + " >= '" + day + " 00:00:00+00' AND " + table.dayColumn() + " < '" + day.plusDays(1) + " 00:00:00+00') "
-                + "TO STDOUT (FORMAT binary)";
+    /** The COPY of one UTC day, or of the day's rows in one range of pages. */
+    static String copySql(LakeTable table, LocalDate day, CtidRange range) {
+        return "COPY (SELECT " + CopyRowDecoder.selectList(table) + " FROM " + table.name() + " WHERE " + dayBounds(table, day)
+                + range.predicate() + ") TO STDOUT (FORMAT binary)";
     }
 
-    private SourceFacts factsInSnapshot(LakeTable table, String snapshot, Timestamp from, Timestamp to) {
+    /** The day's UTC bounds as SQL; written from a LocalDate, never from input text. */
+    static String dayBounds(LakeTable table, LocalDate day) {
+        return table.dayColumn() + " >= '" + day + " 00:00:00+00' AND " + table.dayColumn() + " < '" + day.plusDays(1) + " 00:00:00+00'";
+    }
+
+    SourceFacts factsInSnapshot(LakeTable table, String snapshot, Timestamp from, Timestamp to) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
@@ -210,7 +233,7 @@ public final class DayExtractor {
         }
     }
 
-    private static SourceFacts join(CompletableFuture<SourceFacts> facts) throws SQLException {
+    static SourceFacts join(CompletableFuture<SourceFacts> facts) throws SQLException {
         try {
             return facts.join();
         } catch (CompletionException e) {

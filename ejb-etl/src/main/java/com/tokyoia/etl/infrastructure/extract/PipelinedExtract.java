@@ -80,7 +80,7 @@ public final class PipelinedExtract {
                 written += rows.size();
                 progress.rowsWritten(written);
             }
-            DayExtractor.Copied copied = join(producer);
+            DayExtractor.Copied copied = StopFlag.join(producer);
             return new ExtractedDay(copied.source(), writer.finish(copied.contentChecksum()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -113,37 +113,6 @@ public final class PipelinedExtract {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while reading rows");
-        }
-    }
-
-    private static DayExtractor.Copied join(CompletableFuture<DayExtractor.Copied> producer) throws IOException, SQLException {
-        try {
-            return producer.join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof SQLException sql) {
-                throw sql;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw e;
-        }
-    }
-
-    /** A flag the writer raises to stop the reader. */
-    private static final class StopFlag {
-        private volatile boolean set;
-
-        void set() {
-            set = true;
-        }
-
-        boolean isSet() {
-            return set;
         }
     }
 }

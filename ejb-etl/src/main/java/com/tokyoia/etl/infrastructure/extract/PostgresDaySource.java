@@ -15,19 +15,31 @@ import javax.sql.DataSource;
 
 /**
  * PostgreSQL as the ETL's source: one snapshot per day streamed through {@link DayExtractor} into a
- * {@link DayParquetWriter} on two threads ({@link PipelinedExtract}).
+ * {@link DayParquetWriter}, either by one COPY on two threads (decode, encode: {@link PipelinedExtract})
+ * or, with more than one range configured, by one COPY per range of the day's pages, each encoded
+ * on its own thread ({@link RangedExtract}).
  */
 public final class PostgresDaySource implements DaySource {
+    /** 8 MiB of heap per range at least: below that a second connection and file cost more than they save. */
+    static final long MIN_PAGES_PER_RANGE = 1_024;
+
     private final DayExtractor extractor;
     private final Executor executor;
     private final ParquetLayout layout;
+    private final int ranges;
+    private final long minPagesPerRange;
 
     /**
      * @param executor runs the extract side of the pipeline (a managed executor in the server)
      * @param sqlProof have PostgreSQL compute the content checksum of each exported day too
      */
     public PostgresDaySource(DataSource dataSource, Executor executor, ParquetLayout layout, boolean sqlProof) {
-        this(new DayExtractor(dataSource, executor, sqlProof), executor, layout);
+        this(dataSource, executor, layout, sqlProof, 1);
+    }
+
+    /** @param ranges how many COPYs may read one day at once (1: a single COPY, pipelined) */
+    public PostgresDaySource(DataSource dataSource, Executor executor, ParquetLayout layout, boolean sqlProof, int ranges) {
+        this(new DayExtractor(dataSource, executor, sqlProof), executor, layout, ranges, MIN_PAGES_PER_RANGE);
     }
 
     /** Outside the server (tests, benchmarks): the extract runs on {@link OutsideServerThreads}. */
@@ -35,14 +47,27 @@ public final class PostgresDaySource implements DaySource {
         this(dataSource, OutsideServerThreads.POOL, ParquetLayout.snappy(rowGroupBytes), sqlProof);
     }
 
+    /** With another extractor (tests inject wrong conversions through it), one COPY per day. */
     PostgresDaySource(DayExtractor extractor, Executor executor, ParquetLayout layout) {
+        this(extractor, executor, layout, 1, MIN_PAGES_PER_RANGE);
+    }
+
+    PostgresDaySource(DayExtractor extractor, Executor executor, ParquetLayout layout, int ranges, long minPagesPerRange) {
+        if (ranges < 1) {
+            throw new IllegalArgumentException("ranges must be at least 1, not " + ranges);
+        }
         this.extractor = extractor;
         this.executor = executor;
         this.layout = layout;
+        this.ranges = ranges;
+        this.minPagesPerRange = minPagesPerRange;
     }
 
     @Override
     public ExtractedDay extract(LakeTable table, LocalDate day, Path target, Progress progress) throws IOException, SQLException {
+        if (ranges > 1) {
+            return RangedExtract.run(extractor, table, day, target, layout, ranges, minPagesPerRange, executor, progress);
+        }
         try (DayParquetWriter writer = new DayParquetWriter(table, day.toString(), target, layout)) {
             return PipelinedExtract.run(extractor, table, day, writer, executor, progress);
         }

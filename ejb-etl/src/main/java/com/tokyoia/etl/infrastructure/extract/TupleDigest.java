@@ -27,6 +27,12 @@ public final class TupleDigest {
         rows++;
     }
 
+    /** Adds the tuples another digest saw (a range of the same day, digested on another thread). */
+    public void addAll(TupleDigest other) {
+        sum += other.sum;
+        rows += other.rows;
+    }
+
     public long rows() {
         return rows;
     }

@@ -29,6 +29,11 @@ public record ParquetLayout(long rowGroupBytes, Codec codec, boolean v2Pages) {
         return new ParquetLayout(rowGroupBytes, Codec.SNAPPY, false);
     }
 
+    /** The layout for one of {@code parts} files written at once: the row group budget shared, so memory stays as configured. */
+    public ParquetLayout sharedBy(int parts) {
+        return new ParquetLayout(Math.max(1L << 20, rowGroupBytes / parts), codec, v2Pages);
+    }
+
     ParquetProperties.WriterVersion writerVersion() {
         return v2Pages ? ParquetProperties.WriterVersion.PARQUET_2_0 : ParquetProperties.WriterVersion.PARQUET_1_0;
     }

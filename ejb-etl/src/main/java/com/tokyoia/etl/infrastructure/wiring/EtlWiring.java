@@ -297,7 +297,8 @@ public class EtlWiring {
 
     private PostgresDaySource source() {
         return new PostgresDaySource(dataSource, executor, new ParquetLayout(settings.rowGroupBytes(),
-                ParquetLayout.Codec.valueOf(settings.compression().name()), settings.v2Pages()), settings.sqlProof());
+                ParquetLayout.Codec.valueOf(settings.compression().name()), settings.v2Pages()), settings.sqlProof(),
+                settings.copyRanges());
     }
 
     private Retry retry() {
