@@ -109,11 +109,16 @@ public final class TestDatabase {
 
     /** A connection as the application's role, the one the server's datasources use. */
     public static Connection connectAsApplication() throws SQLException {
+        return applicationDataSource().getConnection();
+    }
+
+    /** Connections as the application's role, with its rights only (no pool). */
+    public static DataSource applicationDataSource() {
         PGSimpleDataSource app = new PGSimpleDataSource();
         app.setUrl(((HikariDataSource) dataSource()).getJdbcUrl());
         app.setUser(APP_ROLE);
         app.setPassword(System.getenv().getOrDefault("TOKYOIA_DB_PASSWORD", ""));
-        return app.getConnection();
+        return app;
     }
 
     /**

@@ -40,7 +40,10 @@ public final class DatabaseGrants {
                 "REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM " + role,
                 // Readiness reads the schema's version; only migrations write it.
                 "REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON flyway_schema_history FROM " + role,
-                "GRANT EXECUTE ON FUNCTION tokyoia_drop_day_partition(text, date) TO " + role);
+                "GRANT EXECUTE ON FUNCTION tokyoia_drop_day_partition(text, date) TO " + role,
+                // Retention's only way to remove audit rows: a day the manifest marks purged (V16).
+                "GRANT EXECUTE ON FUNCTION tokyoia_lock_audit_log() TO " + role,
+                "GRANT EXECUTE ON FUNCTION tokyoia_delete_purged_audit_rows(date, integer) TO " + role);
         boolean autoCommit = owner.getAutoCommit();
         owner.setAutoCommit(false);
         try (Statement s = owner.createStatement()) {

@@ -170,8 +170,17 @@ public final class PostgresHotDays implements HotDays {
                         drop.executeQuery().close();
                     }
                 } else {
-                    // Locks the day's rows against changes until the mark commits.
-                    count(c, "SELECT count(*) FROM (SELECT 1 FROM " + table.name() + " WHERE " + inDay(table) + " FOR UPDATE) locked", day);
+                    if (appendOnly(table)) {
+                        // No changes to audit rows exist to lock against (the role cannot make any): the
+                        // owner's function blocks new ones until the mark commits (migration V16).
+                        try (Statement s = c.createStatement()) {
+                            s.executeQuery("SELECT tokyoia_lock_audit_log()").close();
+                        }
+                    } else {
+                        // Locks the day's rows against changes until the mark commits.
+                        count(c, "SELECT count(*) FROM (SELECT 1 FROM " + table.name() + " WHERE " + inDay(table) + " FOR UPDATE) locked",
+                                day);
+                    }
                     SourceFacts facts = DayExtractor.facts(c, table, day);
                     if (!facts.checksum().equals(expectedChecksum)) {
                         c.rollback();
@@ -192,19 +201,36 @@ public final class PostgresHotDays implements HotDays {
     @Override
     public long deletePurgedRows(LakeTable table, LocalDate day, int batchRows) throws SQLException {
         long deleted = 0;
-        String sql = "DELETE FROM " + table.name() + " WHERE ctid IN (SELECT ctid FROM " + table.name() + " WHERE " + inDay(table)
+        // The audit trail is append-only for the application's role: the owner's function deletes a
+        // purged day of it (migration V16).
+        String sql = appendOnly(table) ? "SELECT tokyoia_delete_purged_audit_rows(?, " + batchRows + ")"
+                : "DELETE FROM " + table.name() + " WHERE ctid IN (SELECT ctid FROM " + table.name() + " WHERE " + inDay(table)
                 + " LIMIT " + batchRows + ")";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             c.setAutoCommit(true);
             while (true) {
-                bindDay(ps, day);
-                int n = ps.executeUpdate();
+                int n;
+                if (appendOnly(table)) {
+                    ps.setObject(1, day);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        n = rs.getInt(1);
+                    }
+                } else {
+                    bindDay(ps, day);
+                    n = ps.executeUpdate();
+                }
                 deleted += n;
                 if (n < batchRows) {
                     return deleted;
                 }
             }
         }
+    }
+
+    /** The application's role may only add to this table (DatabaseGrants). */
+    private static boolean appendOnly(LakeTable table) {
+        return table.name().equals(LakeSchemaRegistry.AUDIT_LOG.name());
     }
 
     private void markPurged(Connection c, long manifestId, long executionId) throws SQLException {

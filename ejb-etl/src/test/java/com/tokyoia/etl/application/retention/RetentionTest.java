@@ -29,7 +29,9 @@ import com.tokyoia.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -73,6 +75,10 @@ class RetentionTest {
     }
 
     private DayRetention days(int batchRows) {
+        return days(batchRows, hot);
+    }
+
+    private DayRetention days(int batchRows, PostgresHotDays hot) {
         return new DayRetention(manifest, new LocalDirectoryStore(lake), EtlFixtures.source(), hot,
                 new PostgresExportLocks(TestDatabase.dataSource()), new Retry(1, Duration.ofMillis(10), TransientFailures::isTransient),
                 work, batchRows);
@@ -119,8 +125,19 @@ class RetentionTest {
         assertThat(days(100).apply(audit, DAY, 95, false).outcome()).as("not exported yet").isEqualTo(Outcome.HELD);
         assertThat(TestDatabase.count(rowsOfTheDay, DAY, DAY)).isEqualTo(rows);
 
+        // As the server runs it: the application's role, for which the audit trail is append-only.
+        PostgresHotDays asApplication = new PostgresHotDays(TestDatabase.applicationDataSource(), SystemTime.clock(), Duration.ofDays(30));
+        try (Connection app = TestDatabase.connectAsApplication(); Statement st = app.createStatement()) {
+            assertThatThrownBy(() -> st.executeUpdate("DELETE FROM audit_log WHERE occurred_at < '2000-01-01'"))
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> st.executeQuery("SELECT tokyoia_delete_purged_audit_rows('" + DAY + "', 10)"))
+                    .as("a day not marked purged keeps its rows").isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("TKP02"));
+        }
+        assertThat(TestDatabase.count(rowsOfTheDay, DAY, DAY)).isEqualTo(rows);
+
         EtlFixtures.exporter(new LocalDirectoryStore(lake), work).export(audit, DAY, -1, false);
-        RetentionVerdict purged = days(4).apply(audit, DAY, 96, false);
+        RetentionVerdict purged = days(4, asApplication).apply(audit, DAY, 96, false);
         assertThat(purged.outcome()).isEqualTo(Outcome.PURGED);
         assertThat(purged.rows()).isEqualTo(rows);
         assertThat(TestDatabase.count(rowsOfTheDay, DAY, DAY)).isZero();
