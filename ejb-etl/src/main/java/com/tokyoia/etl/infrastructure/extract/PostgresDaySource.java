@@ -20,7 +20,7 @@ import javax.sql.DataSource;
  * on its own thread ({@link RangedExtract}).
  */
 public final class PostgresDaySource implements DaySource {
-    /** 8 MiB of heap per range at least: below that a second connection and file cost more than they save. */
+    /** 8 MiB of heap per range at least (a day under 16 MiB is one range): below that a second connection and file cost more than they save. */
     static final long MIN_PAGES_PER_RANGE = 1_024;
 
     private final DayExtractor extractor;

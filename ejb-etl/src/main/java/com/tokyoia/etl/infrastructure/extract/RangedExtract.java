@@ -69,26 +69,29 @@ final class RangedExtract {
                                       ParquetLayout layout, Executor executor, SharedProgress progress) throws IOException, SQLException {
         StopFlag stop = new StopFlag();
         List<CompletableFuture<Part>> others = new ArrayList<>();
-        for (int i = 1; i < split.size(); i++) {
-            CtidRange range = split.get(i);
-            Path file = files.get(i);
-            others.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    return copyRange(snapshot, range, table, day, file, layout, progress, stop);
-                } catch (IOException | SQLException | RuntimeException e) {
-                    stop.set();
-                    throw new CompletionException(e);
-                }
-            }, executor));
-        }
         List<Part> parts = new ArrayList<>();
         List<Throwable> failures = new ArrayList<>();
         try {
+            for (int i = 1; i < split.size(); i++) {
+                CtidRange range = split.get(i);
+                Path file = files.get(i);
+                others.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return copyRange(snapshot, range, table, day, file, layout, progress, stop);
+                    } catch (IOException | SQLException | RuntimeException | Error e) {
+                        stop.set();
+                        throw new CompletionException(e);
+                    }
+                }, executor));
+            }
             parts.add(copyRange(snapshot, split.get(0), table, day, files.get(0), layout, progress, stop));
-        } catch (IOException | SQLException | RuntimeException e) {
+        } catch (IOException | SQLException | RuntimeException | Error e) {
+            // Includes a refused submission: whatever was started still stops and is waited for below.
             stop.set();
             failures.add(e);
         }
+        // Every started range is waited for, so none is still writing a file or holding a connection
+        // once this returns.
         for (CompletableFuture<Part> other : others) {
             try {
                 parts.add(other.join());
@@ -111,6 +114,9 @@ final class RangedExtract {
 
     private static Part copyRange(SnapshotRanges snapshot, CtidRange range, LakeTable table, LocalDate day, Path file,
                                   ParquetLayout layout, SharedProgress progress, StopFlag stop) throws IOException, SQLException {
+        if (stop.isSet()) {
+            throw new StoppedException(); // another range failed before this one started
+        }
         try (DayParquetWriter writer = new DayParquetWriter(table, day.toString(), file, layout)) {
             long[] unreported = {0};
             SnapshotRanges.Tally tally = snapshot.copy(range, row -> {

@@ -54,9 +54,11 @@ public final class SnapshotRanges implements AutoCloseable {
                     rs.next();
                     this.snapshot = rs.getString(1);
                 }
-                // The relation the day's rows live in: its partition, or the table when it has none.
-                try (ResultSet rs = st.executeQuery("SELECT pg_relation_size(tableoid) / current_setting('block_size')::int FROM "
-                        + table.name() + " WHERE " + DayExtractor.dayBounds(table, day) + " LIMIT 1")) {
+                // The day's partition, split by its pages. A table without day partitions is not split:
+                // its pages hold every day, and each range would scan them all for one day's rows.
+                try (ResultSet rs = st.executeQuery("SELECT CASE WHEN c.relispartition THEN pg_relation_size(c.oid)"
+                        + " / current_setting('block_size')::int ELSE 0 END FROM pg_class c WHERE c.oid = (SELECT tableoid FROM "
+                        + table.name() + " WHERE " + DayExtractor.dayBounds(table, day) + " LIMIT 1)")) {
                     this.ranges = CtidRange.split(rs.next() ? rs.getLong(1) : 0, ranges, minPagesPerRange);
                 }
             }

@@ -75,6 +75,7 @@ public final class DayParquetConcatenation {
             if (writer != null) {
                 writer.abort();
             }
+            output.closeAfterFailure(e);
             throw e;
         }
         return new WrittenFile(target, rows, Files.size(target), output.sha256Hex(), contentChecksum);

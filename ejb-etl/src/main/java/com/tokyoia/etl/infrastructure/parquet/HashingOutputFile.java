@@ -16,6 +16,7 @@ import org.apache.parquet.io.PositionOutputStream;
 final class HashingOutputFile implements OutputFile {
     private final Path path;
     private final MessageDigest sha256;
+    private OutputStream opened;
 
     HashingOutputFile(Path path) {
         this.path = path;
@@ -23,6 +24,17 @@ final class HashingOutputFile implements OutputFile {
             this.sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Closes the file if it was opened: parquet's abort() leaves the stream of an aborted writer open. */
+    void closeAfterFailure(Exception failure) {
+        if (opened != null) {
+            try {
+                opened.close();
+            } catch (IOException e) {
+                failure.addSuppressed(e);
+            }
         }
     }
 
@@ -39,6 +51,7 @@ final class HashingOutputFile implements OutputFile {
     public PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
         OutputStream out = new BufferedOutputStream(Files.newOutputStream(path, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), 1 << 20);
+        opened = out;
         return new PositionOutputStream() {
             private long position;
 
