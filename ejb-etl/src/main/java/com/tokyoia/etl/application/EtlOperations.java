@@ -44,6 +44,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -402,6 +403,13 @@ public class EtlOperations {
     }
 
     private Run describe(JobExecution execution) throws SQLException {
+        // JBeret hands out the live execution that the running job keeps changing. Its state is read
+        // once and before the manifest: a run seen as ended then counts every day its partitions
+        // committed, where reading it after could pair COMPLETED with a count taken a moment earlier.
+        BatchStatus status = execution.getBatchStatus();
+        Date startTime = execution.getStartTime();
+        Date endTime = execution.getEndTime();
+        String exitStatus = execution.getExitStatus();
         Properties p = execution.getJobParameters() == null ? new Properties() : execution.getJobParameters();
         String from = p.getProperty("from");
         String to = p.getProperty("to", from);
@@ -430,8 +438,7 @@ public class EtlOperations {
             }
         }
         long rowsExpected = 0;
-        if (execution.getBatchStatus() == BatchStatus.STARTED || execution.getBatchStatus() == BatchStatus.STARTING
-                || execution.getBatchStatus() == BatchStatus.STOPPING) {
+        if (status == BatchStatus.STARTED || status == BatchStatus.STARTING || status == BatchStatus.STOPPING) {
             ExportProgressLog.Streaming streaming = exportProgress.streaming(execution.getExecutionId());
             rowsExpected = streaming.expectedRows() == 0 ? 0 : rows + streaming.expectedRows();
             rows += streaming.rows();
@@ -445,12 +452,12 @@ public class EtlOperations {
             bytes = progress.bytesMoved();
             bytesTotal = progress.bytesTotal();
         }
-        Instant started = execution.getStartTime() == null ? null : execution.getStartTime().toInstant();
-        Instant ended = execution.getEndTime() == null ? null : execution.getEndTime().toInstant();
+        Instant started = startTime == null ? null : startTime.toInstant();
+        Instant ended = endTime == null ? null : endTime.toInstant();
         double seconds = started == null ? 0 : Duration.between(started, ended == null ? clock.instant() : ended).toMillis() / 1000.0;
-        return new Run(execution.getExecutionId(), execution.getJobName(), execution.getBatchStatus().name(), started, ended,
+        return new Run(execution.getExecutionId(), execution.getJobName(), status.name(), started, ended,
                 from, to, tables, p.getProperty("mode"), done, total, rows, seconds > 0 ? rows / seconds : 0,
-                execution.getExitStatus(), p.getProperty("target"), bytes, bytesTotal, seconds > 0 ? bytes / seconds : 0, rowsExpected);
+                exitStatus, p.getProperty("target"), bytes, bytesTotal, seconds > 0 ? bytes / seconds : 0, rowsExpected);
     }
 
     public List<ManifestEntry> days(String table, LocalDate from, LocalDate to) throws SQLException {
