@@ -8,6 +8,8 @@ const MAP_DAYS = 180;
 // read at load and with every redraw of the map: the browser's clock and zone are not the server's.
 let overview = null;
 const PAGE_ROWS = 25;
+// The most answer rows the analytics panel gathers (page by page) for its table and chart.
+const ANSWER_ROWS = 10000;
 
 const PLACES = {
     both: {label: 'PostgreSQL and lake', color: '#32a852'},
@@ -507,7 +509,13 @@ async function run() {
     const q = analyticsQuery();
     const box = document.getElementById('analytics-result');
     try {
-        result = await api(`api/analytics/${encodeURIComponent(q.name)}?${q.search}`);
+        // The chart needs the whole answer: its pages are gathered (after the first, cache hits) up to ANSWER_ROWS.
+        const path = `api/analytics/${encodeURIComponent(q.name)}?${q.search}`;
+        result = await api(path);
+        while (result.nextCursor && result.rows.length < ANSWER_ROWS) {
+            const next = await api(`${path}&cursor=${encodeURIComponent(result.nextCursor)}`);
+            result = {...result, rows: result.rows.concat(next.rows), nextCursor: next.nextCursor};
+        }
     } catch (e) {
         box.hidden = true;
         showError('analytics-error', e);
@@ -515,7 +523,9 @@ async function run() {
     }
     page = 0;
     box.hidden = false;
-    box.querySelector('.provenance').textContent = `${result.rows.length} row(s) in ${result.durationMs} ms; engine ${result.engine}; `
+    const shown = result.nextCursor ? `the first ${result.rows.length} of ${result.totalRows} rows (the API pages the rest)`
+        : `${result.rows.length} row(s)`;
+    box.querySelector('.provenance').textContent = `${shown} in ${result.durationMs} ms; engine ${result.engine}; `
         + `${result.hotDays.length} hot day(s), ${result.coldDays.length} cold; quoted ${bytes(result.quotedBytes)}, `
         + `cost $${Number(result.costUsd).toFixed(6)}; ${result.cacheHit ? 'answered from the cache' : 'computed now'}.`;
     renderPage();

@@ -8,12 +8,17 @@ import com.tokyoia.testing.Http.Reply;
 import com.tokyoia.testing.Jobs;
 import com.tokyoia.testing.TestDatabase;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -106,6 +111,34 @@ class AnalyticsIT {
     }
 
     @Test
+    void anAnswerComesInPagesThatFollowTheirCursors() throws Exception {
+        String path = "/api/analytics/task_throughput?from=" + COLD_1 + "&to=" + TODAY + "&agentId=" + AGENT;
+        Reply whole = Http.get(path);
+        assertThat(whole.status()).as(whole.body()).isEqualTo(200);
+        assertThat(whole.json().getInt("totalRows")).isEqualTo(3);
+        assertThat(whole.json().isNull("nextCursor")).as("one page holds it").isTrue();
+        List<JsonValue> paged = new ArrayList<>();
+        String next = path + "&limit=1";
+        for (int page = 1; page <= 3; page++) {
+            JsonObject answer = Http.get(next).json();
+            assertThat(answer.getJsonArray("rows")).hasSize(1);
+            assertThat(answer.getInt("totalRows")).isEqualTo(3);
+            paged.addAll(answer.getJsonArray("rows"));
+            if (page == 3) {
+                assertThat(answer.isNull("nextCursor")).as("the last page").isTrue();
+            } else {
+                next = path + "&limit=1&cursor=" + URLEncoder.encode(answer.getString("nextCursor"), StandardCharsets.UTF_8);
+            }
+        }
+        assertThat(paged).as("the pages are the answer, by day").isEqualTo(whole.json().getJsonArray("rows"));
+        assertThat(paged.stream().map(v -> v.asJsonObject().getString("day")).toList()).isSorted();
+
+        Reply top = Http.get(path + "&top=tasks&limit=2");
+        assertThat(top.json().getJsonArray("rows").stream().map(v -> v.asJsonObject().getJsonNumber("tasks").intValue()).toList())
+                .containsExactly(7, 5);
+    }
+
+    @Test
     void archivedDaysAreRefusedByName() throws Exception {
         try (Connection c = TestDatabase.connect()) {
             exec(c, "UPDATE export_manifest SET status = 'ARCHIVED', storage_class = 'DEEP_ARCHIVE' WHERE table_name = 'agent_tasks' AND day = ?", COLD_1);
@@ -147,15 +180,18 @@ class AnalyticsIT {
     @Test
     void badRequestsAreProblemsAndRunNothing() throws Exception {
         long logged = TestDatabase.count("SELECT count(*) FROM analytics_query_log");
-        Map<String, String> cases = Map.of(
-                "/api/analytics/no_such_query?from=2026-01-01&to=2026-01-02", "name",
-                "/api/analytics/task_throughput?from=2026-01-05&to=2026-01-02", "to",
-                "/api/analytics/task_throughput?from=yesterday&to=2026-01-02", "from",
-                "/api/analytics/task_throughput?from=2020-01-01&to=2026-01-02", "to",
-                "/api/analytics/task_throughput?from=2026-01-01&to=2026-01-02&agentId=1%27%20OR%201%3D1", "agentId",
-                "/api/analytics/task_throughput?from=2026-01-01&to=2026-01-02&taskType=x%3B%20DROP%20TABLE%20agents", "taskType",
-                "/api/analytics/task_throughput?from=2026-01-01&to=2026-01-02&sql=select", "sql",
-                "/api/analytics/task_throughput?from=2026-01-01&to=2026-01-02&override=maybe", "override");
+        Map<String, String> cases = Map.ofEntries(
+                Map.entry("/api/analytics/no_such_query?from=2026-01-01&to=2026-01-02", "name"),
+                Map.entry("/api/analytics/task_throughput?from=2026-01-05&to=2026-01-02", "to"),
+                Map.entry("/api/analytics/task_throughput?from=yesterday&to=2026-01-02", "from"),
+                Map.entry("/api/analytics/task_throughput?from=2020-01-01&to=2026-01-02", "to"),
+                Map.entry("/api/analytics/task_throughput?from=2026-01-01&to=2026-01-02&agentId=1%27%20OR%201%3D1", "agentId"),
+                Map.entry("/api/analytics/task_throughput?from=2026-01-01&to=2026-01-02&taskType=x%3B%20DROP%20TABLE%20agents", "taskType"),
+                Map.entry("/api/analytics/task_throughput?from=2026-01-01&to=2026-01-02&sql=select", "sql"),
+                Map.entry("/api/analytics/task_throughput?from=2026-01-01&to=2026-01-02&override=maybe", "override"),
+                Map.entry("/api/analytics/task_throughput?from=2026-01-01&to=2026-01-02&limit=0", "limit"),
+                Map.entry("/api/analytics/task_throughput?from=2026-01-01&to=2026-01-02&top=agent_id", "top"),
+                Map.entry("/api/analytics/task_throughput?from=2026-01-01&to=2026-01-02&cursor=bm90LWEtY3Vyc29y", "cursor"));
         cases.forEach((path, field) -> {
             Reply reply = Http.get(path);
             assertThat(reply.status()).as(path + " " + reply.body()).isEqualTo(400);

@@ -86,8 +86,9 @@ class GeneratedClientIT {
                 null, null, null, null, null, null);
         assertThat(quote.getHotDays()).containsExactly(from);
         assertThat(quote.getQuotedUsd()).isEqualByComparingTo(BigDecimal.ZERO);
+        // The trailing three: limit, cursor and top (the first page, of the default size, by day).
         AnalyticsResult result = analytics.runAnalyticsQuery("task_throughput", from, to, null, agent.getId(),
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
         assertThat(result.getEngine()).isEqualTo("postgresql");
         assertThat(result.getRows()).extracting(row -> row.get("agent_id")).containsOnly(agent.getId().toString());
         Object columns = analytics.listAnalyticsQueries().stream().filter(question -> "task_throughput".equals(question.get("name")))
@@ -95,6 +96,8 @@ class GeneratedClientIT {
         assertThat(result.getRows()).allSatisfy(row -> assertThat(List.copyOf(row.keySet())).as("the catalog's columns").isEqualTo(columns));
         assertThat(result.getRows().stream().mapToInt(row -> new BigDecimal(row.get("tasks").toString()).intValueExact()).sum())
                 .isEqualTo(1);
+        assertThat(result.getTotalRows()).isEqualTo(result.getRows().size());
+        assertThat(result.getNextCursor()).isNull();
 
         ApiException missing = catchThrowableOfType(ApiException.class, () -> hot.getAgent(UUID.randomUUID()));
         assertThat(missing.getCode()).isEqualTo(404);

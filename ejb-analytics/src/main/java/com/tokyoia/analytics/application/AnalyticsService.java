@@ -77,7 +77,7 @@ public final class AnalyticsService {
     }
 
     public AnalyticsRequest validate(String name, Map<String, String> parameters) {
-        return AnalyticsRequest.parse(name, parameters, today(), settings.maxRangeDays());
+        return AnalyticsRequest.parse(name, parameters, today(), settings.maxRangeDays(), settings.pageLimits());
     }
 
     /** What the cold part of the request would scan and cost, and where each day would run. */
@@ -98,7 +98,11 @@ public final class AnalyticsService {
         return run(request, override, null);
     }
 
-    /** Answers the request for the spender, whose cold scans the query log attributes to it (null: nobody signed in). */
+    /**
+     * Answers the request for the spender, whose cold scans the query log attributes to it (null:
+     * nobody signed in). The whole answer is quoted, computed, cached and logged; the request's page
+     * of it is returned.
+     */
     public AnalyticsResult run(AnalyticsRequest request, boolean override, Spender spender) throws SQLException {
         try (LogContext context = LogContext.put(LogContext.QUERY_ID, UUID.randomUUID())) {
             String question = request.query().name() + " " + request.normalized();
@@ -109,7 +113,7 @@ public final class AnalyticsService {
                         + result.coldDays().size() + " cold day(s), engine " + result.engine() + (result.cacheHit() ? ", cache hit" : "")
                         + ", quoted " + result.quotedBytes() + " bytes" + (result.scannedBytes() == null ? "" : ", scanned " + result.scannedBytes())
                         + ", $" + result.costUsd() + ", " + result.durationMs() + " ms");
-                return result;
+                return result.page(request.page());
             } catch (QueryRefusedException e) {
                 metrics.refused(e.reason().name().toLowerCase(Locale.ROOT));
                 LOG.info(() -> "Refused " + question + ": " + e.getMessage());

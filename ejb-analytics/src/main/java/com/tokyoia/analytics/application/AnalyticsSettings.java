@@ -1,5 +1,6 @@
 package com.tokyoia.analytics.application;
 
+import com.tokyoia.analytics.domain.PageRequest;
 import com.tokyoia.platform.config.ConfigReader;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -10,10 +11,18 @@ import java.util.Map;
  * How analytics answers (tokyoia.analytics.*): the cold engine, the hot window, limits, cache
  * lifetimes. The daily budget is everyone's together; userDailyBudgetUsd is each user's share of it
  * (by default all of it: no user limit of its own), and groupBudgets each budget group's share.
+ * pageLimits: rows per answer page when a request names none, and the most it may ask for.
  */
 public record AnalyticsSettings(Engine engine, int hotWindowDays, int maxRangeDays, BigDecimal maxQueryUsd,
                                 BigDecimal dailyBudgetUsd, Duration coldTtl, Duration hotTtl, BigDecimal userDailyBudgetUsd,
-                                GroupBudgets groupBudgets) {
+                                GroupBudgets groupBudgets, PageRequest.Limits pageLimits) {
+
+    /** With the default page sizes. */
+    public AnalyticsSettings(Engine engine, int hotWindowDays, int maxRangeDays, BigDecimal maxQueryUsd, BigDecimal dailyBudgetUsd,
+                             Duration coldTtl, Duration hotTtl, BigDecimal userDailyBudgetUsd, GroupBudgets groupBudgets) {
+        this(engine, hotWindowDays, maxRangeDays, maxQueryUsd, dailyBudgetUsd, coldTtl, hotTtl, userDailyBudgetUsd, groupBudgets,
+                PageRequest.Limits.DEFAULT);
+    }
 
     /** Without group shares: every group may spend the whole daily budget. */
     public AnalyticsSettings(Engine engine, int hotWindowDays, int maxRangeDays, BigDecimal maxQueryUsd, BigDecimal dailyBudgetUsd,
@@ -56,7 +65,13 @@ public record AnalyticsSettings(Engine engine, int hotWindowDays, int maxRangeDa
                 config.duration("tokyoia.analytics.hot-ttl-seconds", ChronoUnit.SECONDS, 1, 86_400),
                 share(config, "tokyoia.analytics.user-daily-budget-usd", daily),
                 new GroupBudgets(share(config, "tokyoia.analytics.group-daily-budget-usd", daily),
-                        config.namedDecimals("tokyoia.analytics.group-daily-budgets-usd", BigDecimal.ZERO, daily)));
+                        config.namedDecimals("tokyoia.analytics.group-daily-budgets-usd", BigDecimal.ZERO, daily)),
+                pageLimits(config));
+    }
+
+    private static PageRequest.Limits pageLimits(ConfigReader config) {
+        int max = config.integer("tokyoia.analytics.max-page-rows", 1, 1_000_000);
+        return new PageRequest.Limits(config.integer("tokyoia.analytics.page-rows", 1, max), max);
     }
 
     private static BigDecimal share(ConfigReader config, String key, BigDecimal daily) {

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** A validated request: the query, its day range [from, to) in UTC and its filters. */
-public record AnalyticsRequest(AnalyticsQuery query, LocalDate from, LocalDate to, Map<String, String> filters) {
+/** A validated request: the query, its day range [from, to) in UTC, its filters and which page of the answer it wants. */
+public record AnalyticsRequest(AnalyticsQuery query, LocalDate from, LocalDate to, Map<String, String> filters, PageRequest page) {
     private static final Set<String> RESERVED = Set.of("from", "to", "override");
 
     /** A request the analytics refuse; names the parameter. */
@@ -19,7 +19,13 @@ public record AnalyticsRequest(AnalyticsQuery query, LocalDate from, LocalDate t
         }
     }
 
+    /** With the default page limits. */
     public static AnalyticsRequest parse(String name, Map<String, String> parameters, LocalDate today, int maxDays) {
+        return parse(name, parameters, today, maxDays, PageRequest.Limits.DEFAULT);
+    }
+
+    public static AnalyticsRequest parse(String name, Map<String, String> parameters, LocalDate today, int maxDays,
+                                         PageRequest.Limits pageLimits) {
         AnalyticsQuery query = QueryCatalog.find(name).orElseThrow(() -> new InvalidAnalyticsRequest("name",
                 "unknown query '" + name + "'; GET /api/analytics lists them"));
         LocalDate from = date("from", parameters.get("from"));
@@ -36,22 +42,27 @@ public record AnalyticsRequest(AnalyticsQuery query, LocalDate from, LocalDate t
         }
         Map<String, String> filters = new TreeMap<>();
         for (Map.Entry<String, String> parameter : parameters.entrySet()) {
-            if (RESERVED.contains(parameter.getKey())) {
+            if (RESERVED.contains(parameter.getKey()) || PageRequest.PARAMETERS.contains(parameter.getKey())) {
                 continue;
             }
             Filter filter = query.filter(parameter.getKey()).orElseThrow(() -> new InvalidAnalyticsRequest(parameter.getKey(),
-                    "unknown parameter for " + query.name() + "; it accepts from, to, override and " + QueryCatalog.describe(query)));
+                    "unknown parameter for " + query.name() + "; it accepts from, to, override, limit, cursor, top and " + QueryCatalog.describe(query)));
             if (!filter.accepts(parameter.getValue())) {
                 throw new InvalidAnalyticsRequest(parameter.getKey(), "'" + abbreviate(parameter.getValue()) + "' is not a valid "
                         + (filter.kind() == Filter.Kind.UUID ? "UUID" : "value (letters, digits, _ . : - only)"));
             }
             filters.put(parameter.getKey(), parameter.getValue());
         }
-        return new AnalyticsRequest(query, from, to, filters);
+        PageRequest page = PageRequest.parse(query, query.name() + " " + normalized(from, to, filters), parameters, pageLimits);
+        return new AnalyticsRequest(query, from, to, filters, page);
     }
 
-    /** The parameters in one canonical order, for cache keys and the query log. */
+    /** The range and filters in one canonical order, for cache keys and the query log: the whole answer's, whichever page. */
     public String normalized() {
+        return normalized(from, to, filters);
+    }
+
+    private static String normalized(LocalDate from, LocalDate to, Map<String, String> filters) {
         StringBuilder text = new StringBuilder("from=" + from + "&to=" + to);
         filters.forEach((k, v) -> text.append('&').append(k).append('=').append(v));
         return text.toString();

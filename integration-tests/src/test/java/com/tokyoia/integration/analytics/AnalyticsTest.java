@@ -71,10 +71,23 @@ class AnalyticsTest {
     }
 
     static AnalyticsResult run(AnalyticsService service, String query, Map<String, String> extra) throws Exception {
-        Map<String, String> parameters = new HashMap<>(extra);
+        Map<String, String> parameters = wholeAnswer(extra);
         parameters.putIfAbsent("from", FROM);
         parameters.putIfAbsent("to", TO);
-        return service.run(service.validate(query, parameters), false);
+        return whole(service.run(service.validate(query, parameters), false));
+    }
+
+    /** Answers are compared whole: one page as large as pages go, which must be the last. */
+    static Map<String, String> wholeAnswer(Map<String, String> parameters) {
+        Map<String, String> all = new HashMap<>(parameters);
+        all.putIfAbsent("limit", "10000");
+        return all;
+    }
+
+    static AnalyticsResult whole(AnalyticsResult result) {
+        assertThat(result.nextCursor()).as(result.query() + ": the whole answer in one page").isNull();
+        assertThat(result.rows()).hasSize(result.totalRows());
+        return result;
     }
 
     @Test

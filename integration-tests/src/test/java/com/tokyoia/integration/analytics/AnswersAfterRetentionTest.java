@@ -34,7 +34,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,10 +103,10 @@ class AnswersAfterRetentionTest {
         for (AnalyticsQuery query : QueryCatalog.all()) {
             for (Map<String, String> filters : List.of(Map.<String, String>of(), query.filter("agentId").isPresent()
                     ? Map.of("agentId", agent) : Map.<String, String>of())) {
-                Map<String, String> parameters = new HashMap<>(filters);
+                Map<String, String> parameters = AnalyticsTest.wholeAnswer(filters);
                 parameters.put("from", FIRST.toString());
                 parameters.put("to", END.toString());
-                answers.put(query.name() + " " + filters, service.run(service.validate(query.name(), parameters), false));
+                answers.put(query.name() + " " + filters, AnalyticsTest.whole(service.run(service.validate(query.name(), parameters), false)));
             }
         }
         return answers;

@@ -135,10 +135,10 @@ class LakeMigrationIT {
     }
 
     static AnalyticsResult run(AnalyticsService service, String query, Map<String, String> filters) throws Exception {
-        Map<String, String> parameters = new HashMap<>(filters);
+        Map<String, String> parameters = AnalyticsTest.wholeAnswer(filters);
         parameters.put("from", FIRST.toString());
         parameters.put("to", END.toString());
-        return service.run(service.validate(query, parameters), false);
+        return AnalyticsTest.whole(service.run(service.validate(query, parameters), false));
     }
 
     static LakeMigration migration() {

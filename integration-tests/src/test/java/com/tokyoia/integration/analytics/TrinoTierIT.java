@@ -100,10 +100,10 @@ class TrinoTierIT {
     }
 
     static AnalyticsResult run(AnalyticsService service, String query, Map<String, String> filters, LocalDate from) throws Exception {
-        Map<String, String> parameters = new HashMap<>(filters);
+        Map<String, String> parameters = AnalyticsTest.wholeAnswer(filters);
         parameters.put("from", from.toString());
         parameters.put("to", LakeFixture.TODAY.toString());
-        return service.run(service.validate(query, parameters), false);
+        return AnalyticsTest.whole(service.run(service.validate(query, parameters), false));
     }
 
     @Test

@@ -54,6 +54,7 @@ public class ApiDocumentFilter implements OASFilter {
             }
             if (path.equals(API + "/analytics/{name}")) {
                 operation.setDescription(resultColumns(operation.getDescription()));
+                pagingParameters(operation);
             }
         }));
     }
@@ -163,6 +164,16 @@ public class ApiDocumentFilter implements OASFilter {
         }
         takenBy.forEach((name, questions) -> operation.addParameter(query(name, kinds.get(name) == Filter.Kind.UUID ? uuid()
                 : text(Filter.TOKEN_MAX_LENGTH).pattern(Filter.TOKEN_PATTERN), "Only matching rows; taken by " + String.join(", ", questions), false)));
+    }
+
+    /** An answer's page: the quote has none, it prices the whole answer. */
+    private static void pagingParameters(Operation operation) {
+        operation.addParameter(query("limit", integer(1, null), "Rows per page, from 1 to tokyoia.analytics.max-page-rows "
+                + "(10000 by default); tokyoia.analytics.page-rows (1000) when absent", false));
+        operation.addParameter(query("cursor", text(null), "The nextCursor of the previous page of the same question, range, "
+                + "filters and top; absent for the first", false));
+        operation.addParameter(query("top", text(null), "A measure of the question's answer: rows come by it, largest first "
+                + "(by default by day, then the dimensions, ascending)", false));
     }
 
     /** Each question's answer columns (rows carry them in this order; numbers are decimals), from the catalog itself. */
