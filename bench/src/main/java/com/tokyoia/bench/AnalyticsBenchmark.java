@@ -36,6 +36,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
@@ -81,8 +83,9 @@ public final class AnalyticsBenchmark {
             List<Map<String, Object>> directRows = null;
             for (int i = -2; i < runs; i++) { // two warm-up rounds
                 long s = System.nanoTime();
-                directRows = QueryCatalog.TASK_THROUGHPUT.finish().apply(PartialMerge.merge(QueryCatalog.TASK_THROUGHPUT,
-                        duck.partials(QueryCatalog.TASK_THROUGHPUT, coldDays, Map.of()).partials()));
+                PartialMerge merge = new PartialMerge(QueryCatalog.TASK_THROUGHPUT, Long.MAX_VALUE);
+                duck.partials(QueryCatalog.TASK_THROUGHPUT, coldDays, Map.of(), merge);
+                directRows = QueryCatalog.TASK_THROUGHPUT.finish().apply(merge.rows());
                 long d = System.nanoTime() - s;
                 s = System.nanoTime();
                 AnalyticsResult viaService = uncached.run(request, false);
@@ -162,13 +165,18 @@ public final class AnalyticsBenchmark {
      * the same for every call with the same day but the task ids, sorted as the export sorts them.
      */
     static List<Object[]> rows(LocalDate day, int rowsPerDay) {
+        return rows(day, rowsPerDay, random -> (int) Math.max(20, Math.exp(7.4 + random.nextGaussian())));
+    }
+
+    /** The same with its own latency distribution (milliseconds drawn from the day's generator). */
+    static List<Object[]> rows(LocalDate day, int rowsPerDay, ToIntFunction<Random> latencies) {
         Random random = new Random(day.toEpochDay());
         long dayStart = day.atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000L;
         List<Object[]> rows = new ArrayList<>(rowsPerDay);
         for (int i = 0; i < rowsPerDay; i++) {
             long created = dayStart + (long) (random.nextDouble() * 86_400_000_000L);
             boolean failed = random.nextInt(20) == 0;
-            int latency = (int) Math.max(20, Math.exp(7.4 + random.nextGaussian()));
+            int latency = latencies.applyAsInt(random);
             int tin = (int) Math.max(1, Math.exp(6.8 + random.nextGaussian()));
             Integer tout = failed ? null : (int) Math.max(1, Math.exp(5.5 + random.nextGaussian()));
             rows.add(new Object[]{UUID.randomUUID(), WORKFLOWS[random.nextInt(WORKFLOWS.length)], AGENTS[random.nextInt(AGENTS.length)],
@@ -187,13 +195,19 @@ public final class AnalyticsBenchmark {
     /** Writes the missing days (files and VALIDATED manifest rows); an existing lake is reused. */
     static int buildLake(DataSource ds, Path lake, LakeTable table, LocalDate first, LocalDate today,
                          int rowsPerDay) throws Exception {
+        return buildLake(ds, lake, table, first, today, rowsPerDay, day -> rows(day, rowsPerDay));
+    }
+
+    /** The same with the days' rows from {@code rowsOf}. */
+    static int buildLake(DataSource ds, Path lake, LakeTable table, LocalDate first, LocalDate today,
+                         int rowsPerDay, Function<LocalDate, List<Object[]>> rowsOf) throws Exception {
         int written = 0;
         for (LocalDate day = first; day.isBefore(today); day = day.plusDays(1)) {
             String key = LakeKeys.dataFile(table.name(), day, 1);
             Path file = lake.resolve(key);
             if (!Files.exists(file)) {
                 Files.createDirectories(file.getParent());
-                List<Object[]> rows = rows(day, rowsPerDay);
+                List<Object[]> rows = rowsOf.apply(day);
                 Path tmp = file.resolveSibling(".tmp-part.parquet");
                 try (DayParquetWriter writer = new DayParquetWriter(table, day.toString(), tmp, ParquetLayout.snappy(64L << 20))) {
                     for (Object[] row : rows) {

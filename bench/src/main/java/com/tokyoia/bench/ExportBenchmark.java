@@ -18,8 +18,6 @@ import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -119,12 +117,12 @@ public final class ExportBenchmark {
                     16L * 1024 * 1024))) {
                 DayExporter exporter = BenchWiring.exporter(ds, store, work, SystemTime.clock());
                 System.gc();
-                resetPeakHeap();
+                HeapPeaks.reset();
                 DayExportResult[] result = new DayExportResult[1];
                 Recording jfr = startJfr();
                 Phase exportPhase = cpu.measure(() -> result[0] = exporter.export(table, day, -1, true));
                 stopJfr(jfr);
-                long peakHeap = peakHeap();
+                long peakHeap = HeapPeaks.bytes();
                 ParquetLayout snappy = ParquetLayout.snappy(64L * 1024 * 1024);
                 Phase deepPhase = cpu.measure(() -> BenchWiring.exporter(ds, store, work, SystemTime.clock(), true, snappy)
                         .export(table, day, -1, true));
@@ -337,23 +335,7 @@ public final class ExportBenchmark {
         throw new IllegalStateException("S3Proxy did not start");
     }
 
-    private static void resetPeakHeap() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
 
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
-    }
 
     private static long count(Connection c, String sql) throws Exception {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {

@@ -2,6 +2,7 @@ package com.tokyoia.analytics.application;
 
 import com.tokyoia.analytics.application.port.QueryLog;
 import com.tokyoia.analytics.domain.AnalyticsQuery;
+import com.tokyoia.analytics.domain.AnswerOrder;
 import com.tokyoia.analytics.domain.AnalyticsRequest;
 import com.tokyoia.analytics.domain.Filter;
 import com.tokyoia.analytics.domain.QueryCatalog;
@@ -63,9 +64,12 @@ public class AnalyticsBean {
     }
 
     private static Map<String, Object> describe(AnalyticsQuery query) {
-        List<String> parameters = Stream.concat(Stream.of("from (YYYY-MM-DD, inclusive)", "to (YYYY-MM-DD, exclusive)",
+        List<String> parameters = Stream.of(Stream.of("from (YYYY-MM-DD, inclusive)", "to (YYYY-MM-DD, exclusive)",
                         "override (true: run over the cost limits)"),
-                query.filters().stream().map(AnalyticsBean::describe)).toList();
+                query.filters().stream().map(AnalyticsBean::describe),
+                Stream.of("limit (rows per page, optional)", "cursor (the previous page's nextCursor, optional)",
+                        "top (" + String.join(", ", AnswerOrder.measures(query)) + ": largest first, optional)"))
+                .flatMap(s -> s).toList();
         return Map.of("name", query.name(), "description", query.description(), "table", query.table().name(),
                 "perDay", query.perDay(), "parameters", parameters, "columns", query.resultColumns());
     }

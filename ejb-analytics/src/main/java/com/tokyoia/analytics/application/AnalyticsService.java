@@ -8,9 +8,11 @@ import com.tokyoia.analytics.application.port.QueryMetrics;
 import com.tokyoia.analytics.application.port.ResultCache;
 import com.tokyoia.analytics.domain.AnalyticsQuery;
 import com.tokyoia.analytics.domain.AnalyticsRequest;
+import com.tokyoia.analytics.domain.AnswerTooLargeException;
 import com.tokyoia.analytics.domain.DayPlan;
 import com.tokyoia.analytics.domain.LakeReach;
 import com.tokyoia.analytics.domain.PartialMerge;
+import com.tokyoia.analytics.domain.QueryCatalog;
 import com.tokyoia.lake.application.port.Manifest;
 import com.tokyoia.lake.domain.manifest.LakeLocation;
 import com.tokyoia.lake.domain.manifest.ManifestEntry;
@@ -22,7 +24,6 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -186,24 +187,36 @@ public final class AnalyticsService {
             }
         }
 
-        List<Map<String, Object>> partials = new ArrayList<>();
-        if (!plan.hotDays().isEmpty()) {
-            partials.addAll(hot.partials(query, plan.hotDays().get(0), plan.hotDays().get(plan.hotDays().size() - 1),
-                    request.filters()));
-        }
+        // The engines stream their partials into one bounded merge: memory follows the answer's groups, not the rows read.
+        PartialMerge merge = new PartialMerge(query, settings.maxAnswerBytes());
         Long scanned = null;
         String engine = plan.coldDays().isEmpty() ? "postgresql" : plan.hotDays().isEmpty() ? cold.name() : "postgresql+" + cold.name();
         BigDecimal spentUsd = BigDecimal.ZERO.setScale(6);
         ColdEngine.ColdAnswer answer = null;
-        if (!plan.coldDays().isEmpty()) {
-            boolean overLimit = override && cost.usd().compareTo(settings.maxQueryUsd()) > 0;
-            answer = overLimit ? cold.partialsOverLimit(query, plan.coldDays(), request.filters())
-                    : cold.partials(query, plan.coldDays(), request.filters());
-            partials.addAll(answer.partials());
-            scanned = answer.bytesScanned();
-            spentUsd = CostQuote.price(scanned != null ? scanned : cost.bytes(), true);
+        boolean coldScanned = false;
+        try {
+            if (!plan.hotDays().isEmpty()) {
+                hot.partials(query, plan.hotDays().get(0), plan.hotDays().get(plan.hotDays().size() - 1), request.filters(), merge);
+            }
+            if (!plan.coldDays().isEmpty()) {
+                boolean overLimit = override && cost.usd().compareTo(settings.maxQueryUsd()) > 0;
+                coldScanned = true;
+                answer = overLimit ? cold.partialsOverLimit(query, plan.coldDays(), request.filters(), merge)
+                        : cold.partials(query, plan.coldDays(), request.filters(), merge);
+                scanned = answer.bytesScanned();
+                spentUsd = CostQuote.price(scanned != null ? scanned : cost.bytes(), true);
+            }
+        } catch (AnswerTooLargeException e) {
+            if (coldScanned) {
+                // The engine ran the scan before the merge stopped reading its results: it is paid, at its quote.
+                record(request, plan, cost, null, CostQuote.price(cost.bytes(), true), false, 0, elapsed(started), engine, null, spender);
+            }
+            throw new QueryRefusedException(QueryRefusedException.Reason.ANSWER_TOO_LARGE, e.getMessage() + ". Narrow the range"
+                    + (query.filters().isEmpty() ? "" : " or filter it (" + QueryCatalog.describe(query) + ")")
+                    + "; an operator can raise the bound with TOKYOIA_ANALYTICS_MAX_ANSWER_MB and the server's heap",
+                    List.of(), cost.bytes(), cost.usd(), null);
         }
-        List<Map<String, Object>> rows = query.finish().apply(PartialMerge.merge(query, partials));
+        List<Map<String, Object>> rows = query.finish().apply(merge.rows());
         AnalyticsResult result = new AnalyticsResult(query.name(), request.from().toString(), request.to().toString(), rows,
                 plan.hotDays().stream().map(LocalDate::toString).toList(),
                 plan.coldDays().stream().map(d -> d.day().toString()).toList(),

@@ -11,17 +11,20 @@ import java.util.Map;
  * How analytics answers (tokyoia.analytics.*): the cold engine, the hot window, limits, cache
  * lifetimes. The daily budget is everyone's together; userDailyBudgetUsd is each user's share of it
  * (by default all of it: no user limit of its own), and groupBudgets each budget group's share.
- * pageLimits: rows per answer page when a request names none, and the most it may ask for.
+ * pageLimits: rows per answer page when a request names none, and the most it may ask for;
+ * maxAnswerBytes: what one answer's merged partials may take in the heap before it is refused.
  */
 public record AnalyticsSettings(Engine engine, int hotWindowDays, int maxRangeDays, BigDecimal maxQueryUsd,
                                 BigDecimal dailyBudgetUsd, Duration coldTtl, Duration hotTtl, BigDecimal userDailyBudgetUsd,
-                                GroupBudgets groupBudgets, PageRequest.Limits pageLimits) {
+                                GroupBudgets groupBudgets, PageRequest.Limits pageLimits, long maxAnswerBytes) {
+    /** What one answer's merged partials may take by default (tokyoia.analytics.max-answer-mb). */
+    public static final long DEFAULT_MAX_ANSWER_BYTES = 64L << 20;
 
-    /** With the default page sizes. */
+    /** With the default page sizes and answer bound. */
     public AnalyticsSettings(Engine engine, int hotWindowDays, int maxRangeDays, BigDecimal maxQueryUsd, BigDecimal dailyBudgetUsd,
                              Duration coldTtl, Duration hotTtl, BigDecimal userDailyBudgetUsd, GroupBudgets groupBudgets) {
         this(engine, hotWindowDays, maxRangeDays, maxQueryUsd, dailyBudgetUsd, coldTtl, hotTtl, userDailyBudgetUsd, groupBudgets,
-                PageRequest.Limits.DEFAULT);
+                PageRequest.Limits.DEFAULT, DEFAULT_MAX_ANSWER_BYTES);
     }
 
     /** Without group shares: every group may spend the whole daily budget. */
@@ -66,7 +69,7 @@ public record AnalyticsSettings(Engine engine, int hotWindowDays, int maxRangeDa
                 share(config, "tokyoia.analytics.user-daily-budget-usd", daily),
                 new GroupBudgets(share(config, "tokyoia.analytics.group-daily-budget-usd", daily),
                         config.namedDecimals("tokyoia.analytics.group-daily-budgets-usd", BigDecimal.ZERO, daily)),
-                pageLimits(config));
+                pageLimits(config), (long) config.integer("tokyoia.analytics.max-answer-mb", 1, 65_536) << 20);
     }
 
     private static PageRequest.Limits pageLimits(ConfigReader config) {

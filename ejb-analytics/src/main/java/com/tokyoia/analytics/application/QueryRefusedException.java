@@ -5,12 +5,13 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * A valid query the analytics will not run: it touches archived days no engine can read, or its
- * cold scan is over the per-query limit or the day's budget. Carries what the client needs to decide.
+ * A valid query the analytics will not run: it touches archived days no engine can read, its
+ * cold scan is over the per-query limit or the day's budget, or its answer would take more memory
+ * than one question may. Carries what the client needs to decide.
  */
 @ApplicationException
 public class QueryRefusedException extends RuntimeException {
-    public enum Reason { ARCHIVED_DAYS, STORE_UNREACHABLE, OVER_QUERY_LIMIT, OVER_DAILY_BUDGET }
+    public enum Reason { ARCHIVED_DAYS, STORE_UNREACHABLE, OVER_QUERY_LIMIT, OVER_DAILY_BUDGET, ANSWER_TOO_LARGE }
 
     private final Reason reason;
     private final List<String> days;

@@ -17,11 +17,21 @@ import java.util.function.Function;
  * columns (rates, averages, percentiles) from the sums. Measures are sums, except per-day queries,
  * where any aggregate is allowed (a day is answered by one tier only, so its value is kept as is).
  * {@code columns} lists the columns of the table the query reads without filters; a filter adds
- * its own column ({@link #columnsRead}), and the cost quote counts exactly those.
+ * its own column ({@link #columnsRead}), and the cost quote counts exactly those. Queries that are
+ * not per day are summed over the whole range in each engine (one group per dimension values, not
+ * per day and dimension values). A {@code histogram} dimension (null: none) is merged into one
+ * {@link LatencyHistogram} per group.
  */
 public record AnalyticsQuery(String name, String description, LakeTable table, boolean perDay, List<Dimension> dims,
                              List<Measure> measures, Expr condition, List<Filter> filters, List<String> columns,
-                             Function<List<Map<String, Object>>, List<Map<String, Object>>> finish) {
+                             Function<List<Map<String, Object>>, List<Map<String, Object>>> finish, HistogramDimension histogram) {
+
+    /** Without a histogram dimension: every dimension is part of a group's key. */
+    public AnalyticsQuery(String name, String description, LakeTable table, boolean perDay, List<Dimension> dims,
+                          List<Measure> measures, Expr condition, List<Filter> filters, List<String> columns,
+                          Function<List<Map<String, Object>>, List<Map<String, Object>>> finish) {
+        this(name, description, table, perDay, dims, measures, condition, filters, columns, finish, null);
+    }
 
     public Optional<Filter> filter(String name) {
         return filters.stream().filter(f -> f.name().equals(name)).findFirst();
@@ -39,7 +49,7 @@ public record AnalyticsQuery(String name, String description, LakeTable table, b
         }
         dims.forEach(dimension -> sample.put(dimension.name(), BigDecimal.ONE));
         measures.forEach(measure -> sample.put(measure.name(), BigDecimal.ONE));
-        return List.copyOf(finish.apply(List.of(sample)).get(0).keySet());
+        return List.copyOf(finish.apply(PartialMerge.merge(this, List.of(sample))).get(0).keySet());
     }
 
     /** The columns an engine reads for a request with the given filters. */

@@ -9,34 +9,98 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Adds per-day partial rows from any tier into one result: rows with the same key (the day, for
- * per-day queries, and the dimensions) have their measures summed. Sums of integers and decimals
- * are exact, so the result does not depend on which tier answered which day.
+ * Adds partial rows from any tier into one answer as the engines stream them: rows with the same
+ * key (the day, for per-day queries, and the dimensions) have their measures summed. Sums of
+ * integers and decimals are exact, so the result does not depend on which tier answered which day.
+ * A histogram dimension is not part of the key: each group counts its buckets in a
+ * {@link LatencyHistogram}, which the row carries under the dimension's name for the query's
+ * finishing step. The merged state is bounded: past {@code maxBytes} (estimated) the merge stops
+ * with an {@link AnswerTooLargeException}, so a question too large for the server is refused
+ * instead of running it out of memory.
  */
-public final class PartialMerge {
-    private PartialMerge() {
+public final class PartialMerge implements PartialSink {
+    /** Estimated heap of one merged group (its key, row map and decimals) and of one histogram bucket. */
+    static final long GROUP_BYTES = 768;
+    static final long BUCKET_BYTES = 32;
+
+    private final AnalyticsQuery query;
+    private final HistogramDimension histogram;
+    private final long maxBytes;
+    private final Map<List<Object>, Map<String, Object>> groups = new TreeMap<>(PartialMerge::compareKeys);
+    private long buckets;
+
+    public PartialMerge(AnalyticsQuery query, long maxBytes) {
+        this.query = query;
+        this.histogram = query.histogram();
+        this.maxBytes = maxBytes;
     }
 
+    /** The merged rows of the partials, without a bound (tests, tools, and a question's sample row). */
     public static List<Map<String, Object>> merge(AnalyticsQuery query, List<Map<String, Object>> partials) {
-        Map<List<Object>, Map<String, Object>> merged = new TreeMap<>(PartialMerge::compareKeys);
-        for (Map<String, Object> partial : partials) {
-            List<Object> key = new ArrayList<>();
-            if (query.perDay()) {
-                key.add(partial.get("day"));
-            }
-            query.dims().forEach(d -> key.add(partial.get(d.name())));
-            Map<String, Object> row = merged.computeIfAbsent(key, k -> {
-                Map<String, Object> fresh = new LinkedHashMap<>();
-                if (query.perDay()) {
-                    fresh.put("day", partial.get("day").toString());
-                }
-                query.dims().forEach(d -> fresh.put(d.name(), partial.get(d.name())));
-                query.measures().forEach(m -> fresh.put(m.name(), BigDecimal.ZERO));
-                return fresh;
-            });
-            query.measures().forEach(m -> row.merge(m.name(), partial.get(m.name()), (a, b) -> ((BigDecimal) a).add((BigDecimal) b)));
+        PartialMerge merge = new PartialMerge(query, Long.MAX_VALUE);
+        partials.forEach(merge::accept);
+        return merge.rows();
+    }
+
+    @Override
+    public void accept(Map<String, Object> partial) {
+        List<Object> key = new ArrayList<>(query.dims().size() + 1);
+        if (query.perDay()) {
+            key.add(partial.get("day"));
         }
-        return new ArrayList<>(merged.values());
+        for (Dimension dimension : query.dims()) {
+            if (histogram == null || !dimension.name().equals(histogram.bucket())) {
+                key.add(partial.get(dimension.name()));
+            }
+        }
+        Map<String, Object> row = groups.get(key);
+        if (row == null) {
+            row = group(partial);
+            groups.put(key, row);
+            refuseOverBound();
+        }
+        for (Measure measure : query.measures()) {
+            row.merge(measure.name(), partial.get(measure.name()), (a, b) -> ((BigDecimal) a).add((BigDecimal) b));
+        }
+        if (histogram != null) {
+            long bucket = ((BigDecimal) partial.get(histogram.bucket())).longValueExact();
+            long count = ((BigDecimal) partial.get(histogram.count())).longValueExact();
+            if (((LatencyHistogram) row.get(histogram.bucket())).add(bucket, count)) {
+                buckets++;
+                refuseOverBound();
+            }
+        }
+    }
+
+    /** The merged rows in key order. */
+    public List<Map<String, Object>> rows() {
+        return new ArrayList<>(groups.values());
+    }
+
+    /** What the merged state is estimated to take. */
+    public long estimatedBytes() {
+        return groups.size() * GROUP_BYTES + buckets * BUCKET_BYTES;
+    }
+
+    private Map<String, Object> group(Map<String, Object> partial) {
+        Map<String, Object> fresh = new LinkedHashMap<>();
+        if (query.perDay()) {
+            fresh.put("day", partial.get("day").toString());
+        }
+        for (Dimension dimension : query.dims()) {
+            boolean buckets = histogram != null && dimension.name().equals(histogram.bucket());
+            fresh.put(dimension.name(), buckets ? new LatencyHistogram() : partial.get(dimension.name()));
+        }
+        query.measures().forEach(m -> fresh.put(m.name(), BigDecimal.ZERO));
+        return fresh;
+    }
+
+    private void refuseOverBound() {
+        if (estimatedBytes() > maxBytes) {
+            throw new AnswerTooLargeException(query.name() + " over this range has more than " + groups.size() + " groups"
+                    + (histogram == null ? "" : " and " + buckets + " histogram buckets") + ", over the " + (maxBytes >> 20)
+                    + " MiB one answer may take (tokyoia.analytics.max-answer-mb)", groups.size(), buckets);
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -58,5 +122,4 @@ public final class PartialMerge {
         }
         return 0;
     }
-
 }

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** The named analytics queries users choose from; they never send SQL. */
@@ -128,7 +127,7 @@ public final class QueryCatalog {
                 List.of(key, new Dimension("bucket", LatencyBuckets.bucketOf("latency_ms"))),
                 List.of(count("tasks")), Expr.same("latency_ms IS NOT NULL"), List.of(AGENT, TASK_TYPE, STATUS),
                 List.of(key.name(), "latency_ms"),
-                rows -> percentiles(rows, key.name()));
+                rows -> percentiles(rows, key.name()), new HistogramDimension("bucket", "tasks"));
     }
 
     private static AnalyticsQuery tokens(String name, Dimension key) {
@@ -140,38 +139,21 @@ public final class QueryCatalog {
                 rows -> rows.stream().map(r -> with(r, "avg_cost_usd", ratio(r.get("cost_usd"), r.get("tasks")))).toList());
     }
 
-    /** Reads p50/p95/p99 from merged bucket counts: the first bucket whose cumulative count reaches p * n. */
+    /** Reads p50/p95/p99 from each group's merged bucket counts: the first bucket whose cumulative count reaches p * n. */
     static List<Map<String, Object>> percentiles(List<Map<String, Object>> rows, String key) {
-        Map<String, TreeMap<Long, Long>> histograms = new TreeMap<>();
-        for (Map<String, Object> row : rows) {
-            String k = String.valueOf(row.get(key));
-            long bucket = ((BigDecimal) row.get("bucket")).longValueExact();
-            histograms.computeIfAbsent(k, x -> new TreeMap<>()).merge(bucket, ((BigDecimal) row.get("tasks")).longValueExact(), Long::sum);
-        }
-        List<Map<String, Object>> out = new ArrayList<>();
-        histograms.forEach((k, histogram) -> {
-            long n = histogram.values().stream().mapToLong(Long::longValue).sum();
+        List<Map<String, Object>> out = new ArrayList<>(rows.size());
+        for (Map<String, Object> merged : rows) {
+            LatencyHistogram histogram = (LatencyHistogram) merged.get("bucket");
+            long[] p = histogram.percentiles(0.50, 0.95, 0.99);
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put(key, "null".equals(k) ? null : k);
-            row.put("tasks", BigDecimal.valueOf(n));
-            row.put("p50_ms", BigDecimal.valueOf(rank(histogram, n, 0.50)));
-            row.put("p95_ms", BigDecimal.valueOf(rank(histogram, n, 0.95)));
-            row.put("p99_ms", BigDecimal.valueOf(rank(histogram, n, 0.99)));
+            row.put(key, merged.get(key) == null ? null : merged.get(key).toString());
+            row.put("tasks", BigDecimal.valueOf(histogram.total()));
+            row.put("p50_ms", BigDecimal.valueOf(p[0]));
+            row.put("p95_ms", BigDecimal.valueOf(p[1]));
+            row.put("p99_ms", BigDecimal.valueOf(p[2]));
             out.add(row);
-        });
-        return out;
-    }
-
-    private static long rank(TreeMap<Long, Long> histogram, long n, double p) {
-        long target = (long) Math.ceil(p * n);
-        long seen = 0;
-        for (Map.Entry<Long, Long> bucket : histogram.entrySet()) {
-            seen += bucket.getValue();
-            if (seen >= target) {
-                return bucket.getKey();
-            }
         }
-        return histogram.lastKey();
+        return out;
     }
 
     private static Map<String, Object> with(Map<String, Object> row, String name, Object value) {

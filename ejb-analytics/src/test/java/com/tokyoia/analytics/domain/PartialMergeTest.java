@@ -1,12 +1,16 @@
 package com.tokyoia.analytics.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class PartialMergeTest {
@@ -57,5 +61,83 @@ class PartialMergeTest {
                 partial(D1, "b", "4", "4", "0"));
         assertThat(PartialMerge.merge(QueryCatalog.TASK_THROUGHPUT, parts))
                 .isEqualTo(PartialMerge.merge(QueryCatalog.TASK_THROUGHPUT, List.of(parts.get(2), parts.get(0), parts.get(1))));
+    }
+
+    private static Map<String, Object> latency(String agent, long bucket, long tasks) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("day", null);
+        row.put("agent_id", agent);
+        row.put("bucket", BigDecimal.valueOf(bucket));
+        row.put("tasks", BigDecimal.valueOf(tasks).setScale(6));
+        return row;
+    }
+
+    @Test
+    void aHistogramQueryKeepsOneRowPerGroupWithItsBucketsCountedAsTheRowsWouldBe() {
+        List<Map<String, Object>> parts = new ArrayList<>();
+        Map<String, TreeMap<Long, Long>> expected = new TreeMap<>();
+        Random random = new Random(5);
+        for (int i = 0; i < 20_000; i++) {
+            String agent = "agent-" + random.nextInt(7);
+            // Long-tailed: most buckets small, a few far out, the same bucket met from many parts.
+            long bucket = (long) Math.exp(random.nextDouble() * 14);
+            long tasks = 1 + random.nextInt(3);
+            parts.add(latency(agent, bucket, tasks));
+            expected.computeIfAbsent(agent, a -> new TreeMap<>()).merge(bucket, tasks, Long::sum);
+        }
+        List<Map<String, Object>> merged = PartialMerge.merge(QueryCatalog.LATENCY_BY_AGENT, parts);
+        assertThat(merged).hasSize(expected.size());
+        List<Map<String, Object>> answer = QueryCatalog.LATENCY_BY_AGENT.finish().apply(merged);
+        for (Map<String, Object> row : answer) {
+            TreeMap<Long, Long> histogram = expected.get((String) row.get("agent_id"));
+            long n = histogram.values().stream().mapToLong(Long::longValue).sum();
+            assertThat((BigDecimal) row.get("tasks")).isEqualByComparingTo(BigDecimal.valueOf(n));
+            assertThat((BigDecimal) row.get("p50_ms")).isEqualByComparingTo(BigDecimal.valueOf(rank(histogram, n, 0.50)));
+            assertThat((BigDecimal) row.get("p95_ms")).isEqualByComparingTo(BigDecimal.valueOf(rank(histogram, n, 0.95)));
+            assertThat((BigDecimal) row.get("p99_ms")).isEqualByComparingTo(BigDecimal.valueOf(rank(histogram, n, 0.99)));
+        }
+        assertThat(answer.get(0).keySet()).containsExactly("agent_id", "tasks", "p50_ms", "p95_ms", "p99_ms");
+    }
+
+    /** The reference: the first bucket, ascending, whose cumulative count reaches ceil(p * n). */
+    private static long rank(TreeMap<Long, Long> histogram, long n, double p) {
+        long target = (long) Math.ceil(p * n);
+        long seen = 0;
+        for (Map.Entry<Long, Long> bucket : histogram.entrySet()) {
+            seen += bucket.getValue();
+            if (seen >= target) {
+                return bucket.getKey();
+            }
+        }
+        throw new AssertionError("no bucket reaches " + target);
+    }
+
+    @Test
+    void aMergeOverItsBoundStopsWithTheSizeInsteadOfGrowing() {
+        // Room for 100 groups of token_cost_by_workflow: the 101st is refused, the 100th was not.
+        PartialMerge merge = new PartialMerge(QueryCatalog.TOKEN_COST_BY_WORKFLOW, 100 * PartialMerge.GROUP_BYTES);
+        for (int i = 0; i < 100; i++) {
+            merge.accept(workflow("w" + i));
+            merge.accept(workflow("w" + i));
+        }
+        assertThat(merge.rows()).hasSize(100);
+        assertThatThrownBy(() -> merge.accept(workflow("w-one-too-many"))).isInstanceOfSatisfying(AnswerTooLargeException.class,
+                e -> assertThat(e.groups()).isEqualTo(101));
+
+        // Histogram buckets count too: one group, but more buckets than the bound holds.
+        PartialMerge buckets = new PartialMerge(QueryCatalog.LATENCY_BY_AGENT, PartialMerge.GROUP_BYTES + 50 * PartialMerge.BUCKET_BYTES);
+        for (long bucket = 0; bucket < 50; bucket++) {
+            buckets.accept(latency("a", bucket, 1));
+            buckets.accept(latency("a", bucket, 1));
+        }
+        assertThatThrownBy(() -> buckets.accept(latency("a", 50, 1))).isInstanceOfSatisfying(AnswerTooLargeException.class,
+                e -> assertThat(e.buckets()).isEqualTo(51));
+    }
+
+    private static Map<String, Object> workflow(String id) {
+        Map<String, Object> row = new HashMap<>(Map.of("workflow_id", id, "tasks", BigDecimal.ONE, "tokens_input", BigDecimal.ONE,
+                "tokens_output", BigDecimal.ONE, "cost_usd", BigDecimal.ONE));
+        row.put("day", null);
+        return row;
     }
 }

@@ -12,13 +12,16 @@ import com.tokyoia.analytics.application.port.ColdEngine;
 import com.tokyoia.analytics.application.port.QueryLog;
 import com.tokyoia.analytics.application.port.ResultCache;
 import com.tokyoia.analytics.domain.AnalyticsQuery;
-import com.tokyoia.analytics.domain.AnalyticsRequest;
 import com.tokyoia.analytics.domain.AnalyticsRequest.InvalidAnalyticsRequest;
+import com.tokyoia.analytics.domain.AnalyticsRequest;
 import com.tokyoia.analytics.domain.DayPlan;
 import com.tokyoia.analytics.domain.LakeReach;
+import com.tokyoia.analytics.domain.PageRequest;
+import com.tokyoia.analytics.domain.PartialSink;
 import com.tokyoia.analytics.domain.QueryCatalog;
 import com.tokyoia.analytics.infrastructure.cache.RedisResultCache;
 import com.tokyoia.analytics.infrastructure.engine.DuckDbEngine;
+import com.tokyoia.analytics.infrastructure.engine.PostgresHotEngine;
 import com.tokyoia.analytics.infrastructure.log.JdbcQueryLog;
 import com.tokyoia.lake.domain.manifest.LakeLocation;
 import com.tokyoia.lake.domain.manifest.ManifestEntry;
@@ -88,6 +91,26 @@ class AnalyticsTest {
         assertThat(result.nextCursor()).as(result.query() + ": the whole answer in one page").isNull();
         assertThat(result.rows()).hasSize(result.totalRows());
         return result;
+    }
+
+    @Test
+    void anAnswerOverItsMemoryBoundIsRefusedWithHowToNarrowItAndFitsUnderTheDefault() throws Exception {
+        // A bound of a few groups; the engines stream into the merge, so it stops while reading.
+        AnalyticsService tight = new AnalyticsService(new PostgresHotEngine(LakeFixture.dataSource()), duck, LakeFixture.manifest(),
+                ResultCache.NONE, new JdbcQueryLog(LakeFixture.dataSource(), LakeFixture.CLOCK),
+                new AnalyticsSettings(AnalyticsSettings.Engine.DUCKDB, 10, 400, NO_LIMIT, NO_LIMIT, Duration.ofHours(24),
+                        Duration.ofSeconds(60), NO_LIMIT, new AnalyticsSettings.GroupBudgets(NO_LIMIT, Map.of()),
+                        PageRequest.Limits.DEFAULT, 4096), LakeFixture.CLOCK);
+        for (AnalyticsQuery query : List.of(QueryCatalog.LATENCY_BY_AGENT, QueryCatalog.TOKEN_COST_BY_WORKFLOW)) {
+            AnalyticsRequest request = tight.validate(query.name(), Map.of("from", FROM, "to", TO));
+            assertThatThrownBy(() -> tight.run(request, false)).as(query.name())
+                    .isInstanceOfSatisfying(QueryRefusedException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(QueryRefusedException.Reason.ANSWER_TOO_LARGE);
+                        assertThat(e.getMessage()).contains("MiB").contains("Narrow the range").contains("agentId");
+                    });
+            AnalyticsResult fits = run(service(10, duck, ResultCache.NONE, NO_LIMIT), query.name(), Map.of());
+            assertThat(fits.totalRows()).as(query.name() + " under the default bound").isGreaterThan(3);
+        }
     }
 
     @Test
@@ -198,9 +221,9 @@ class AnalyticsTest {
         AtomicInteger coldRuns = new AtomicInteger();
         ColdEngine counting = new ColdEngine() {
             @Override
-            public ColdAnswer partials(AnalyticsQuery q, List<DayPlan.ColdDay> days, Map<String, String> filters) {
+            public ColdAnswer partials(AnalyticsQuery q, List<DayPlan.ColdDay> days, Map<String, String> filters, PartialSink sink) {
                 coldRuns.incrementAndGet();
-                return duck.partials(q, days, filters);
+                return duck.partials(q, days, filters, sink);
             }
 
             @Override

@@ -9,6 +9,7 @@ import com.tokyoia.analytics.application.port.ColdEngine;
 import com.tokyoia.analytics.application.port.ResultCache;
 import com.tokyoia.analytics.domain.AnalyticsQuery;
 import com.tokyoia.analytics.domain.DayPlan;
+import com.tokyoia.analytics.domain.PartialSink;
 import com.tokyoia.analytics.domain.QueryCatalog;
 import com.tokyoia.analytics.infrastructure.engine.AthenaEngine;
 import com.tokyoia.analytics.infrastructure.engine.AthenaSettings;
@@ -290,7 +291,7 @@ class TrinoTierIT {
                 Optional.empty(), Optional.empty()));
 
         @Override
-        public ColdAnswer partials(AnalyticsQuery query, List<DayPlan.ColdDay> days, Map<String, String> filters) {
+        public ColdAnswer partials(AnalyticsQuery query, List<DayPlan.ColdDay> days, Map<String, String> filters, PartialSink sink) {
             StartQueryExecutionRequest request = athena.request(LakeSql.partials(query, days, filters), days);
             // Every value travels as an execution parameter, one per placeholder.
             assertThat(request.queryString().chars().filter(ch -> ch == '?').count()).isEqualTo(request.executionParameters().size());
@@ -298,7 +299,8 @@ class TrinoTierIT {
             String sql = "EXECUTE IMMEDIATE '" + request.queryString().replace("'", "''") + "' USING "
                     + String.join(", ", request.executionParameters());
             try (Connection c = trino.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-                return new ColdAnswer(PartialQueries.read(query, rs), null, "athena-sql-on-trino");
+                PartialQueries.read(query, rs, sink);
+                return new ColdAnswer(null, "athena-sql-on-trino");
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }

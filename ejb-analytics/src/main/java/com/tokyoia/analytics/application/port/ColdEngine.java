@@ -2,6 +2,7 @@ package com.tokyoia.analytics.application.port;
 
 import com.tokyoia.analytics.domain.AnalyticsQuery;
 import com.tokyoia.analytics.domain.DayPlan;
+import com.tokyoia.analytics.domain.PartialSink;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -13,24 +14,25 @@ import java.util.Map;
  */
 public interface ColdEngine {
     /**
-     * The per-day partials, the bytes the engine says it read, its own query id and execution time
-     * (each null when the engine does not say).
+     * What a scan cost: the bytes the engine says it read, its own query id and execution time (each
+     * null when the engine does not say). The partials went to the sink.
      */
-    record ColdAnswer(List<Map<String, Object>> partials, Long bytesScanned, String engine, String engineQueryId,
-                      Long engineMillis) {
-        public ColdAnswer(List<Map<String, Object>> partials, Long bytesScanned, String engine) {
-            this(partials, bytesScanned, engine, null, null);
+    record ColdAnswer(Long bytesScanned, String engine, String engineQueryId, Long engineMillis) {
+        public ColdAnswer(Long bytesScanned, String engine) {
+            this(bytesScanned, engine, null, null);
         }
     }
 
-    ColdAnswer partials(AnalyticsQuery query, List<DayPlan.ColdDay> days, Map<String, String> filters);
+    /** Streams the partials of the days into the sink as the engine's results are read. */
+    ColdAnswer partials(AnalyticsQuery query, List<DayPlan.ColdDay> days, Map<String, String> filters, PartialSink sink);
 
     /**
      * The same, for a scan an operator allowed over the per-query limit ({@code override=true}):
      * engines with a separate, higher limit for such scans (Athena's admin workgroup) use it.
      */
-    default ColdAnswer partialsOverLimit(AnalyticsQuery query, List<DayPlan.ColdDay> days, Map<String, String> filters) {
-        return partials(query, days, filters);
+    default ColdAnswer partialsOverLimit(AnalyticsQuery query, List<DayPlan.ColdDay> days, Map<String, String> filters,
+                                         PartialSink sink) {
+        return partials(query, days, filters, sink);
     }
 
     String name();

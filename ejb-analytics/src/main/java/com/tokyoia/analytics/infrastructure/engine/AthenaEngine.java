@@ -6,13 +6,13 @@ import com.tokyoia.analytics.domain.AnalyticsQuery;
 import com.tokyoia.analytics.domain.DayPlan;
 import com.tokyoia.analytics.domain.Dimension;
 import com.tokyoia.analytics.domain.Measure;
+import com.tokyoia.analytics.domain.PartialSink;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,19 +62,21 @@ public final class AthenaEngine implements ColdEngine {
     }
 
     @Override
-    public ColdAnswer partials(AnalyticsQuery query, List<DayPlan.ColdDay> days, Map<String, String> filters) {
-        return run(query, days, filters, settings.workGroup());
+    public ColdAnswer partials(AnalyticsQuery query, List<DayPlan.ColdDay> days, Map<String, String> filters, PartialSink sink) {
+        return run(query, days, filters, settings.workGroup(), sink);
     }
 
     /** In the admin workgroup (its higher bytes-scanned cutoff) when one is configured; else like any query. */
     @Override
-    public ColdAnswer partialsOverLimit(AnalyticsQuery query, List<DayPlan.ColdDay> days, Map<String, String> filters) {
-        return run(query, days, filters, settings.adminWorkGroup().orElse(settings.workGroup()));
+    public ColdAnswer partialsOverLimit(AnalyticsQuery query, List<DayPlan.ColdDay> days, Map<String, String> filters,
+                                        PartialSink sink) {
+        return run(query, days, filters, settings.adminWorkGroup().orElse(settings.workGroup()), sink);
     }
 
-    private ColdAnswer run(AnalyticsQuery query, List<DayPlan.ColdDay> days, Map<String, String> filters, String workGroup) {
+    private ColdAnswer run(AnalyticsQuery query, List<DayPlan.ColdDay> days, Map<String, String> filters, String workGroup,
+                           PartialSink sink) {
         if (days.isEmpty()) {
-            return new ColdAnswer(List.of(), 0L, name());
+            return new ColdAnswer(0L, name());
         }
         String id;
         try {
@@ -84,9 +86,9 @@ public final class AthenaEngine implements ColdEngine {
         }
         try {
             QueryExecution execution = awaitCompletion(id);
-            List<Map<String, Object>> rows = results(query, id);
+            results(query, id, sink);
             QueryExecutionStatistics statistics = execution.statistics();
-            return new ColdAnswer(rows, statistics == null ? null : statistics.dataScannedInBytes(), name(), id,
+            return new ColdAnswer(statistics == null ? null : statistics.dataScannedInBytes(), name(), id,
                     statistics == null ? null : statistics.engineExecutionTimeInMillis());
         } catch (SdkException e) {
             // Throttled, unreachable or refused while the query runs: do not leave it running (and billing).
@@ -189,8 +191,7 @@ public final class AthenaEngine implements ColdEngine {
         }
     }
 
-    private List<Map<String, Object>> results(AnalyticsQuery query, String id) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+    private void results(AnalyticsQuery query, String id, PartialSink sink) {
         boolean first = true;
         for (GetQueryResultsResponse page : athena.getQueryResultsPaginator(r -> r.queryExecutionId(id).maxResults(1000))) {
             List<ColumnInfo> columns = page.resultSet().resultSetMetadata().columnInfo();
@@ -201,11 +202,10 @@ public final class AthenaEngine implements ColdEngine {
                 if (first && r == 0 && isHeader(data, columns)) {
                     continue;
                 }
-                rows.add(typed(query, data, columns));
+                sink.accept(typed(query, data, columns));
             }
             first = false;
         }
-        return rows;
     }
 
     private static boolean isHeader(List<Datum> data, List<ColumnInfo> columns) {
@@ -217,10 +217,14 @@ public final class AthenaEngine implements ColdEngine {
         return true;
     }
 
-    /** The same row shape PartialQueries reads from JDBC: day, dimensions as text or numbers, measures at scale 6. */
+    /**
+     * The same row shape PartialQueries reads from JDBC: day (null when the query sums the whole
+     * range), dimensions as text or numbers, measures at scale 6.
+     */
     private static Map<String, Object> typed(AnalyticsQuery query, List<Datum> data, List<ColumnInfo> columns) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("day", LocalDate.parse(value(data, 0)));
+        String day = value(data, 0);
+        row.put("day", day == null ? null : LocalDate.parse(day));
         int i = 1;
         for (Dimension d : query.dims()) {
             String text = value(data, i);

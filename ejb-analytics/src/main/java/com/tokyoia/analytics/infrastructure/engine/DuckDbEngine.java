@@ -5,6 +5,7 @@ import com.tokyoia.analytics.application.port.ColdEngineException;
 import com.tokyoia.analytics.domain.AnalyticsQuery;
 import com.tokyoia.analytics.domain.DayPlan;
 import com.tokyoia.analytics.domain.Expr.Dialect;
+import com.tokyoia.analytics.domain.PartialSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,9 +44,9 @@ public final class DuckDbEngine implements ColdEngine, AutoCloseable {
     }
 
     @Override
-    public ColdAnswer partials(AnalyticsQuery query, List<DayPlan.ColdDay> days, Map<String, String> filters) {
+    public ColdAnswer partials(AnalyticsQuery query, List<DayPlan.ColdDay> days, Map<String, String> filters, PartialSink sink) {
         if (days.isEmpty()) {
-            return new ColdAnswer(List.of(), 0L, name());
+            return new ColdAnswer(0L, name());
         }
         String files = days.stream().map(d -> {
             Path file = lakeRoot.resolve(d.objectKey()).normalize();
@@ -58,7 +59,8 @@ public final class DuckDbEngine implements ColdEngine, AutoCloseable {
                 "make_date(CAST(year AS INTEGER), CAST(month AS INTEGER), CAST(day AS INTEGER))", null, filters);
         try (Connection c = database.duplicate(); PreparedStatement ps = c.prepareStatement(sql)) {
             PartialQueries.bindFilters(ps, 1, filters);
-            return new ColdAnswer(PartialQueries.read(query, ps), null, name());
+            PartialQueries.read(query, ps, sink);
+            return new ColdAnswer(null, name());
         } catch (SQLException e) {
             throw new ColdEngineException(name(), null, "DuckDB could not answer " + query.name() + ": " + e.getMessage());
         }

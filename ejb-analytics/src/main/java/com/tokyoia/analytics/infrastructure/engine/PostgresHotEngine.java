@@ -3,6 +3,7 @@ package com.tokyoia.analytics.infrastructure.engine;
 import com.tokyoia.analytics.application.port.HotPartials;
 import com.tokyoia.analytics.domain.AnalyticsQuery;
 import com.tokyoia.analytics.domain.Expr.Dialect;
+import com.tokyoia.analytics.domain.PartialSink;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,12 +11,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
-/** Per-day partials from PostgreSQL over a contiguous range of hot days (partitions pruned by the range). */
+/** Partials from PostgreSQL over a contiguous range of hot days (partitions pruned by the range), streamed through a cursor. */
 public final class PostgresHotEngine implements HotPartials {
+    private static final int FETCH_ROWS = 10_000;
     private final DataSource dataSource;
 
     public PostgresHotEngine(DataSource dataSource) {
@@ -23,16 +24,30 @@ public final class PostgresHotEngine implements HotPartials {
     }
 
     @Override
-    public List<Map<String, Object>> partials(AnalyticsQuery query, LocalDate first, LocalDate last,
-                                              Map<String, String> filters) throws SQLException {
+    public void partials(AnalyticsQuery query, LocalDate first, LocalDate last, Map<String, String> filters, PartialSink sink)
+            throws SQLException {
         String day = query.table().dayColumn();
         String sql = PartialQueries.sql(query, Dialect.POSTGRES, query.table().name(),
                 "(" + day + " AT TIME ZONE 'UTC')::date", day + " >= ? AND " + day + " < ?", filters);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setTimestamp(1, Timestamp.from(first.atStartOfDay(ZoneOffset.UTC).toInstant()));
-            ps.setTimestamp(2, Timestamp.from(last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
-            PartialQueries.bindFilters(ps, 3, filters);
-            return PartialQueries.read(query, ps);
+        try (Connection c = dataSource.getConnection()) {
+            // Read through a cursor (fetch size, inside a transaction): without one the driver holds every row at once.
+            boolean autoCommit = c.getAutoCommit();
+            if (autoCommit) {
+                c.setAutoCommit(false);
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setFetchSize(FETCH_ROWS);
+                ps.setTimestamp(1, Timestamp.from(first.atStartOfDay(ZoneOffset.UTC).toInstant()));
+                ps.setTimestamp(2, Timestamp.from(last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+                PartialQueries.bindFilters(ps, 3, filters);
+                PartialQueries.read(query, ps, sink);
+            } finally {
+                if (autoCommit) {
+                    // Only read: ending the transaction either way is the same.
+                    c.rollback();
+                    c.setAutoCommit(true);
+                }
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import com.tokyoia.analytics.application.port.ColdEngine;
 import com.tokyoia.analytics.application.port.ColdEngineException;
 import com.tokyoia.analytics.domain.AnalyticsQuery;
 import com.tokyoia.analytics.domain.DayPlan;
+import com.tokyoia.analytics.domain.PartialSink;
 import com.tokyoia.lake.infrastructure.trino.TrinoConnector;
 import io.trino.jdbc.QueryStats;
 import io.trino.jdbc.TrinoResultSet;
@@ -31,9 +32,9 @@ public final class TrinoEngine implements ColdEngine {
     }
 
     @Override
-    public ColdAnswer partials(AnalyticsQuery query, List<DayPlan.ColdDay> days, Map<String, String> filters) {
+    public ColdAnswer partials(AnalyticsQuery query, List<DayPlan.ColdDay> days, Map<String, String> filters, PartialSink sink) {
         if (days.isEmpty()) {
-            return new ColdAnswer(List.of(), 0L, name());
+            return new ColdAnswer(0L, name());
         }
         LakeSql statement = LakeSql.partials(query, days, filters);
         try (Connection c = trino.connect(); PreparedStatement ps = c.prepareStatement(statement.sql())) {
@@ -42,10 +43,10 @@ public final class TrinoEngine implements ColdEngine {
                 ps.setString(i + 1, statement.values().get(i));
             }
             try (ResultSet rs = ps.executeQuery()) {
-                List<Map<String, Object>> rows = PartialQueries.read(query, rs);
+                PartialQueries.read(query, rs, sink);
                 // Final once every row is read: the query has finished.
                 QueryStats stats = rs.unwrap(TrinoResultSet.class).getStats();
-                return new ColdAnswer(rows, stats.getPhysicalInputBytes(), name(), stats.getQueryId(), stats.getElapsedTimeMillis());
+                return new ColdAnswer(stats.getPhysicalInputBytes(), name(), stats.getQueryId(), stats.getElapsedTimeMillis());
             }
         } catch (SQLException e) {
             // Trino unreachable or the query failed there: the request was fine, the engine behind it was not.

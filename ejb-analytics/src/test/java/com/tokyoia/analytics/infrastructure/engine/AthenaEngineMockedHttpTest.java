@@ -23,6 +23,7 @@ import com.tokyoia.analytics.application.port.HotPartials;
 import com.tokyoia.analytics.application.port.ResultCache;
 import com.tokyoia.analytics.domain.AnalyticsQuery;
 import com.tokyoia.analytics.domain.DayPlan;
+import com.tokyoia.analytics.domain.PartialSink;
 import com.tokyoia.analytics.domain.QueryCatalog;
 import com.tokyoia.analytics.infrastructure.log.JdbcQueryLog;
 import com.tokyoia.lake.domain.LakeKeys;
@@ -63,7 +64,7 @@ class AthenaEngineMockedHttpTest {
     /** The hot window is 0 days here: PostgreSQL is never asked. */
     private static final HotPartials NO_HOT_DAYS = new HotPartials() {
         @Override
-        public List<Map<String, Object>> partials(AnalyticsQuery query, LocalDate first, LocalDate last, Map<String, String> filters) {
+        public void partials(AnalyticsQuery query, LocalDate first, LocalDate last, Map<String, String> filters, PartialSink sink) {
             throw new AssertionError("no hot day expected");
         }
 
@@ -72,6 +73,8 @@ class AthenaEngineMockedHttpTest {
             throw new AssertionError("no hot day expected");
         }
     };
+    /** For calls that fail before any row arrives. */
+    private static final PartialSink IGNORED = partial -> { };
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-07-01T12:00:00Z"), ZoneOffset.UTC);
     private static final DayPlan.ColdDay JUNE_1 = new DayPlan.ColdDay(LocalDate.of(2024, 6, 1), 1, "k", "{}", 1000L, "0123abcd");
     private static final DayPlan.ColdDay JUNE_2 = new DayPlan.ColdDay(LocalDate.of(2024, 6, 2), 1, "k", "{}", 1000L, "0123abcd");
@@ -176,8 +179,9 @@ class AthenaEngineMockedHttpTest {
         states(execution("QUEUED", ""), execution("RUNNING", ""), execution("RUNNING", ""), execution("RUNNING", ""), SUCCEEDED);
         results();
 
+        List<Map<String, Object>> partials = new ArrayList<>();
         ColdEngine.ColdAnswer answer = engine(Duration.ofSeconds(30)).partials(QueryCatalog.SESSION_ACTIVITY,
-                List.of(JUNE_1, JUNE_2), Map.of("userId", "user-3"));
+                List.of(JUNE_1, JUNE_2), Map.of("userId", "user-3"), partials::add);
 
         JsonObject start = startRequest();
         assertThat(start.getString("QueryString")).contains("year = ? AND month = ? AND day IN (?, ?)")
@@ -198,10 +202,10 @@ class AthenaEngineMockedHttpTest {
         athena.verify(5, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonAthena.GetQueryExecution")));
         athena.verify(2, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonAthena.GetQueryResults")));
 
-        assertThat(answer.partials()).hasSize(2);
-        assertThat(answer.partials().get(0)).containsEntry("day", LocalDate.of(2024, 6, 1))
+        assertThat(partials).hasSize(2);
+        assertThat(partials.get(0)).containsEntry("day", LocalDate.of(2024, 6, 1))
                 .containsEntry("sessions", new BigDecimal("8.000000")).containsEntry("length_ms", new BigDecimal("1234567.000000"));
-        assertThat(answer.partials().get(1)).containsEntry("day", LocalDate.of(2024, 6, 2))
+        assertThat(partials.get(1)).containsEntry("day", LocalDate.of(2024, 6, 2))
                 .containsEntry("ended", new BigDecimal("0.000000"));
         assertThat(answer.bytesScanned()).isEqualTo(123456789L);
         assertThat(answer.engineMillis()).isEqualTo(4321L);
@@ -212,7 +216,7 @@ class AthenaEngineMockedHttpTest {
     void aScanAllowedOverTheLimitRunsInTheAdminWorkgroup() throws Exception {
         states(SUCCEEDED);
         results();
-        engine(Duration.ofSeconds(30)).partialsOverLimit(QueryCatalog.SESSION_ACTIVITY, List.of(JUNE_1, JUNE_2), Map.of());
+        engine(Duration.ofSeconds(30)).partialsOverLimit(QueryCatalog.SESSION_ACTIVITY, List.of(JUNE_1, JUNE_2), Map.of(), IGNORED);
         assertThat(startRequest().getString("WorkGroup")).isEqualTo("analytics-admin");
     }
 
@@ -240,8 +244,8 @@ class AthenaEngineMockedHttpTest {
                         + row("2024-06-01", "plan", "1230", "3.000000") + "," + row("2024-06-01", null, "40", "1.000000") + "],"
                         + metadata + "}}")));
 
-        List<Map<String, Object>> rows = engine(Duration.ofSeconds(30)).partials(QueryCatalog.LATENCY_BY_TASK_TYPE,
-                List.of(JUNE_1), Map.of()).partials();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        engine(Duration.ofSeconds(30)).partials(QueryCatalog.LATENCY_BY_TASK_TYPE, List.of(JUNE_1), Map.of(), rows::add);
 
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0)).containsEntry("task_type", "plan").containsEntry("bucket", new BigDecimal("1230"))
@@ -254,7 +258,7 @@ class AthenaEngineMockedHttpTest {
         athena.stubFor(operation("GetQueryExecution").willReturn(aResponse().withStatus(400).withHeader("Content-Type", JSON)
                 .withBody("{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}")));
 
-        assertThatThrownBy(() -> engine(Duration.ofSeconds(30)).partials(QueryCatalog.SESSION_ACTIVITY, List.of(JUNE_1), Map.of()))
+        assertThatThrownBy(() -> engine(Duration.ofSeconds(30)).partials(QueryCatalog.SESSION_ACTIVITY, List.of(JUNE_1), Map.of(), IGNORED))
                 .isInstanceOf(ColdEngineException.class)
                 .hasMessageContaining("Athena query q-1 could not be followed").hasMessageContaining("Rate exceeded");
         athena.verify(1, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonAthena.StopQueryExecution")));
@@ -305,7 +309,7 @@ class AthenaEngineMockedHttpTest {
                 + "\"AthenaError\":{\"ErrorCategory\":2,\"ErrorType\":1006,\"Retryable\":false,"
                 + "\"ErrorMessage\":\"COLUMN_NOT_FOUND: line 1:8: Column 'x' cannot be resolved\"}"));
 
-        assertThatThrownBy(() -> engine(Duration.ofSeconds(30)).partials(QueryCatalog.SESSION_ACTIVITY, List.of(JUNE_1), Map.of()))
+        assertThatThrownBy(() -> engine(Duration.ofSeconds(30)).partials(QueryCatalog.SESSION_ACTIVITY, List.of(JUNE_1), Map.of(), IGNORED))
                 .isInstanceOf(ColdEngineException.class)
                 .hasMessage("Athena query q-1 FAILED: COLUMN_NOT_FOUND: line 1:8: Column 'x' cannot be resolved");
         athena.verify(0, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonAthena.GetQueryResults")));
@@ -315,7 +319,7 @@ class AthenaEngineMockedHttpTest {
     void aCancelledQueryIsAClearError() {
         states(execution("CANCELLED", ",\"StateChangeReason\":\"Query cancelled by user\""));
 
-        assertThatThrownBy(() -> engine(Duration.ofSeconds(30)).partials(QueryCatalog.SESSION_ACTIVITY, List.of(JUNE_1), Map.of()))
+        assertThatThrownBy(() -> engine(Duration.ofSeconds(30)).partials(QueryCatalog.SESSION_ACTIVITY, List.of(JUNE_1), Map.of(), IGNORED))
                 .isInstanceOf(ColdEngineException.class)
                 .hasMessage("Athena query q-1 CANCELLED: Query cancelled by user");
     }
@@ -324,7 +328,7 @@ class AthenaEngineMockedHttpTest {
     void aQueryPastTheTimeLimitIsStopped() {
         states(execution("RUNNING", ""));
 
-        assertThatThrownBy(() -> engine(Duration.ofMillis(150)).partials(QueryCatalog.SESSION_ACTIVITY, List.of(JUNE_1), Map.of()))
+        assertThatThrownBy(() -> engine(Duration.ofMillis(150)).partials(QueryCatalog.SESSION_ACTIVITY, List.of(JUNE_1), Map.of(), IGNORED))
                 .isInstanceOf(ColdEngineException.class)
                 .hasMessageContaining("did not finish within").hasMessageContaining("was stopped");
         athena.verify(1, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("AmazonAthena.StopQueryExecution"))

@@ -90,7 +90,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                                 content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(ref = "Refusal"))),
                         @APIResponse(name = ApiResponses.OVER_LIMIT, responseCode = "422",
                                 description = "The cold scan's quote is over the per-query limit or what is left of the daily budget: "
-                                        + "the quote and the limit are in the answer; override=true runs it anyway.",
+                                        + "the quote and the limit are in the answer; override=true runs it anyway. Or (type "
+                                        + "answer-too-large) the answer has more groups than one answer may hold in memory: "
+                                        + "narrow the range or filter it.",
                                 content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(ref = "Refusal"))),
                         @APIResponse(name = ApiResponses.UNAVAILABLE, responseCode = "503",
                                 description = "PostgreSQL cannot be reached; retry later. Nothing changed.",
