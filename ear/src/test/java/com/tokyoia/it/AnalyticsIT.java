@@ -116,7 +116,7 @@ class AnalyticsIT {
         Reply whole = Http.get(path);
         assertThat(whole.status()).as(whole.body()).isEqualTo(200);
         assertThat(whole.json().getInt("totalRows")).isEqualTo(3);
-        assertThat(whole.json().isNull("nextCursor")).as("one page holds it").isTrue();
+        assertThat(lastPage(whole.json())).as("one page holds it").isTrue();
         List<JsonValue> paged = new ArrayList<>();
         String next = path + "&limit=1";
         for (int page = 1; page <= 3; page++) {
@@ -125,7 +125,7 @@ class AnalyticsIT {
             assertThat(answer.getInt("totalRows")).isEqualTo(3);
             paged.addAll(answer.getJsonArray("rows"));
             if (page == 3) {
-                assertThat(answer.isNull("nextCursor")).as("the last page").isTrue();
+                assertThat(lastPage(answer)).as("the last page").isTrue();
             } else {
                 next = path + "&limit=1&cursor=" + URLEncoder.encode(answer.getString("nextCursor"), StandardCharsets.UTF_8);
             }
@@ -136,6 +136,11 @@ class AnalyticsIT {
         Reply top = Http.get(path + "&top=tasks&limit=2");
         assertThat(top.json().getJsonArray("rows").stream().map(v -> v.asJsonObject().getJsonNumber("tasks").intValue()).toList())
                 .containsExactly(7, 5);
+    }
+
+    /** The last page has no next cursor (JSON-B leaves a null property out). */
+    private static boolean lastPage(JsonObject answer) {
+        return !answer.containsKey("nextCursor") || answer.isNull("nextCursor");
     }
 
     @Test

@@ -83,12 +83,12 @@ class GeneratedClientIT {
         LocalDate from = task.getCreatedAt().withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
         LocalDate to = from.plusDays(1);
         AnalyticsQuote quote = analytics.quoteAnalyticsQuery("task_throughput", from, to, null, agent.getId(),
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
         assertThat(quote.getHotDays()).containsExactly(from);
         assertThat(quote.getQuotedUsd()).isEqualByComparingTo(BigDecimal.ZERO);
         // The trailing three: limit, cursor and top (the first page, of the default size, by day).
         AnalyticsResult result = analytics.runAnalyticsQuery("task_throughput", from, to, null, agent.getId(),
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
         assertThat(result.getEngine()).isEqualTo("postgresql");
         assertThat(result.getRows()).extracting(row -> row.get("agent_id")).containsOnly(agent.getId().toString());
         Object columns = analytics.listAnalyticsQueries().stream().filter(question -> "task_throughput".equals(question.get("name")))

@@ -20,7 +20,7 @@ import java.util.function.Function;
  * its own column ({@link #columnsRead}), and the cost quote counts exactly those. Queries that are
  * not per day are summed over the whole range in each engine (one group per dimension values, not
  * per day and dimension values). A {@code histogram} dimension (null: none) is merged into one
- * {@link LatencyHistogram} per group.
+ * {@link BucketHistogram} per group.
  */
 public record AnalyticsQuery(String name, String description, LakeTable table, boolean perDay, List<Dimension> dims,
                              List<Measure> measures, Expr condition, List<Filter> filters, List<String> columns,

@@ -1,10 +1,20 @@
 package com.tokyoia.analytics.domain;
 
 /**
- * An aggregate of a per-day partial. {@link #sum} measures add up across days and tiers, so they
- * merge exactly; other aggregates (distinct counts) are only valid in per-day queries.
+ * An aggregate of a partial and how partials of the same group merge. {@link #sum} measures add up
+ * across days and tiers, so they merge exactly; {@link #min} and {@link #max} merge as such, which is
+ * exact for per-day queries (a day is answered by one tier; its partial rows differ only in a
+ * histogram bucket). Other aggregates (distinct counts) are only valid in per-day queries whose
+ * groups come as one partial row.
  */
-public record Measure(String name, Expr aggregate) {
+public record Measure(String name, Expr aggregate, Merge merge) {
+    public enum Merge { SUM, MIN, MAX }
+
+    /** Merged as a sum. */
+    public Measure(String name, Expr aggregate) {
+        this(name, aggregate, Merge.SUM);
+    }
+
     public static Measure sum(String name, Expr value) {
         return new Measure(name, value.wrap("sum(", ")"));
     }
@@ -15,5 +25,13 @@ public record Measure(String name, Expr aggregate) {
 
     public static Measure count(String name) {
         return new Measure(name, Expr.same("count(*)"));
+    }
+
+    public static Measure min(String name, Expr value) {
+        return new Measure(name, value.wrap("min(", ")"), Merge.MIN);
+    }
+
+    public static Measure max(String name, Expr value) {
+        return new Measure(name, value.wrap("max(", ")"), Merge.MAX);
     }
 }

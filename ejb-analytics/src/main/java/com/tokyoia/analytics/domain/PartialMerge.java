@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * key (the day, for per-day queries, and the dimensions) have their measures summed. Sums of
  * integers and decimals are exact, so the result does not depend on which tier answered which day.
  * A histogram dimension is not part of the key: each group counts its buckets in a
- * {@link LatencyHistogram}, which the row carries under the dimension's name for the query's
+ * {@link BucketHistogram}, which the row carries under the dimension's name for the query's
  * finishing step. The merged state is bounded: past {@code maxBytes} (estimated) the merge stops
  * with an {@link AnswerTooLargeException}, so a question too large for the server is refused
  * instead of running it out of memory.
@@ -60,12 +60,16 @@ public final class PartialMerge implements PartialSink {
             refuseOverBound();
         }
         for (Measure measure : query.measures()) {
-            row.merge(measure.name(), partial.get(measure.name()), (a, b) -> ((BigDecimal) a).add((BigDecimal) b));
+            row.merge(measure.name(), partial.get(measure.name()), switch (measure.merge()) {
+                case SUM -> PartialMerge::add;
+                case MIN -> (a, b) -> ((BigDecimal) a).min((BigDecimal) b);
+                case MAX -> (a, b) -> ((BigDecimal) a).max((BigDecimal) b);
+            });
         }
         if (histogram != null) {
             long bucket = ((BigDecimal) partial.get(histogram.bucket())).longValueExact();
             long count = ((BigDecimal) partial.get(histogram.count())).longValueExact();
-            if (((LatencyHistogram) row.get(histogram.bucket())).add(bucket, count)) {
+            if (((BucketHistogram) row.get(histogram.bucket())).add(bucket, count)) {
                 buckets++;
                 refuseOverBound();
             }
@@ -89,10 +93,15 @@ public final class PartialMerge implements PartialSink {
         }
         for (Dimension dimension : query.dims()) {
             boolean buckets = histogram != null && dimension.name().equals(histogram.bucket());
-            fresh.put(dimension.name(), buckets ? new LatencyHistogram() : partial.get(dimension.name()));
+            fresh.put(dimension.name(), buckets ? new BucketHistogram() : partial.get(dimension.name()));
         }
-        query.measures().forEach(m -> fresh.put(m.name(), BigDecimal.ZERO));
+        // A sum starts at zero; a minimum or maximum is its first value (Map.merge puts it in place of null).
+        query.measures().forEach(m -> fresh.put(m.name(), m.merge() == Measure.Merge.SUM ? BigDecimal.ZERO : null));
         return fresh;
+    }
+
+    private static Object add(Object a, Object b) {
+        return ((BigDecimal) a).add((BigDecimal) b);
     }
 
     private void refuseOverBound() {

@@ -22,6 +22,7 @@ public final class QueryCatalog {
     private static final Filter FROM_AGENT = new Filter("fromAgentId", "from_agent_id", Filter.Kind.UUID);
     private static final Filter TO_AGENT = new Filter("toAgentId", "to_agent_id", Filter.Kind.UUID);
     private static final Filter USER = new Filter("userId", "user_id", Filter.Kind.TOKEN);
+    private static final Filter METRIC = new Filter("metricName", "metric_name", Filter.Kind.TOKEN);
 
     private static Dimension uuid(String column) {
         return new Dimension(column, new Expr(column + "::text", column, column));
@@ -106,8 +107,26 @@ public final class QueryCatalog {
                 return out;
             }).toList());
 
+    /**
+     * Metric values per agent, metric and day. Values are doubles, whose sums depend on the order of
+     * addition, so every measure works on the value in whole thousandths ({@link ValueBuckets}): sums,
+     * minimum and maximum are exact and equal on every engine, at 0.001 resolution (floored).
+     */
+    public static final AnalyticsQuery METRIC_STATS = new AnalyticsQuery("metric_stats",
+            "Per agent, metric and day: points, minimum, maximum, average and p50/p95/p99 of the values (at 0.001, floored; "
+                    + "percentiles from buckets of 3 significant digits, at most 1% from the exact value, toward zero)",
+            LakeSchemaRegistry.AGENT_METRICS, true,
+            List.of(uuid("agent_id"), new Dimension("metric_name", Expr.same("metric_name")),
+                    new Dimension("bucket", ValueBuckets.bucketOf("metric_value"))),
+            // Summed as decimals: a bigint sum (Trino's, Athena's) overflows past 9.2e18 thousandths.
+            List.of(count("points"), sum("value_sum", ValueBuckets.thousandths("metric_value").wrap("CAST(", " AS DECIMAL(38,0))")),
+                    Measure.min("value_min", ValueBuckets.thousandths("metric_value")),
+                    Measure.max("value_max", ValueBuckets.thousandths("metric_value"))),
+            null, List.of(AGENT, METRIC), List.of("agent_id", "metric_name", "metric_value"),
+            QueryCatalog::metricValues, new HistogramDimension("bucket", "points"));
+
     private static final List<AnalyticsQuery> ALL = List.of(TASK_THROUGHPUT, LATENCY_BY_AGENT, LATENCY_BY_TASK_TYPE,
-            TOKEN_COST_BY_AGENT, TOKEN_COST_BY_WORKFLOW, WORKFLOW_SUCCESS, SESSION_ACTIVITY, INTERACTION_GRAPH);
+            TOKEN_COST_BY_AGENT, TOKEN_COST_BY_WORKFLOW, WORKFLOW_SUCCESS, SESSION_ACTIVITY, INTERACTION_GRAPH, METRIC_STATS);
 
     private QueryCatalog() {
     }
@@ -143,7 +162,7 @@ public final class QueryCatalog {
     static List<Map<String, Object>> percentiles(List<Map<String, Object>> rows, String key) {
         List<Map<String, Object>> out = new ArrayList<>(rows.size());
         for (Map<String, Object> merged : rows) {
-            LatencyHistogram histogram = (LatencyHistogram) merged.get("bucket");
+            BucketHistogram histogram = (BucketHistogram) merged.get("bucket");
             long[] p = histogram.percentiles(0.50, 0.95, 0.99);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put(key, merged.get(key) == null ? null : merged.get(key).toString());
@@ -154,6 +173,34 @@ public final class QueryCatalog {
             out.add(row);
         }
         return out;
+    }
+
+    /** Each group's values back from thousandths: minimum, maximum, average and percentiles of its buckets. */
+    static List<Map<String, Object>> metricValues(List<Map<String, Object>> rows) {
+        List<Map<String, Object>> out = new ArrayList<>(rows.size());
+        for (Map<String, Object> merged : rows) {
+            BucketHistogram histogram = (BucketHistogram) merged.get("bucket");
+            BigDecimal points = (BigDecimal) merged.get("points");
+            long[] p = histogram.percentiles(0.50, 0.95, 0.99);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("day", merged.get("day"));
+            row.put("agent_id", merged.get("agent_id"));
+            row.put("metric_name", merged.get("metric_name"));
+            row.put("points", points.setScale(0, RoundingMode.UNNECESSARY));
+            row.put("min_value", thousandths((BigDecimal) merged.get("value_min")));
+            row.put("max_value", thousandths((BigDecimal) merged.get("value_max")));
+            row.put("avg_value", points.signum() == 0 ? null
+                    : ((BigDecimal) merged.get("value_sum")).divide(points.multiply(BigDecimal.valueOf(1000)), 6, RoundingMode.HALF_EVEN));
+            row.put("p50_value", BigDecimal.valueOf(p[0], 3));
+            row.put("p95_value", BigDecimal.valueOf(p[1], 3));
+            row.put("p99_value", BigDecimal.valueOf(p[2], 3));
+            out.add(row);
+        }
+        return out;
+    }
+
+    private static BigDecimal thousandths(BigDecimal value) {
+        return value == null ? null : value.movePointLeft(3).setScale(3, RoundingMode.UNNECESSARY);
     }
 
     private static Map<String, Object> with(Map<String, Object> row, String name, Object value) {

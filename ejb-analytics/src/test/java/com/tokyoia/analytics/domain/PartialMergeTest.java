@@ -140,4 +140,38 @@ class PartialMergeTest {
         row.put("day", null);
         return row;
     }
+
+    private static Map<String, Object> metric(long bucket, long points, long sum, long min, long max) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("day", D1);
+        row.put("agent_id", "a");
+        row.put("metric_name", "latency_ms");
+        row.put("bucket", BigDecimal.valueOf(bucket));
+        row.put("points", BigDecimal.valueOf(points).setScale(6));
+        row.put("value_sum", BigDecimal.valueOf(sum).setScale(6));
+        row.put("value_min", BigDecimal.valueOf(min).setScale(6));
+        row.put("value_max", BigDecimal.valueOf(max).setScale(6));
+        return row;
+    }
+
+    @Test
+    void metricStatsMergeMinimaAndMaximaAsSuchAndReadValuesBackFromThousandths() {
+        // Values in thousandths: -1500 (one point), 0 (two), 1234 and 1239 (bucket 1230), 20500 (bucket 20500).
+        List<Map<String, Object>> merged = PartialMerge.merge(QueryCatalog.METRIC_STATS, List.of(
+                metric(1230, 2, 2473, 1234, 1239), metric(-1500, 1, -1500, -1500, -1500), metric(0, 2, 0, 0, 0),
+                metric(20500, 1, 20500, 20500, 20500)));
+        assertThat(merged).hasSize(1);
+        Map<String, Object> row = QueryCatalog.METRIC_STATS.finish().apply(merged).get(0);
+        assertThat(row).containsEntry("day", "2024-06-01").containsEntry("agent_id", "a").containsEntry("metric_name", "latency_ms");
+        assertThat((BigDecimal) row.get("points")).isEqualByComparingTo("6");
+        assertThat((BigDecimal) row.get("min_value")).isEqualByComparingTo("-1.5");
+        assertThat((BigDecimal) row.get("max_value")).isEqualByComparingTo("20.5");
+        // (2473 - 1500 + 20500) / 6 / 1000
+        assertThat((BigDecimal) row.get("avg_value")).isEqualByComparingTo("3.578833");
+        // Ranks of 6: p50 the 3rd point (bucket 0), p95 and p99 the 6th (bucket 20500).
+        assertThat((BigDecimal) row.get("p50_value")).isEqualByComparingTo("0");
+        assertThat((BigDecimal) row.get("p95_value")).isEqualByComparingTo("20.5");
+        assertThat((BigDecimal) row.get("p99_value")).isEqualByComparingTo("20.5");
+        assertThat(List.copyOf(row.keySet())).isEqualTo(QueryCatalog.METRIC_STATS.resultColumns());
+    }
 }

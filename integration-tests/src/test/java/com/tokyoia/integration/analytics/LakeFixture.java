@@ -31,7 +31,10 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -148,6 +151,38 @@ final class LakeFixture {
         AGENTS.addAll(generator.createAgents(6, "analytics-"));
         for (LocalDate day : days) {
             generator.day(day, new HotDataGenerator.Volume(6, 30, 10, 10, 8));
+        }
+        edgeMetrics(EDGE_DAY);
+    }
+
+    /** A day whose metric values sit on and beside the value buckets' edges (metric_stats must agree on every engine). */
+    static final LocalDate EDGE_DAY = FIRST.plusDays(3);
+
+    static final double[] EDGE_VALUES = edgeValues();
+
+    private static double[] edgeValues() {
+        List<Double> values = new ArrayList<>(List.of(0.0, -0.0, 0.0005, -0.0005, 0.0015, 0.1, 0.7, -0.7, 1e300, -1e300, 1e-300,
+                123456.789, -987654.321));
+        for (double edge = 1.0; edge <= 1e13; edge *= 10) {
+            for (double value : new double[]{edge, Math.nextUp(edge), Math.nextDown(edge)}) {
+                values.add(value);
+                values.add(-value);
+            }
+        }
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static void edgeMetrics(LocalDate day) throws SQLException {
+        try (Connection c = TestDatabase.connect(); PreparedStatement ps = c.prepareStatement("INSERT INTO agent_metrics "
+                + "(agent_id, metric_name, metric_value, recorded_at) VALUES (?, 'edge', ?, ?)")) {
+            Timestamp at = Timestamp.from(day.atTime(12, 0).toInstant(ZoneOffset.UTC));
+            for (double value : EDGE_VALUES) {
+                ps.setObject(1, AGENTS.get(0));
+                ps.setDouble(2, value);
+                ps.setTimestamp(3, at);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 }

@@ -143,6 +143,7 @@ class TrinoTierIT {
         values.put("taskType", "plan");
         values.put("status", "COMPLETED");
         values.put("userId", "user-3");
+        values.put("metricName", "latency_ms");
         try (Connection c = LakeFixture.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
                 // The busiest workflow that also has interactions: both the task and the interaction queries filter by it.
                 "SELECT t.workflow_id::text FROM agent_tasks t WHERE t.created_at >= ? AND t.created_at < ? AND EXISTS ("

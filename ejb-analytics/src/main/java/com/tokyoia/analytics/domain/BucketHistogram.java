@@ -5,10 +5,10 @@ import java.util.Arrays;
 /**
  * Counts per bucket of one group, in two primitive arrays (open addressing): about 32 bytes a bucket
  * where a partial row per bucket took hundreds. Buckets are named by their lower bound
- * ({@link LatencyBuckets}); a percentile is the lower bound of the first bucket whose cumulative
+ * ({@link LatencyBuckets}, {@link ValueBuckets}); a percentile is the lower bound of the first bucket whose cumulative
  * count reaches {@code ceil(p * total)}.
  */
-public final class LatencyHistogram {
+public final class BucketHistogram {
     private long[] buckets = new long[8];
     private long[] counts = new long[8];
     private int size;
