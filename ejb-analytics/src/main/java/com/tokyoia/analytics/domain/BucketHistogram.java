@@ -55,18 +55,21 @@ public final class BucketHistogram {
             }
         }
         Arrays.sort(ordered);
+        // Each bucket's count is looked up once; every percentile then reads the running totals.
+        long[] cumulative = new long[n];
+        long seen = 0;
+        for (int i = 0; i < n; i++) {
+            seen += counts[slot(ordered[i])];
+            cumulative[i] = seen;
+        }
         long[] answers = new long[ps.length];
         for (int p = 0; p < ps.length; p++) {
             long target = (long) Math.ceil(ps[p] * total);
-            long seen = 0;
-            answers[p] = ordered.length == 0 ? 0 : ordered[ordered.length - 1];
-            for (long bucket : ordered) {
-                seen += counts[slot(bucket)];
-                if (seen >= target) {
-                    answers[p] = bucket;
-                    break;
-                }
+            int first = 0;
+            while (first < n && cumulative[first] < target) {
+                first++;
             }
+            answers[p] = n == 0 ? 0 : ordered[Math.min(first, n - 1)];
         }
         return answers;
     }
