@@ -87,7 +87,7 @@ public final class WorstQueryBenchmark {
     }
 
     private static final DuckDbSettings DUCKDB = new DuckDbSettings(Integer.getInteger("bench.duckdb.memory-mb", 512),
-            Integer.getInteger("bench.duckdb.threads", 2));
+            Integer.getInteger("bench.duckdb.threads", 2), Integer.getInteger("bench.duckdb.query-timeout-seconds", 600));
 
     private static int logUniformLatency(Random random) {
         return (int) Math.max(1, Math.round(Math.exp(random.nextDouble() * LOG_30_MINUTES)));

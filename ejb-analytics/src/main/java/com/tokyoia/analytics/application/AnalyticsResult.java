@@ -24,9 +24,9 @@ public record AnalyticsResult(String query, String from, String to, List<Map<Str
                 durationMs, rows.size(), null);
     }
 
-    /** This answer's page the request asks for. */
+    /** This answer's page the request asks for; the answer's rows are in its default order, as the service keeps them. */
     public AnalyticsResult page(PageRequest page) {
-        PageRequest.Cut cut = page.cut(rows);
+        PageRequest.Cut cut = page.cutInDefaultOrder(rows);
         return new AnalyticsResult(query, from, to, cut.rows(), hotDays, coldDays, missingDays, engine, quotedBytes, quotedUsd,
                 scannedBytes, costUsd, cacheHit, durationMs, rows.size(), cut.nextCursor());
     }

@@ -3,11 +3,13 @@ package com.tokyoia.analytics.application;
 import com.tokyoia.analytics.application.port.ColdEngine;
 import com.tokyoia.analytics.application.port.ColdEngineException;
 import com.tokyoia.analytics.application.port.HotPartials;
+import com.tokyoia.analytics.application.port.ManifestView;
 import com.tokyoia.analytics.application.port.QueryLog;
 import com.tokyoia.analytics.application.port.QueryMetrics;
 import com.tokyoia.analytics.application.port.ResultCache;
 import com.tokyoia.analytics.domain.AnalyticsQuery;
 import com.tokyoia.analytics.domain.AnalyticsRequest;
+import com.tokyoia.analytics.domain.AnswerOrder;
 import com.tokyoia.analytics.domain.AnswerTooLargeException;
 import com.tokyoia.analytics.domain.DayPlan;
 import com.tokyoia.analytics.domain.LakeReach;
@@ -52,6 +54,9 @@ public final class AnalyticsService {
     private final Clock clock;
     private final QueryMetrics metrics;
     private final LakeReach reach;
+    private final ManifestView view;
+    /** Whether {@link #view} is not the manifest itself (the server's in-memory view), so a miss plans again from the manifest. */
+    private final boolean viewKeptElsewhere;
 
     public AnalyticsService(HotPartials hot, ColdEngine cold, Manifest manifest, ResultCache cache, QueryLog log,
                             AnalyticsSettings settings, Clock clock) {
@@ -66,6 +71,14 @@ public final class AnalyticsService {
     /** With what the cold engine can reach: days kept elsewhere are refused by name (409), never sent to it. */
     public AnalyticsService(HotPartials hot, ColdEngine cold, Manifest manifest, ResultCache cache, QueryLog log,
                             AnalyticsSettings settings, Clock clock, QueryMetrics metrics, LakeReach reach) {
+        this(hot, cold, manifest, cache, log, settings, clock, metrics, reach, manifest::currentVersions, false);
+    }
+
+    private AnalyticsService(HotPartials hot, ColdEngine cold, Manifest manifest, ResultCache cache, QueryLog log,
+                             AnalyticsSettings settings, Clock clock, QueryMetrics metrics, LakeReach reach, ManifestView view,
+                             boolean viewKeptElsewhere) {
+        this.view = view;
+        this.viewKeptElsewhere = viewKeptElsewhere;
         this.reach = reach;
         this.metrics = metrics;
         this.hot = hot;
@@ -75,6 +88,11 @@ public final class AnalyticsService {
         this.log = log;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** This service planning from {@code view} (the server's, kept in memory) instead of reading the manifest for every question. */
+    public AnalyticsService withManifestView(ManifestView view) {
+        return new AnalyticsService(hot, cold, manifest, cache, log, settings, clock, metrics, reach, view, true);
     }
 
     public AnalyticsRequest validate(String name, Map<String, String> parameters) {
@@ -134,25 +152,36 @@ public final class AnalyticsService {
     private AnalyticsResult answer(AnalyticsRequest request, boolean override, Spender spender) throws SQLException {
         long started = System.nanoTime();
         AnalyticsQuery query = request.query();
+        // The key is looked up with the plan of the in-memory manifest view: a hit costs no manifest query.
         Quote quote = quote(request);
+        refuseUnreadable(quote);
+
+        // A hit costs nothing: it is served before the budget is read, and logged off the request's path.
+        String key = cache.isActive() ? cacheKey(request, quote.plan()) : null;
+        Optional<String> cached = key == null ? Optional.empty() : cache.get(key);
+        if (cached.isPresent()) {
+            try {
+                AnalyticsResult hit = ResultCodec.decode(cached.get(), true, elapsed(started));
+                record(request, quote.plan(), quote.cost(), null, BigDecimal.ZERO.setScale(6), true, hit.rows().size(), hit.durationMs(),
+                        hit.engine(), null, spender);
+                return hit;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Unreadable cache entry " + key + "; answering afresh", e);
+            }
+        }
+
+        if (viewKeptElsewhere) {
+            // A miss plans again from the manifest itself: what is computed and cached never rests on a view
+            // that has not yet heard of a change committed a moment ago.
+            DayPlan fresh = new DayRouter(manifest, settings.hotWindowDays(), reach).plan(query.table(), request.from(), request.to(),
+                    clock.instant());
+            quote = new Quote(fresh, CostQuote.of(query, fresh, request.filters().keySet()));
+            refuseUnreadable(quote);
+            key = cache.isActive() ? cacheKey(request, quote.plan()) : null;
+        }
         DayPlan plan = quote.plan();
         CostQuote cost = quote.cost();
-        if (!plan.unreachableDays().isEmpty()) {
-            DayPlan.UnreachableDay first = plan.unreachableDays().get(0);
-            List<String> days = plan.unreachableDays().stream().map(d -> d.day().toString()).toList();
-            throw new QueryRefusedException(QueryRefusedException.Reason.STORE_UNREACHABLE, "days " + days + " are proven in the lake, "
-                    + "but not where this deployment's engine reads them: " + first.day() + " is " + first.reason() + ". Move them there "
-                    + "with " + migrateCommand() + " (POST /api/etl/lake/migrations; docs: README, 'Moving from one machine to a "
-                    + "cluster'), or point tokyoia.lake.* and tokyoia.analytics.engine back at the store and catalog the days are in "
-                    + "(GET /api/etl/days shows each day's storeUri and lakeCatalog)",
-                    days, cost.bytes(), cost.usd(), null);
-        }
-        if (!plan.archivedDays().isEmpty()) {
-            throw new QueryRefusedException(QueryRefusedException.Reason.ARCHIVED_DAYS, "days " + plan.archivedDays()
-                    + " are archived (Deep Archive) or missing from the lake: no engine can read them until they are restored "
-                    + "(GET /api/etl/restore/quote, then POST /api/etl/restore with the same range)",
-                    plan.archivedDays().stream().map(LocalDate::toString).toList(), cost.bytes(), cost.usd(), null);
-        }
+
         if (!override && !plan.coldDays().isEmpty()) {
             if (cost.usd().compareTo(settings.maxQueryUsd()) > 0) {
                 throw new QueryRefusedException(QueryRefusedException.Reason.OVER_QUERY_LIMIT, "the cold scan is quoted at $"
@@ -171,19 +200,6 @@ public final class AnalyticsService {
                     BigDecimal share = settings.groupBudgets().of(spender.group());
                     refuseOverShare(cost, QueryLog.Payer.GROUP, spender.group(), share, "group " + spender.group() + "'s daily share");
                 }
-            }
-        }
-
-        String key = cache.isActive() ? cacheKey(request, plan) : null;
-        Optional<String> cached = key == null ? Optional.empty() : cache.get(key);
-        if (cached.isPresent()) {
-            try {
-                AnalyticsResult hit = ResultCodec.decode(cached.get(), true, elapsed(started));
-                record(request, plan, cost, null, BigDecimal.ZERO.setScale(6), true, hit.rows().size(), hit.durationMs(), hit.engine(), null,
-                        spender);
-                return hit;
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Unreadable cache entry " + key + "; answering afresh", e);
             }
         }
 
@@ -216,7 +232,8 @@ public final class AnalyticsService {
                     + "; an operator can raise the bound with TOKYOIA_ANALYTICS_MAX_ANSWER_MB and the server's heap",
                     List.of(), cost.bytes(), cost.usd(), null);
         }
-        List<Map<String, Object>> rows = query.finish().apply(merge.rows());
+        // Kept, cached and paged in the answer's default order: a page without top is then cut without sorting.
+        List<Map<String, Object>> rows = AnswerOrder.of(query, Optional.empty()).sort(query.finish().apply(merge.rows()));
         AnalyticsResult result = new AnalyticsResult(query.name(), request.from().toString(), request.to().toString(), rows,
                 plan.hotDays().stream().map(LocalDate::toString).toList(),
                 plan.coldDays().stream().map(d -> d.day().toString()).toList(),
@@ -227,6 +244,28 @@ public final class AnalyticsService {
         }
         record(request, plan, cost, scanned, spentUsd, false, rows.size(), result.durationMs(), engine, answer, spender);
         return result;
+    }
+
+    /** Days no engine here can read are refused by name, before anything runs or is looked up. */
+    private void refuseUnreadable(Quote quote) {
+        DayPlan plan = quote.plan();
+        CostQuote cost = quote.cost();
+        if (!plan.unreachableDays().isEmpty()) {
+            DayPlan.UnreachableDay first = plan.unreachableDays().get(0);
+            List<String> days = plan.unreachableDays().stream().map(d -> d.day().toString()).toList();
+            throw new QueryRefusedException(QueryRefusedException.Reason.STORE_UNREACHABLE, "days " + days + " are proven in the lake, "
+                    + "but not where this deployment's engine reads them: " + first.day() + " is " + first.reason() + ". Move them there "
+                    + "with " + migrateCommand() + " (POST /api/etl/lake/migrations; docs: README, 'Moving from one machine to a "
+                    + "cluster'), or point tokyoia.lake.* and tokyoia.analytics.engine back at the store and catalog the days are in "
+                    + "(GET /api/etl/days shows each day's storeUri and lakeCatalog)",
+                    days, cost.bytes(), cost.usd(), null);
+        }
+        if (!plan.archivedDays().isEmpty()) {
+            throw new QueryRefusedException(QueryRefusedException.Reason.ARCHIVED_DAYS, "days " + plan.archivedDays()
+                    + " are archived (Deep Archive) or missing from the lake: no engine can read them until they are restored "
+                    + "(GET /api/etl/restore/quote, then POST /api/etl/restore with the same range)",
+                    plan.archivedDays().stream().map(LocalDate::toString).toList(), cost.bytes(), cost.usd(), null);
+        }
     }
 
     /** A user's or group's share of the daily budget, when smaller than the whole, is a limit of its own. */
@@ -267,7 +306,7 @@ public final class AnalyticsService {
     }
 
     private DayPlan plan(AnalyticsRequest request) throws SQLException {
-        return new DayRouter(manifest, settings.hotWindowDays(), reach).plan(request.query().table(), request.from(), request.to(),
+        return new DayRouter(view, settings.hotWindowDays(), reach).plan(request.query().table(), request.from(), request.to(),
                 clock.instant());
     }
 
@@ -317,19 +356,25 @@ public final class AnalyticsService {
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-            return "analytics:" + request.query().name() + ":" + HexFormat.of().formatHex(digest);
+            return "analytics:" + ResultCodec.FORMAT + ":" + request.query().name() + ":" + HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 
+    /** Logs the answer: a cache hit spends nothing, so it may be written later; what spends is written before the answer goes. */
     private void record(AnalyticsRequest request, DayPlan plan, CostQuote cost, Long scanned, BigDecimal spent,
                         boolean hit, int rows, long millis, String engine, ColdEngine.ColdAnswer answer, Spender spender) {
         try {
-            log.record(new QueryLog.Entry(request.query().name(), request.normalized(), engine, plan.hotDays().size(),
+            QueryLog.Entry entry = new QueryLog.Entry(request.query().name(), request.normalized(), engine, plan.hotDays().size(),
                     plan.coldDays().size(), plan.missingDays().size(), cost.bytes(), cost.usd(), scanned, spent, hit, rows, millis,
                     answer == null ? null : answer.engineQueryId(), answer == null ? null : answer.engineMillis(),
-                    spender == null ? null : spender.user(), spender == null ? null : spender.group()));
+                    spender == null ? null : spender.user(), spender == null ? null : spender.group());
+            if (hit) {
+                log.recordLater(entry);
+            } else {
+                log.record(entry);
+            }
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "Could not write the analytics query log", e);
         }

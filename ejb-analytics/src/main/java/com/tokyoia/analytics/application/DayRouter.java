@@ -2,6 +2,7 @@ package com.tokyoia.analytics.application;
 
 import com.tokyoia.analytics.domain.DayPlan;
 import com.tokyoia.analytics.domain.LakeReach;
+import com.tokyoia.analytics.application.port.ManifestView;
 import com.tokyoia.lake.application.port.Manifest;
 import com.tokyoia.lake.domain.manifest.ManifestEntry;
 import com.tokyoia.lake.domain.manifest.ManifestStatus;
@@ -24,7 +25,12 @@ import java.util.Optional;
  * ({@link LakeReach}), and is reported missing otherwise. A newer version still being written never
  * hides the current one.
  */
-public record DayRouter(Manifest manifest, int hotWindowDays, LakeReach reach) {
+public record DayRouter(ManifestView manifest, int hotWindowDays, LakeReach reach) {
+
+    /** A router that reads the manifest for every plan. */
+    public DayRouter(Manifest manifest, int hotWindowDays, LakeReach reach) {
+        this(manifest::currentVersions, hotWindowDays, reach);
+    }
 
     /** A router that trusts every copy to be where the engine reads. */
     public DayRouter(Manifest manifest, int hotWindowDays) {

@@ -59,6 +59,24 @@ public final class AnswerOrder implements Comparator<Map<String, Object>> {
         return key;
     }
 
+    /**
+     * The rows in this order, each row's key built once (a comparator building keys per comparison
+     * would build them n log n times); {@code rows} is not changed.
+     */
+    public List<Map<String, Object>> sort(List<Map<String, Object>> rows) {
+        List<Keyed> keyed = new ArrayList<>(rows.size());
+        for (Map<String, Object> row : rows) {
+            keyed.add(new Keyed(key(row), row));
+        }
+        keyed.sort((a, b) -> compareKeys(a.key(), b.key()));
+        List<Map<String, Object>> sorted = new ArrayList<>(keyed.size());
+        keyed.forEach(k -> sorted.add(k.row()));
+        return sorted;
+    }
+
+    private record Keyed(List<Object> key, Map<String, Object> row) {
+    }
+
     @Override
     public int compare(Map<String, Object> a, Map<String, Object> b) {
         return compareKeys(key(a), key(b));

@@ -71,29 +71,31 @@ public record PageRequest(int limit, String top, List<Object> after, String fing
 
     /** The page this request asks for, cut from the whole answer (in any order: it is put in this request's). */
     public Cut cut(List<Map<String, Object>> answer) {
-        List<Keyed> keyed = new ArrayList<>(answer.size());
-        for (Map<String, Object> row : answer) {
-            keyed.add(new Keyed(order.key(row), row));
-        }
-        keyed.sort((a, b) -> order.compareKeys(a.key(), b.key()));
-        int start = after == null ? 0 : firstAfter(keyed);
-        int end = (int) Math.min(keyed.size(), (long) start + limit);
-        List<Map<String, Object>> rows = new ArrayList<>(end - start);
-        for (int i = start; i < end; i++) {
-            rows.add(keyed.get(i).row());
-        }
-        return new Cut(rows, end < keyed.size() ? encode(keyed.get(end - 1).key()) : null);
+        return cutSorted(order.sort(answer));
     }
 
-    private record Keyed(List<Object> key, Map<String, Object> row) {
+    /**
+     * The page this request asks for, cut from the whole answer already in its default order (no
+     * {@code top}), as the service keeps and caches every answer: without {@code top} nothing is
+     * sorted, the page starts by a binary search that reads only the rows it probes, and it is a
+     * view of the answer, so an answer whose rows are still encoded is never decoded for it.
+     */
+    public Cut cutInDefaultOrder(List<Map<String, Object>> answer) {
+        return top == null ? cutSorted(answer) : cut(answer);
     }
 
-    private int firstAfter(List<Keyed> keyed) {
+    private Cut cutSorted(List<Map<String, Object>> sorted) {
+        int start = after == null ? 0 : firstAfter(sorted);
+        int end = (int) Math.min(sorted.size(), (long) start + limit);
+        return new Cut(sorted.subList(start, end), end < sorted.size() ? encode(order.key(sorted.get(end - 1))) : null);
+    }
+
+    private int firstAfter(List<Map<String, Object>> sorted) {
         int low = 0;
-        int high = keyed.size();
+        int high = sorted.size();
         while (low < high) {
             int middle = (low + high) >>> 1;
-            if (order.compareKeys(keyed.get(middle).key(), after) <= 0) {
+            if (order.compareKeys(order.key(sorted.get(middle)), after) <= 0) {
                 low = middle + 1;
             } else {
                 high = middle;

@@ -7,6 +7,7 @@ import com.tokyoia.platform.error.InvalidValueException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -77,6 +78,53 @@ class PageRequestTest {
         assertThat(request("token_cost_by_workflow", Map.of()).page().cut(answer).rows()).hasSize(5);
         assertThat(request("token_cost_by_workflow", Map.of()).page().cut(List.of()))
                 .isEqualTo(new PageRequest.Cut(List.of(), null));
+    }
+
+    /** A list that counts the rows read from it, as a cached answer's encoded rows are decoded only when read. */
+    private static final class CountingRows extends AbstractList<Map<String, Object>> {
+        private final List<Map<String, Object>> rows;
+        private int reads;
+
+        CountingRows(List<Map<String, Object>> rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public Map<String, Object> get(int index) {
+            reads++;
+            return rows.get(index);
+        }
+
+        @Override
+        public int size() {
+            return rows.size();
+        }
+    }
+
+    @Test
+    void anAnswerInItsDefaultOrderIsPagedWithoutSortingReadingOnlyTheRowsItProbes() {
+        List<Map<String, Object>> answer = workflows(4096, 5);
+        AnswerOrder order = AnswerOrder.of(QueryCatalog.TOKEN_COST_BY_WORKFLOW, Optional.empty());
+        CountingRows sorted = new CountingRows(order.sort(answer));
+        Map<String, String> next = new HashMap<>(Map.of("limit", "100"));
+        List<Map<String, Object>> seen = new ArrayList<>();
+        for (int pages = 0; pages < 42; pages++) {
+            PageRequest page = request("token_cost_by_workflow", next).page();
+            PageRequest.Cut expected = page.cut(answer);
+            sorted.reads = 0;
+            PageRequest.Cut cut = page.cutInDefaultOrder(sorted);
+            // A binary search over 4,096 rows (12 probes) and the last row for the next cursor; the page itself is a view.
+            assertThat(sorted.reads).as("page " + pages).isLessThanOrEqualTo(14);
+            assertThat(cut).isEqualTo(expected);
+            seen.addAll(cut.rows());
+            if (cut.nextCursor() == null) {
+                break;
+            }
+            next.put("cursor", cut.nextCursor());
+        }
+        assertThat(seen).isEqualTo(order.sort(answer));
+        PageRequest top = request("token_cost_by_workflow", Map.of("top", "cost_usd")).page();
+        assertThat(top.cutInDefaultOrder(sorted)).as("top sorts again").isEqualTo(top.cut(answer));
     }
 
     @Test

@@ -23,6 +23,7 @@ import com.tokyoia.analytics.infrastructure.cache.RedisResultCache;
 import com.tokyoia.analytics.infrastructure.engine.DuckDbEngine;
 import com.tokyoia.analytics.infrastructure.engine.PostgresHotEngine;
 import com.tokyoia.analytics.infrastructure.log.JdbcQueryLog;
+import com.tokyoia.analytics.infrastructure.manifest.ListeningManifestView;
 import com.tokyoia.lake.domain.manifest.LakeLocation;
 import com.tokyoia.lake.domain.manifest.ManifestEntry;
 import com.tokyoia.lake.domain.schema.LakeSchemaRegistry;
@@ -37,12 +38,15 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -334,15 +338,24 @@ class AnalyticsTest {
     @Test
     void cachedAnswersHitAndAReExportOfATouchedDayMakesTheNextCallMiss() throws Exception {
         RedisCache redis = RedisCache.connect(redisAt(6379, "tokyoia-test-" + UUID.randomUUID() + ":"), LakeFixture.CLOCK);
+        List<AutoCloseable> closing = new ArrayList<>();
         try {
-            AnalyticsService cached = service(0, duck, new RedisResultCache(redis), NO_LIMIT);
+            // As the server runs it: plans from the in-memory manifest view, kept until PostgreSQL announces a change.
+            ListeningManifestView view = new ListeningManifestView(LakeFixture.dataSource(), LakeFixture.manifest()::currentVersions,
+                    Executors.defaultThreadFactory());
+            closing.add(view);
+            await(view::isListening);
+            AnalyticsService cached = service(0, duck, new RedisResultCache(redis), NO_LIMIT).withManifestView(view);
             Map<String, String> range = Map.of("from", LakeFixture.FIRST.plusDays(30).toString(),
                     "to", LakeFixture.FIRST.plusDays(40).toString());
+            Map<String, String> untouched = Map.of("from", LakeFixture.FIRST.plusDays(20).toString(),
+                    "to", LakeFixture.FIRST.plusDays(30).toString());
             AnalyticsResult first = run(cached, "task_throughput", range);
             AnalyticsResult second = run(cached, "task_throughput", range);
             assertThat(first.cacheHit()).isFalse();
             assertThat(second.cacheHit()).isTrue();
             assertThat(second.rows()).isEqualTo(first.rows());
+            assertThat(run(cached, "task_throughput", untouched).cacheHit()).isFalse();
 
             LocalDate day = LakeFixture.FIRST.plusDays(35);
             UUID agent = LakeFixture.AGENTS.get(0);
@@ -355,9 +368,14 @@ class AnalyticsTest {
                         + "VALUES (?, ?, ?, 'late', 'FAILED', ?, ?)", UUID.randomUUID(), workflow, agent,
                         HotDataGenerator.ts(day.atTime(12, 0).toInstant(ZoneOffset.UTC)), HotDataGenerator.ts(day.atTime(12, 0).toInstant(ZoneOffset.UTC)));
             }
+            long generation = view.generation();
             LakeFixture.exporter(LakeFixture.lake()).export(LakeSchemaRegistry.AGENT_TASKS, day, -101, true);
+            // The view hears of the new version milliseconds after its commit; a question asked in between would get
+            // the answer of a moment before, which this test does not want to depend on.
+            await(() -> view.generation() > generation);
             AnalyticsResult third = run(cached, "task_throughput", range);
             assertThat(third.cacheHit()).as("the re-exported day changed the key").isFalse();
+            assertThat(run(cached, "task_throughput", untouched).cacheHit()).as("a range without the day still hits").isTrue();
             assertThat(total(third, "tasks")).isEqualTo(total(first, "tasks").add(BigDecimal.ONE));
             assertThat(run(cached, "task_throughput", range).cacheHit()).isTrue();
 
@@ -365,15 +383,28 @@ class AnalyticsTest {
             String flip = "UPDATE export_manifest SET sha256 = reverse(sha256) WHERE table_name = 'agent_tasks' AND day = ? "
                     + "AND version = (SELECT max(version) FROM export_manifest WHERE table_name = 'agent_tasks' AND day = ?)";
             try (Connection c = LakeFixture.dataSource().getConnection()) {
+                long unflipped = view.generation();
                 TestDatabase.exec(c, flip, day, day);
                 try {
+                    await(() -> view.generation() > unflipped);
                     assertThat(run(cached, "task_throughput", range).cacheHit()).as("another file under the same version").isFalse();
                 } finally {
                     TestDatabase.exec(c, flip, day, day);
                 }
             }
         } finally {
+            for (AutoCloseable resource : closing) {
+                resource.close();
+            }
             redis.disconnect();
+        }
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("the manifest view hears of the change within 20 s").isLessThan(deadline);
+            Thread.sleep(5);
         }
     }
 

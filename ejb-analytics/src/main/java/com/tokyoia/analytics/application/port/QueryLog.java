@@ -38,6 +38,14 @@ public interface QueryLog {
 
     void record(Entry entry) throws SQLException;
 
+    /**
+     * Records an entry that no budget depends on (a cache hit costs nothing) off the caller's path
+     * where the log can; by default at once.
+     */
+    default void recordLater(Entry entry) throws SQLException {
+        record(entry);
+    }
+
     /** What cold queries cost since the start of the UTC day (the daily budget guard). */
     BigDecimal spentSince(LocalDate day) throws SQLException;
 

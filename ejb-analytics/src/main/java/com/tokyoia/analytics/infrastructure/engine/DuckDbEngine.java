@@ -28,6 +28,7 @@ import org.duckdb.DuckDBDriver;
 public final class DuckDbEngine implements ColdEngine, AutoCloseable {
     private final Path lakeRoot;
     private final DuckDBConnection database;
+    private final int queryTimeoutSeconds;
 
     /** With {@link DuckDbSettings#DEFAULTS} (tools and tests). */
     public DuckDbEngine(Path lakeRoot) throws SQLException {
@@ -36,6 +37,7 @@ public final class DuckDbEngine implements ColdEngine, AutoCloseable {
 
     public DuckDbEngine(Path lakeRoot, DuckDbSettings settings) throws SQLException {
         this.lakeRoot = lakeRoot.toAbsolutePath().normalize();
+        this.queryTimeoutSeconds = settings.queryTimeoutSeconds();
         Properties config = new Properties();
         config.setProperty("memory_limit", settings.memoryLimitMib() + "MiB");
         config.setProperty("threads", String.valueOf(settings.threads()));
@@ -57,12 +59,35 @@ public final class DuckDbEngine implements ColdEngine, AutoCloseable {
         }).collect(Collectors.joining(", ", "[", "]"));
         String sql = PartialQueries.sql(query, Dialect.DUCKDB, "read_parquet(" + files + ", hive_partitioning = true)",
                 "make_date(CAST(year AS INTEGER), CAST(month AS INTEGER), CAST(day AS INTEGER))", null, filters);
-        try (Connection c = database.duplicate(); PreparedStatement ps = c.prepareStatement(sql)) {
+        run(query.name(), sql, ps -> {
             PartialQueries.bindFilters(ps, 1, filters);
             PartialQueries.read(query, ps, sink);
-            return new ColdAnswer(null, name());
+        });
+        return new ColdAnswer(null, name());
+    }
+
+    /** What runs one prepared query and reads its rows. */
+    @FunctionalInterface
+    interface StatementWork {
+        void run(PreparedStatement statement) throws SQLException;
+    }
+
+    /**
+     * Runs one query on its own connection to the embedded database, cancelled by DuckDB after the
+     * configured timeout (its driver's own cancel: the scan stops, the server thread is freed).
+     */
+    void run(String question, String sql, StatementWork work) {
+        long started = System.nanoTime();
+        try (Connection c = database.duplicate(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setQueryTimeout(queryTimeoutSeconds);
+            work.run(ps);
         } catch (SQLException e) {
-            throw new ColdEngineException(name(), null, "DuckDB could not answer " + query.name() + ": " + e.getMessage());
+            long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+            if (seconds >= queryTimeoutSeconds && e.getMessage() != null && e.getMessage().contains("Interrupt")) {
+                throw new ColdEngineException(name(), null, "DuckDB stopped " + question + " after " + seconds + " s, its query timeout "
+                        + "(tokyoia.analytics.duckdb.query-timeout-seconds = " + queryTimeoutSeconds + "): narrow the range or filter it");
+            }
+            throw new ColdEngineException(name(), null, "DuckDB could not answer " + question + ": " + e.getMessage());
         }
     }
 

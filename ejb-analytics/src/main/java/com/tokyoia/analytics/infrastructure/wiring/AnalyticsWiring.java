@@ -12,7 +12,9 @@ import com.tokyoia.analytics.infrastructure.engine.DuckDbEngine;
 import com.tokyoia.analytics.infrastructure.engine.DuckDbSettings;
 import com.tokyoia.analytics.infrastructure.engine.PostgresHotEngine;
 import com.tokyoia.analytics.infrastructure.engine.TrinoEngine;
+import com.tokyoia.analytics.infrastructure.log.BackgroundQueryLog;
 import com.tokyoia.analytics.infrastructure.log.JdbcQueryLog;
+import com.tokyoia.analytics.infrastructure.manifest.ListeningManifestView;
 import com.tokyoia.analytics.infrastructure.metrics.MicrometerQueryMetrics;
 import com.tokyoia.lake.infrastructure.JdbcManifest;
 import com.tokyoia.lake.infrastructure.config.LakeSettings;
@@ -28,6 +30,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -52,6 +56,8 @@ import software.amazon.awssdk.services.athena.AthenaClientBuilder;
 @ApplicationScoped
 public class AnalyticsWiring {
     private static final Logger LOG = Logger.getLogger(AnalyticsWiring.class.getName());
+    /** Cache hits' log entries waiting to be written at most; beyond, a hit writes its own. */
+    private static final int MAX_PENDING_LOG_ENTRIES = 1000;
 
     @Resource(lookup = "java:jboss/datasources/TokyoIaDS")
     DataSource dataSource;
@@ -67,6 +73,10 @@ public class AnalyticsWiring {
     DependencyProbes probes;
     @Inject
     Instance<MeterRegistry> meters;
+    @Resource
+    ManagedThreadFactory threads;
+    @Resource
+    ManagedExecutorService executor;
 
     private final List<AutoCloseable> resources = new ArrayList<>();
     private AnalyticsSettings settings;
@@ -86,9 +96,15 @@ public class AnalyticsWiring {
         };
         LOG.info(() -> "Analytics: cold engine " + cold.name() + "; " + settings);
         probes.register(ColdEngineReadinessCheck.NAME, cold::probe);
-        service = new AnalyticsService(new PostgresHotEngine(dataSource), cold, new JdbcManifest(dataSource, clock),
-                new RedisResultCache(redis), new JdbcQueryLog(dataSource, clock), settings, clock,
-                meters.isResolvable() ? new MicrometerQueryMetrics(meters.get()) : QueryMetrics.NONE, reach(settings.engine()));
+        ConfigReader config = ConfigReader.forModuleOf(AnalyticsWiring.class);
+        JdbcManifest manifest = new JdbcManifest(dataSource, clock);
+        ListeningManifestView view = new ListeningManifestView(dataSource, manifest::currentVersions, threads);
+        resources.add(view);
+        service = new AnalyticsService(new PostgresHotEngine(dataSource), cold, manifest,
+                new RedisResultCache(redis, config.integer("tokyoia.analytics.cache-max-entry-mb", 1, 512) << 20),
+                new BackgroundQueryLog(new JdbcQueryLog(dataSource, clock), executor, MAX_PENDING_LOG_ENTRIES), settings, clock,
+                meters.isResolvable() ? new MicrometerQueryMetrics(meters.get()) : QueryMetrics.NONE, reach(settings.engine()))
+                .withManifestView(view);
     }
 
     /** What the engine reads: the local lake (DuckDB), or the S3 root through the engine's catalog. */
