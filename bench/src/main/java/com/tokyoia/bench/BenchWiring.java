@@ -56,7 +56,11 @@ final class BenchWiring {
 
     static AnalyticsService analytics(DataSource ds, ColdEngine cold, ResultCache cache, int hotWindowDays, Clock clock) {
         return new AnalyticsService(new PostgresHotEngine(ds), cold, new JdbcManifest(ds, clock), cache,
-                new JdbcQueryLog(ds, clock), new AnalyticsSettings(AnalyticsSettings.Engine.DUCKDB, hotWindowDays, 400,
-                new BigDecimal("1000"), new BigDecimal("100000"), Duration.ofHours(1), Duration.ofSeconds(60)), clock);
+                new JdbcQueryLog(ds, clock), settings(hotWindowDays), clock);
+    }
+
+    static AnalyticsSettings settings(int hotWindowDays) {
+        return new AnalyticsSettings(AnalyticsSettings.Engine.DUCKDB, hotWindowDays, 400, new BigDecimal("1000"), new BigDecimal("100000"),
+                Duration.ofHours(1), Duration.ofSeconds(60));
     }
 }

@@ -62,7 +62,7 @@ class ManifestViewTest {
             // The listening connection killed: nothing is kept until listening resumes.
             try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
                 try (ResultSet killed = s.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                        + "WHERE datname = current_database() AND query = 'LISTEN tokyoia_manifest'")) {
+                        + "WHERE datname = current_database() AND application_name = '" + ListeningManifestView.APPLICATION_NAME + "'")) {
                     killed.next();
                     assertThat(killed.getInt(1)).as("the listening backend").isEqualTo(1);
                 }

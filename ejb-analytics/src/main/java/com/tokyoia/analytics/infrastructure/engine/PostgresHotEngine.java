@@ -35,19 +35,35 @@ public final class PostgresHotEngine implements HotPartials {
             if (autoCommit) {
                 c.setAutoCommit(false);
             }
+            Throwable failure = null;
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setFetchSize(FETCH_ROWS);
                 ps.setTimestamp(1, Timestamp.from(first.atStartOfDay(ZoneOffset.UTC).toInstant()));
                 ps.setTimestamp(2, Timestamp.from(last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
                 PartialQueries.bindFilters(ps, 3, filters);
                 PartialQueries.read(query, ps, sink);
+            } catch (SQLException | RuntimeException | Error e) {
+                failure = e;
+                throw e;
             } finally {
                 if (autoCommit) {
-                    // Only read: ending the transaction either way is the same.
-                    c.rollback();
-                    c.setAutoCommit(true);
+                    restoreAutoCommit(c, failure);
                 }
             }
+        }
+    }
+
+    /** Ends the read-only transaction; a failure doing so never hides the failure that ended the read. */
+    private static void restoreAutoCommit(Connection c, Throwable failure) throws SQLException {
+        try {
+            // Only read: ending the transaction either way is the same.
+            c.rollback();
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
         }
     }
 

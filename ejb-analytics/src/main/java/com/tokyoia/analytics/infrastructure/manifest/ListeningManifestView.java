@@ -29,6 +29,8 @@ import org.postgresql.PGNotification;
  */
 public final class ListeningManifestView implements ManifestView, AutoCloseable {
     static final String CHANNEL = "tokyoia_manifest";
+    /** The listening connection's name in pg_stat_activity. */
+    public static final String APPLICATION_NAME = "tokyoia-manifest-listener";
     private static final Logger LOG = Logger.getLogger(ListeningManifestView.class.getName());
     private static final int MAX_RANGES = 512;
     /** How long one wait for notifications lasts: also how soon the listener sees that the view is closed. */
@@ -105,6 +107,8 @@ public final class ListeningManifestView implements ManifestView, AutoCloseable 
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(true);
                 try (Statement s = c.createStatement()) {
+                    // Named, so an operator sees in pg_stat_activity what this long-lived connection is.
+                    s.execute("SET application_name = '" + APPLICATION_NAME + "'");
                     s.execute("LISTEN " + CHANNEL);
                 }
                 PGConnection pg = c.unwrap(PGConnection.class);
@@ -125,6 +129,7 @@ public final class ListeningManifestView implements ManifestView, AutoCloseable 
                 try (Statement s = c.createStatement()) {
                     // The connection goes back to the server's pool: it must not carry on listening there.
                     s.execute("UNLISTEN *");
+                    s.execute("RESET application_name");
                 }
             } catch (SQLException | RuntimeException e) {
                 listening = false;
