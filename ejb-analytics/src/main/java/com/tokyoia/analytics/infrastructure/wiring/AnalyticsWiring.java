@@ -5,6 +5,7 @@ import com.tokyoia.analytics.application.AnalyticsSettings;
 import com.tokyoia.analytics.application.port.ColdEngine;
 import com.tokyoia.analytics.application.port.QueryMetrics;
 import com.tokyoia.analytics.domain.LakeReach;
+import com.tokyoia.analytics.infrastructure.cache.NearResultCache;
 import com.tokyoia.analytics.infrastructure.cache.RedisResultCache;
 import com.tokyoia.analytics.infrastructure.engine.AthenaEngine;
 import com.tokyoia.analytics.infrastructure.engine.AthenaSettings;
@@ -38,6 +39,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -101,7 +103,9 @@ public class AnalyticsWiring {
         ListeningManifestView view = new ListeningManifestView(dataSource, manifest::currentVersions, threads);
         resources.add(view);
         service = new AnalyticsService(new PostgresHotEngine(dataSource), cold, manifest,
-                new RedisResultCache(redis, config.integer("tokyoia.analytics.cache-max-entry-mb", 1, 512) << 20),
+                new NearResultCache(new RedisResultCache(redis, config.integer("tokyoia.analytics.cache-max-entry-mb", 1, 512) << 20),
+                        (long) config.integer("tokyoia.analytics.near-cache-mb", 1, 65_536) << 20,
+                        config.duration("tokyoia.analytics.near-cache-seconds", ChronoUnit.SECONDS, 1, 86_400), clock),
                 new BackgroundQueryLog(new JdbcQueryLog(dataSource, clock), executor, MAX_PENDING_LOG_ENTRIES), settings, clock,
                 meters.isResolvable() ? new MicrometerQueryMetrics(meters.get()) : QueryMetrics.NONE, reach(settings.engine()))
                 .withManifestView(view);
