@@ -27,6 +27,8 @@ import com.tokyoia.lake.infrastructure.JdbcManifest;
 import com.tokyoia.platform.cache.CacheSettings;
 import com.tokyoia.platform.cache.RedisCache;
 import java.io.StringWriter;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -125,7 +127,11 @@ public final class AnalyticsBenchmark {
                     "to", today.toString()));
             long[] pageHits = new long[hits.length];
             Writer nowhere = Writer.nullWriter();
+            long[] gcBefore = new long[2];
             for (int i = -hits.length / 5; i < hits.length; i++) { // a fifth as warm-up
+                if (i == 0) {
+                    gcBefore = gc();
+                }
                 long s = System.nanoTime();
                 AnalyticsResult hit = cached.run(request, false);
                 long h = System.nanoTime() - s;
@@ -144,6 +150,7 @@ public final class AnalyticsBenchmark {
                     pageHits[i] = p;
                 }
             }
+            long[] gcAfter = gc();
             view.close();
             logWriter.shutdown();
             // Where a hit's time goes: the same number of characters fetched from Redis, and nothing else.
@@ -179,6 +186,8 @@ public final class AnalyticsBenchmark {
             System.out.printf("  cache hit + the API's JSON    p50 %7.2f ms   p99 %7.2f ms   (the whole answer, %d rows)%n", ms(hitsWritten, 0.50),
                     ms(hitsWritten, 0.99), directRows.size());
             System.out.printf("  first page of 1000 + JSON     p50 %7.2f ms   p99 %7.2f ms%n", ms(pageHits, 0.50), ms(pageHits, 0.99));
+            System.out.printf("  garbage collections during the %d measured rounds: %d, %d ms in all%n", hits.length,
+                    gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1]);
             System.out.printf("  Redis GET of %,d characters  p50 %7.2f ms   p99 %7.2f ms   (the floor of a hit of this answer)%n",
                     answerText.getBuffer().length(), ms(gets, 0.50), ms(gets, 0.99));
             System.out.printf("pruning: files read %d of %d days; bytes of those files %,d of %,d in the lake (%.1f%%)%n",
@@ -187,6 +196,17 @@ public final class AnalyticsBenchmark {
                     QueryCatalog.TASK_THROUGHPUT.columnsRead(List.of()), sample.quotedUsd());
             redis.disconnect();
         }
+    }
+
+    /** Collections so far and their total time in ms, every collector of this JVM. */
+    private static long[] gc() {
+        long count = 0;
+        long millis = 0;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, collector.getCollectionCount());
+            millis += Math.max(0, collector.getCollectionTime());
+        }
+        return new long[] {count, millis};
     }
 
     private static void awaitListening(ListeningManifestView view) throws InterruptedException {
