@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Analytics cache hits through HTTP (see BENCHMARKS.md), against the server ./tokyo-ia up runs with
 # its demo history: one question over cold days asked once, then REQUESTS times as cache hits on one
-# connection; also the server's garbage collections during the run (jstat).
-#   ./tokyo-ia up && bench/run-cache-hit.sh      [QUERY=token_cost_by_workflow DAYS=3 REQUESTS=2000]
+# connection; also the server's garbage collections during the run (jstat). The server must let
+# admin past the API's rate limit (60 questions a minute): start it with
+# TOKYOIA_API_RATE_LIMIT_USERS=admin=1000000 (bench/run-worst-query-server.sh does).
+#   TOKYOIA_API_RATE_LIMIT_USERS=admin=1000000 ./tokyo-ia up && bench/run-cache-hit.sh
+#       [QUERY=token_cost_by_workflow DAYS=3 REQUESTS=2000, or FROM= TO=]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 APP="${TOKYOIA_BENCH_URL:-http://127.0.0.1:8080}"
