@@ -1,5 +1,6 @@
 package com.tokyoia.analytics.application;
 
+import com.tokyoia.analytics.domain.AnswerValues;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -64,7 +65,7 @@ public final class AnswerJson {
         out.write('}');
     }
 
-    /** One row as a JSON object, its columns in the row's order. */
+    /** One row as a JSON object, its columns in the row's order, each value as {@link AnswerValues#toJson} maps it (without building it). */
     static void row(Map<String, Object> row, Writer out) throws IOException {
         out.write('{');
         boolean first = true;

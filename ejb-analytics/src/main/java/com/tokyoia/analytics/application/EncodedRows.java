@@ -1,11 +1,9 @@
 package com.tokyoia.analytics.application;
 
+import com.tokyoia.analytics.domain.AnswerValues;
 import jakarta.json.Json;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.Writer;
@@ -63,15 +61,7 @@ public final class EncodedRows extends AbstractList<Map<String, Object>> impleme
             object = reader.readObject();
         }
         Map<String, Object> values = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonValue> column : object.entrySet()) {
-            JsonValue v = column.getValue();
-            values.put(column.getKey(), switch (v.getValueType()) {
-                case NULL -> null;
-                case NUMBER -> ((JsonNumber) v).bigDecimalValue();
-                case STRING -> ((JsonString) v).getString();
-                default -> v.toString();
-            });
-        }
+        object.forEach((column, value) -> values.put(column, AnswerValues.fromJson(value)));
         return values;
     }
 

@@ -5,12 +5,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -106,15 +103,7 @@ public record PageRequest(int limit, String top, List<Object> after, String fing
 
     private String encode(List<Object> key) {
         JsonArrayBuilder array = Json.createArrayBuilder().add(fingerprint);
-        for (Object value : key) {
-            if (value == null) {
-                array.addNull();
-            } else if (value instanceof BigDecimal number) {
-                array.add(number);
-            } else {
-                array.add(value.toString());
-            }
-        }
+        key.forEach(value -> array.add(AnswerValues.toJson(value)));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(array.build().toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -139,13 +128,10 @@ public record PageRequest(int limit, String top, List<Object> after, String fing
                     + "the answer whose nextCursor it was");
         }
         List<Object> key = new ArrayList<>(columns);
-        for (JsonValue value : array.subList(1, array.size())) {
-            key.add(switch (value.getValueType()) {
-                case NULL -> null;
-                case NUMBER -> ((JsonNumber) value).bigDecimalValue();
-                case STRING -> ((JsonString) value).getString();
-                default -> throw notACursor();
-            });
+        try {
+            array.subList(1, array.size()).forEach(value -> key.add(AnswerValues.fromJson(value)));
+        } catch (IllegalArgumentException e) {
+            throw notACursor();
         }
         return key;
     }

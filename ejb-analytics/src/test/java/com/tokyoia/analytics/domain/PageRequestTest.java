@@ -209,6 +209,10 @@ class PageRequestTest {
         String cursor = request("token_cost_by_workflow", Map.of("limit", "1")).page().cut(workflows(3, 4)).nextCursor();
         refused(Map.of("cursor", encode(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
                 .replaceFirst("\\]$", ",1]"))), "cursor");
+        // The right length and fingerprint, but a key value no answer holds (a boolean, an array).
+        String json = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        refused(Map.of("cursor", encode(json.replaceFirst(",[^,\\]]*\\]$", ",true]"))), "cursor");
+        refused(Map.of("cursor", encode(json.replaceFirst(",[^,\\]]*\\]$", ",[1]]"))), "cursor");
         // A cursor continues only its own question, range, filters and order.
         assertThatThrownBy(() -> request("token_cost_by_agent", Map.of("cursor", cursor)))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.getMessage()).contains("another question"));

@@ -28,7 +28,7 @@ public record EtlSettings(int retries, Duration retryBackoff, long rowGroupBytes
         Path workRoot = Path.of(config.optionalText("tokyoia.etl.work-dir").orElse(System.getProperty("java.io.tmpdir")));
         EtlSettings settings = new EtlSettings(config.integer("tokyoia.etl.retries", 0, 10),
                 config.duration("tokyoia.etl.retry-backoff-ms", ChronoUnit.MILLIS, 1, 600_000),
-                config.whole("tokyoia.etl.row-group-mb", 1, 1024) * 1024 * 1024,
+                rowGroupBytes(config, Runtime.getRuntime().maxMemory()),
                 workRoot.resolve("tokyo-ia-etl"),
                 config.integer("tokyoia.etl.max-range-days", 1, 3660),
                 config.integer("tokyoia.etl.catch-up-max-days", 1, 3660),
@@ -54,6 +54,23 @@ public record EtlSettings(int retries, Duration retryBackoff, long rowGroupBytes
                     + ", longer than tokyoia.etl.max-range-days (" + settings.maxRangeDays() + ")");
         }
         return settings;
+    }
+
+    /**
+     * {@code tokyoia.etl.row-group-mb}, or with {@code auto} what the heap leaves: a WildFly with the
+     * application deployed keeps about 160 MB of its own (192 MiB are set aside for it), and the
+     * daily job exports two days at once, each holding up to two row groups (the one it writes, the
+     * one its read-back proof reads), so a quarter of the rest, from 8 to 64 MiB. Measured at
+     * -Xmx256m: 64 and 32 MiB row groups ran the export of a 1M-task day out of heap, 16 MiB did not;
+     * the default 512 MB heap gets 64 MiB.
+     */
+    static long rowGroupBytes(ConfigReader config, long maxHeapBytes) {
+        String key = "tokyoia.etl.row-group-mb";
+        if (!config.text(key).equalsIgnoreCase("auto")) {
+            return config.whole(key, 1, 1024) << 20;
+        }
+        long quarterOfTheRest = (maxHeapBytes - (192L << 20)) / 4 >> 20 << 20;
+        return Math.max(8L << 20, Math.min(64L << 20, quarterOfTheRest));
     }
 
     /** Never prints the webhook URL: a Slack webhook URL is a credential. */

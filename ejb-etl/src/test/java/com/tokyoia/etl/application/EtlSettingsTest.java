@@ -20,6 +20,21 @@ class EtlSettingsTest {
     }
 
     @Test
+    void rowGroupsFollowTheHeapUnlessSet() {
+        ConfigReader auto = ConfigReader.standalone();
+        assertThat(EtlSettings.rowGroupBytes(auto, 512L << 20)).isEqualTo(64L << 20);
+        assertThat(EtlSettings.rowGroupBytes(auto, 384L << 20)).isEqualTo(48L << 20);
+        assertThat(EtlSettings.rowGroupBytes(auto, 256L << 20)).isEqualTo(16L << 20);
+        assertThat(EtlSettings.rowGroupBytes(auto, 230L << 20)).isEqualTo(9L << 20);
+        assertThat(EtlSettings.rowGroupBytes(auto, 128L << 20)).isEqualTo(8L << 20);
+        assertThat(EtlSettings.rowGroupBytes(auto, 16L << 30)).isEqualTo(64L << 20);
+        ConfigReader set = ConfigReader.standalone(Map.of("tokyoia.etl.row-group-mb", "16"));
+        assertThat(EtlSettings.rowGroupBytes(set, 16L << 30)).isEqualTo(16L << 20);
+        assertThatThrownBy(() -> EtlSettings.rowGroupBytes(ConfigReader.standalone(Map.of("tokyoia.etl.row-group-mb", "big")), 1L << 30))
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("tokyoia.etl.row-group-mb");
+    }
+
+    @Test
     void aCatchUpLongerThanTheLongestRangeStopsStartUpNamingTheKey() {
         assertThatThrownBy(() -> EtlSettings.from(ConfigReader.standalone(Map.of("tokyoia.etl.catch-up-max-days", "400",
                 "tokyoia.etl.max-range-days", "366"))))

@@ -2,7 +2,9 @@ package com.tokyoia.etl.infrastructure.parquet;
 
 import com.tokyoia.etl.domain.ParquetFooter;
 import com.tokyoia.etl.domain.WrittenFile;
+import com.tokyoia.lake.domain.schema.LakeColumn;
 import com.tokyoia.lake.domain.schema.LakeTable;
+import com.tokyoia.lake.domain.schema.LakeType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,9 +42,10 @@ public final class DayParquetWriter implements AutoCloseable {
         metadata.put(ParquetFooter.META_DAY, day);
         this.support = new RowWriteSupport(table, metadata);
         Builder builder = new Builder(output, support);
-        if (table.columnNames().contains(KEY)) {
-            // Every value is new: a dictionary would only fill up, then fall back to plain, per row group.
-            builder.withDictionaryEncoding(KEY, false);
+        for (LakeColumn column : table.columns()) {
+            if (!worthADictionary(column)) {
+                builder.withDictionaryEncoding(column.name(), false);
+            }
         }
         this.writer = builder
                 .withCompressionCodec(layout.codec().parquet)
@@ -56,6 +59,17 @@ public final class DayParquetWriter implements AutoCloseable {
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withConf(new Configuration(false))
                 .build();
+    }
+
+    /**
+     * Whether a column's values repeat enough for a dictionary: references to other rows, names,
+     * kinds, counts and prices do; a row's own id, microsecond times and metric readings nearly never
+     * do. A dictionary of those only grows until it gives up, and with pages of 8 MiB (sized for the
+     * workflow ids) its hash map can reach tens of megabytes per column before it does. (Prices
+     * keep theirs: on the benchmark day the file is 2.6 % larger without it.)
+     */
+    static boolean worthADictionary(LakeColumn column) {
+        return !column.name().equals(KEY) && column.type() != LakeType.TIMESTAMP && column.type() != LakeType.DOUBLE;
     }
 
     public void write(Object[] row) throws IOException {
