@@ -128,8 +128,10 @@ public final class AnalyticsService {
             try {
                 AnalyticsResult result = answer(request, override, spender);
                 metrics.answered(result.engine(), result.durationMs(), result.scannedBytes(), result.costUsd(), result.cacheHit());
-                LOG.info(() -> "Answered " + question + ": " + result.rows().size() + " row(s), " + result.hotDays().size() + " hot and "
-                        + result.coldDays().size() + " cold day(s), engine " + result.engine() + (result.cacheHit() ? ", cache hit" : "")
+                // A hit is in the query log already; a log line for each would cost more than the hit itself.
+                LOG.log(result.cacheHit() ? Level.FINE : Level.INFO, () -> "Answered " + question + ": " + result.rows().size() + " row(s), "
+                        + result.hotDays().size() + " hot and " + result.coldDays().size() + " cold day(s), engine " + result.engine()
+                        + (result.cacheHit() ? ", cache hit" : "")
                         + ", quoted " + result.quotedBytes() + " bytes" + (result.scannedBytes() == null ? "" : ", scanned " + result.scannedBytes())
                         + ", $" + result.costUsd() + ", " + result.durationMs() + " ms");
                 return result.page(request.page());

@@ -1,7 +1,6 @@
 package com.tokyoia.analytics.application;
 
 import com.tokyoia.analytics.domain.AnswerValues;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
@@ -57,7 +56,7 @@ public final class EncodedRows extends AbstractList<Map<String, Object>> impleme
         }
         int row = from + index;
         JsonObject object;
-        try (JsonReader reader = Json.createReader(new StringReader(text.substring(starts[row], ends[row])))) {
+        try (JsonReader reader = AnswerValues.JSON.createReader(new StringReader(text.substring(starts[row], ends[row])))) {
             object = reader.readObject();
         }
         Map<String, Object> values = new LinkedHashMap<>();

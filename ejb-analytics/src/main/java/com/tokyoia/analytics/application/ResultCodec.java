@@ -1,6 +1,6 @@
 package com.tokyoia.analytics.application;
 
-import jakarta.json.Json;
+import com.tokyoia.analytics.domain.AnswerValues;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -29,7 +29,7 @@ final class ResultCodec {
 
     /** The whole answer, its rows already in the answer's default order. */
     static String encode(AnalyticsResult r) {
-        JsonObject header = Json.createObjectBuilder().add("query", r.query()).add("from", r.from()).add("to", r.to())
+        JsonObject header = AnswerValues.JSON.createObjectBuilder().add("query", r.query()).add("from", r.from()).add("to", r.to())
                 .add("rowCount", r.rows().size()).add("hotDays", strings(r.hotDays())).add("coldDays", strings(r.coldDays()))
                 .add("missingDays", strings(r.missingDays())).add("engine", r.engine()).add("quotedBytes", r.quotedBytes())
                 .add("quotedUsd", r.quotedUsd()).build();
@@ -53,7 +53,7 @@ final class ResultCodec {
             throw new IllegalArgumentException("not a cached answer: no header line");
         }
         JsonObject o;
-        try (JsonReader reader = Json.createReader(new StringReader(text.substring(0, headerEnd)))) {
+        try (JsonReader reader = AnswerValues.JSON.createReader(new StringReader(text.substring(0, headerEnd)))) {
             o = reader.readObject();
         }
         EncodedRows rows = EncodedRows.of(text, headerEnd + 1, o.getInt("rowCount"));
@@ -64,7 +64,7 @@ final class ResultCodec {
     }
 
     private static JsonArrayBuilder strings(List<String> values) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = AnswerValues.JSON.createArrayBuilder();
         values.forEach(a::add);
         return a;
     }

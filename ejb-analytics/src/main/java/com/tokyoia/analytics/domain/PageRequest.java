@@ -1,7 +1,6 @@
 package com.tokyoia.analytics.domain;
 
 import com.tokyoia.platform.error.InvalidValueException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -102,7 +101,7 @@ public record PageRequest(int limit, String top, List<Object> after, String fing
     }
 
     private String encode(List<Object> key) {
-        JsonArrayBuilder array = Json.createArrayBuilder().add(fingerprint);
+        JsonArrayBuilder array = AnswerValues.JSON.createArrayBuilder().add(fingerprint);
         key.forEach(value -> array.add(AnswerValues.toJson(value)));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(array.build().toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -114,7 +113,7 @@ public record PageRequest(int limit, String top, List<Object> after, String fing
                 throw new IllegalArgumentException("too long");
             }
             String json = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            try (JsonReader reader = AnswerValues.JSON.createReader(new StringReader(json))) {
                 array = reader.readArray();
             }
         } catch (IllegalArgumentException | JsonException | IllegalStateException e) {

@@ -274,6 +274,30 @@ class AnalyticsTest {
         assertThat(run(hotOnly, "token_cost_by_agent", Map.of()).costUsd()).isZero();
     }
 
+    /** The background log writes hits in batches: a batch is written whole or not at all, so its entries can be written again one by one. */
+    @Test
+    void aBatchOfQueryLogEntriesIsWrittenWholeOrNotAtAll() throws Exception {
+        JdbcQueryLog log = new JdbcQueryLog(LakeFixture.dataSource(), LakeFixture.CLOCK);
+        String marker = "batch-" + UUID.randomUUID();
+        List<QueryLog.Entry> good = List.of(logEntry("task_throughput", marker + "#1"), logEntry("task_throughput", marker + "#2"),
+                logEntry("token_cost_by_agent", marker + "#3"));
+        log.recordAll(good);
+        assertThat(TestDatabase.count("SELECT count(*) FROM analytics_query_log WHERE parameters LIKE ?", marker + "%")).isEqualTo(3);
+        String refused = "refused-" + UUID.randomUUID();
+        List<QueryLog.Entry> withABadOne = List.of(logEntry("task_throughput", refused + "#1"), logEntry(null, refused + "#2"),
+                logEntry("task_throughput", refused + "#3"));
+        assertThatThrownBy(() -> log.recordAll(withABadOne)).isInstanceOf(SQLException.class);
+        assertThat(TestDatabase.count("SELECT count(*) FROM analytics_query_log WHERE parameters LIKE ?", refused + "%")).isZero();
+        log.record(withABadOne.get(0));
+        assertThat(TestDatabase.count("SELECT count(*) FROM analytics_query_log WHERE parameters LIKE ?", refused + "%"))
+                .as("the log writes on after a refused batch").isEqualTo(1);
+    }
+
+    private static QueryLog.Entry logEntry(String query, String parameters) {
+        return new QueryLog.Entry(query, parameters, "duckdb", 0, 1, 0, 1000, BigDecimal.ZERO, null, BigDecimal.ZERO, true, 3, 1,
+                null, null, "alice", null);
+    }
+
     @Test
     void eachUserSpendsOnlyItsShareOfTheDailyBudgetAndAdminsSeeWhoSpentWhat() throws Exception {
         Spender alice = Spender.user("alice-" + UUID.randomUUID());

@@ -3,12 +3,12 @@ package com.tokyoia.web.application;
 import com.tokyoia.analytics.application.Spender;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +27,8 @@ import org.wildfly.security.credential.BearerTokenCredential;
  */
 @ApplicationScoped
 public class Spenders {
+    /** Looked up once: {@code Json.createReader} runs a ServiceLoader lookup on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
     @Inject
     ApiSettings settings;
 
@@ -53,7 +55,7 @@ public class Spenders {
         if (parts.length < 2) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)))) {
             return reader.readObject();
         } catch (RuntimeException e) {
             return JsonValue.EMPTY_JSON_OBJECT;

@@ -38,6 +38,13 @@ public interface QueryLog {
 
     void record(Entry entry) throws SQLException;
 
+    /** Records several entries, all or none; by default one by one. */
+    default void recordAll(List<Entry> entries) throws SQLException {
+        for (Entry entry : entries) {
+            record(entry);
+        }
+    }
+
     /**
      * Records an entry that no budget depends on (a cache hit costs nothing) off the caller's path
      * where the log can; by default at once.

@@ -29,32 +29,62 @@ public final class JdbcQueryLog implements QueryLog {
         this.clock = clock;
     }
 
+    private static final String INSERT = "INSERT INTO analytics_query_log (query_name, parameters, engine, hot_days, cold_days, missing_days, "
+            + "quoted_bytes, quoted_usd, scanned_bytes, cost_usd, cache_hit, result_rows, duration_ms, engine_query_id, engine_ms, "
+            + "created_at, principal, principal_group) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     @Override
     public void record(Entry e) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO analytics_query_log (query_name, parameters, engine, hot_days, cold_days, missing_days, "
-                        + "quoted_bytes, quoted_usd, scanned_bytes, cost_usd, cache_hit, result_rows, duration_ms, engine_query_id, engine_ms, "
-                        + "created_at, principal, principal_group) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, e.query());
-            ps.setString(2, e.parameters());
-            ps.setString(3, e.engine());
-            ps.setInt(4, e.hotDays());
-            ps.setInt(5, e.coldDays());
-            ps.setInt(6, e.missingDays());
-            ps.setLong(7, e.quotedBytes());
-            ps.setBigDecimal(8, e.quotedUsd());
-            ps.setObject(9, e.scannedBytes());
-            ps.setBigDecimal(10, e.costUsd());
-            ps.setBoolean(11, e.cacheHit());
-            ps.setInt(12, e.rows());
-            ps.setLong(13, e.durationMs());
-            ps.setString(14, e.engineQueryId());
-            ps.setObject(15, e.engineMs());
-            ps.setTimestamp(16, Timestamp.from(clock.instant()));
-            ps.setString(17, e.principal());
-            ps.setString(18, e.principalGroup());
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
+            bind(ps, e);
             ps.executeUpdate();
         }
+    }
+
+    /** In one transaction: one commit (one WAL flush) for the batch instead of one per entry. */
+    @Override
+    public void recordAll(List<Entry> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                for (Entry e : entries) {
+                    bind(ps, e);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    private void bind(PreparedStatement ps, Entry e) throws SQLException {
+        ps.setString(1, e.query());
+        ps.setString(2, e.parameters());
+        ps.setString(3, e.engine());
+        ps.setInt(4, e.hotDays());
+        ps.setInt(5, e.coldDays());
+        ps.setInt(6, e.missingDays());
+        ps.setLong(7, e.quotedBytes());
+        ps.setBigDecimal(8, e.quotedUsd());
+        ps.setObject(9, e.scannedBytes());
+        ps.setBigDecimal(10, e.costUsd());
+        ps.setBoolean(11, e.cacheHit());
+        ps.setInt(12, e.rows());
+        ps.setLong(13, e.durationMs());
+        ps.setString(14, e.engineQueryId());
+        ps.setObject(15, e.engineMs());
+        ps.setTimestamp(16, Timestamp.from(clock.instant()));
+        ps.setString(17, e.principal());
+        ps.setString(18, e.principalGroup());
     }
 
     @Override

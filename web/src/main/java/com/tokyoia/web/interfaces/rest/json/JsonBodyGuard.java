@@ -1,8 +1,8 @@
 package com.tokyoia.web.interfaces.rest.json;
 
 import com.tokyoia.web.application.InvalidInputException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
@@ -27,6 +27,8 @@ import java.nio.charset.StandardCharsets;
 @Provider
 public class JsonBodyGuard implements ReaderInterceptor {
     static final int MAX_DEPTH = 32;
+    /** Looked up once: {@code Json.createParser} runs a ServiceLoader lookup on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
@@ -43,7 +45,7 @@ public class JsonBodyGuard implements ReaderInterceptor {
 
     static void check(byte[] body) {
         int depth = 0;
-        try (JsonParser parser = Json.createParser(new StringReader(strictUtf8(body)))) {
+        try (JsonParser parser = JSON.createParser(new StringReader(strictUtf8(body)))) {
             while (parser.hasNext()) {
                 switch (parser.next()) {
                     case KEY_NAME, VALUE_STRING -> {
