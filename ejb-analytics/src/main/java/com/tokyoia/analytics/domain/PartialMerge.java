@@ -108,7 +108,7 @@ public final class PartialMerge implements PartialSink {
         if (estimatedBytes() > maxBytes) {
             throw new AnswerTooLargeException(query.name() + " over this range has more than " + groups.size() + " groups"
                     + (histogram == null ? "" : " and " + buckets + " histogram buckets") + ", over the " + (maxBytes >> 20)
-                    + " MiB one answer may take (tokyoia.analytics.max-answer-mb)", groups.size(), buckets);
+                    + " MiB one answer may take (tokyoia.analytics.max-answer-mb)");
         }
     }
 

@@ -121,8 +121,8 @@ class PartialMergeTest {
             merge.accept(workflow("w" + i));
         }
         assertThat(merge.rows()).hasSize(100);
-        assertThatThrownBy(() -> merge.accept(workflow("w-one-too-many"))).isInstanceOfSatisfying(AnswerTooLargeException.class,
-                e -> assertThat(e.groups()).isEqualTo(101));
+        assertThatThrownBy(() -> merge.accept(workflow("w-one-too-many"))).isInstanceOf(AnswerTooLargeException.class)
+                .hasMessageContaining("more than 101 groups");
 
         // Histogram buckets count too: one group, but more buckets than the bound holds.
         PartialMerge buckets = new PartialMerge(QueryCatalog.LATENCY_BY_AGENT, PartialMerge.GROUP_BYTES + 50 * PartialMerge.BUCKET_BYTES);
@@ -130,8 +130,8 @@ class PartialMergeTest {
             buckets.accept(latency("a", bucket, 1));
             buckets.accept(latency("a", bucket, 1));
         }
-        assertThatThrownBy(() -> buckets.accept(latency("a", 50, 1))).isInstanceOfSatisfying(AnswerTooLargeException.class,
-                e -> assertThat(e.buckets()).isEqualTo(51));
+        assertThatThrownBy(() -> buckets.accept(latency("a", 50, 1))).isInstanceOf(AnswerTooLargeException.class)
+                .hasMessageContaining("1 groups and 51 histogram buckets");
     }
 
     private static Map<String, Object> workflow(String id) {
