@@ -66,8 +66,13 @@ public record EtlSettings(int retries, Duration retryBackoff, long rowGroupBytes
      */
     static long rowGroupBytes(ConfigReader config, long maxHeapBytes) {
         String key = "tokyoia.etl.row-group-mb";
-        if (!config.text(key).equalsIgnoreCase("auto")) {
-            return config.whole(key, 1, 1024) << 20;
+        String value = config.text(key);
+        if (!value.equalsIgnoreCase("auto")) {
+            try {
+                return config.whole(key, 1, 1024) << 20;
+            } catch (InvalidSettingException e) {
+                throw new InvalidSettingException(key, "is '" + value + "': auto, or a whole number of MiB from 1 to 1024");
+            }
         }
         long quarterOfTheRest = (maxHeapBytes - (192L << 20)) / 4 >> 20 << 20;
         return Math.max(8L << 20, Math.min(64L << 20, quarterOfTheRest));

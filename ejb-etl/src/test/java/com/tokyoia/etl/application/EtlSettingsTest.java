@@ -31,7 +31,7 @@ class EtlSettingsTest {
         ConfigReader set = ConfigReader.standalone(Map.of("tokyoia.etl.row-group-mb", "16"));
         assertThat(EtlSettings.rowGroupBytes(set, 16L << 30)).isEqualTo(16L << 20);
         assertThatThrownBy(() -> EtlSettings.rowGroupBytes(ConfigReader.standalone(Map.of("tokyoia.etl.row-group-mb", "big")), 1L << 30))
-                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("tokyoia.etl.row-group-mb");
+                .isInstanceOf(InvalidSettingException.class).hasMessageContaining("tokyoia.etl.row-group-mb").hasMessageContaining("auto");
     }
 
     @Test
