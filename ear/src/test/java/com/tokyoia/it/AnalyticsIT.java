@@ -148,7 +148,7 @@ class AnalyticsIT {
         try (Connection c = TestDatabase.connect()) {
             exec(c, "UPDATE export_manifest SET status = 'ARCHIVED', storage_class = 'DEEP_ARCHIVE' WHERE table_name = 'agent_tasks' AND day = ?", COLD_1);
             try {
-                Reply refused = Http.get("/api/analytics/token_cost_by_agent?from=" + COLD_1 + "&to=" + COLD_2);
+                Reply refused = Http.getOnceTheManifestViewKnows("/api/analytics/token_cost_by_agent?from=" + COLD_1 + "&to=" + COLD_2);
                 assertThat(refused.status()).as(refused.body()).isEqualTo(409);
                 assertThat(refused.contentType()).startsWith("application/problem+json");
                 assertThat(refused.json().getJsonArray("days").getString(0)).isEqualTo(COLD_1.toString());
@@ -167,7 +167,7 @@ class AnalyticsIT {
             exec(c, "UPDATE export_manifest SET store_kind = 's3', store_uri = 's3://elsewhere/lake', lake_catalog = 'trino' "
                     + "WHERE table_name = 'agent_tasks' AND day = ?", COLD_1);
             try {
-                Reply refused = Http.get("/api/analytics/token_cost_by_agent?from=" + COLD_1 + "&to=" + COLD_2);
+                Reply refused = Http.getOnceTheManifestViewKnows("/api/analytics/token_cost_by_agent?from=" + COLD_1 + "&to=" + COLD_2);
                 assertThat(refused.status()).as(refused.body()).isEqualTo(409);
                 assertThat(refused.json().getString("type")).isEqualTo("urn:tokyo-ia:problem:store-unreachable");
                 assertThat(refused.json().getJsonArray("days").getString(0)).isEqualTo(COLD_1.toString());

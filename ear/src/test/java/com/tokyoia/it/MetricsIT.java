@@ -79,7 +79,7 @@ class MetricsIT {
 
         TestDatabase.exec("UPDATE export_manifest SET status = 'ARCHIVED', storage_class = 'DEEP_ARCHIVE' "
                 + "WHERE table_name = 'agent_tasks' AND day = ?", day);
-        assertThat(Http.get(question).status()).as("refused before the cache is asked").isEqualTo(409);
+        assertThat(Http.getOnceTheManifestViewKnows(question).status()).as("refused before the cache is asked").isEqualTo(409);
         TestDatabase.exec("UPDATE export_manifest SET status = 'VALIDATED', storage_class = 'LOCAL' "
                 + "WHERE table_name = 'agent_tasks' AND day = ?", day);
 
