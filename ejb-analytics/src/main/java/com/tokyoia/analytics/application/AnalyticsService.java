@@ -128,7 +128,7 @@ public final class AnalyticsService {
             try {
                 AnalyticsResult result = answer(request, override, spender);
                 metrics.answered(result.engine(), result.durationMs(), result.scannedBytes(), result.costUsd(), result.cacheHit());
-                // A hit is in the query log already; a log line for each would cost more than the hit itself.
+                // A hit has its query-log entry (written in the background); a log line for each would cost more than the hit itself.
                 LOG.log(result.cacheHit() ? Level.FINE : Level.INFO, () -> "Answered " + question + ": " + result.rows().size() + " row(s), "
                         + result.hotDays().size() + " hot and " + result.coldDays().size() + " cold day(s), engine " + result.engine()
                         + (result.cacheHit() ? ", cache hit" : "")

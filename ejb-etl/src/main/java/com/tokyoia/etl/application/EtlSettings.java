@@ -59,8 +59,9 @@ public record EtlSettings(int retries, Duration retryBackoff, long rowGroupBytes
     /**
      * {@code tokyoia.etl.row-group-mb}, or with {@code auto} what the heap leaves: a WildFly with the
      * application deployed keeps about 160 MB of its own (192 MiB are set aside for it), and the
-     * daily job exports two days at once, each holding up to two row groups (the one it writes, the
-     * one its read-back proof reads), so a quarter of the rest, from 8 to 64 MiB. Measured at
+     * daily job exports two (table, day) partitions at once (its default threads), each holding up
+     * to two row groups (the one it writes, the one its read-back proof reads), so a quarter of the
+     * rest, from 8 to 64 MiB. Measured at
      * -Xmx256m: 64 and 32 MiB row groups ran the export of a 1M-task day out of heap, 16 MiB did not;
      * the default 512 MB heap gets 64 MiB.
      */

@@ -21,7 +21,7 @@ class EtlSettingsTest {
 
     @Test
     void rowGroupsFollowTheHeapUnlessSet() {
-        ConfigReader auto = ConfigReader.standalone();
+        ConfigReader auto = ConfigReader.standalone(Map.of("tokyoia.etl.row-group-mb", "auto"));
         assertThat(EtlSettings.rowGroupBytes(auto, 512L << 20)).isEqualTo(64L << 20);
         assertThat(EtlSettings.rowGroupBytes(auto, 384L << 20)).isEqualTo(48L << 20);
         assertThat(EtlSettings.rowGroupBytes(auto, 256L << 20)).isEqualTo(16L << 20);

@@ -38,7 +38,7 @@ public interface QueryLog {
 
     void record(Entry entry) throws SQLException;
 
-    /** Records several entries, all or none; by default one by one. */
+    /** Records several entries; an implementation should write all or none (this default writes them one by one). */
     default void recordAll(List<Entry> entries) throws SQLException {
         for (Entry entry : entries) {
             record(entry);

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -21,11 +20,13 @@ import java.util.logging.Logger;
  * so a hit does not wait for an INSERT: one task at a time drains what is waiting and writes it
  * in batches of up to {@link #BATCH}, one transaction each, so a burst of hits costs a commit per
  * batch rather than per hit. At most {@code maxPending} wait at once; beyond that, or when the
- * executor refuses (the server stopping), entries are written on the caller's thread: slower,
+ * executor refuses or fails (the server stopping), entries are written on the caller's thread: slower,
  * never lost. A batch the database refuses is written again entry by entry, so one bad entry
- * loses only itself. What waits is in memory: a server killed loses at most those entries.
+ * loses only itself (unless the database is unreachable: then the batch is lost with a warning, not
+ * tried 200 times more). What waits is in memory: {@link #close()} writes it when the application
+ * stops; a server killed loses at most those entries.
  */
-public final class BackgroundQueryLog implements QueryLog {
+public final class BackgroundQueryLog implements QueryLog, AutoCloseable {
     static final int BATCH = 200;
     private static final Logger LOG = Logger.getLogger(BackgroundQueryLog.class.getName());
 
@@ -57,25 +58,37 @@ public final class BackgroundQueryLog implements QueryLog {
         }
         try {
             executor.execute(this::drain);
-        } catch (RejectedExecutionException e) {
+        } catch (RuntimeException e) {
+            // Refused (the server stopping) or broken: written here instead.
             drain();
+        } catch (Error e) {
+            // Never left marked as draining with nobody draining: the next entry tries again.
+            draining.set(false);
+            throw e;
         }
     }
 
     private void drain() {
-        try {
-            List<Entry> batch = take();
-            while (!batch.isEmpty()) {
-                write(batch);
-                batch = take();
+        do {
+            try {
+                writeWaiting();
+            } finally {
+                draining.set(false);
             }
-        } finally {
-            draining.set(false);
+            // An entry queued after the last take() but before the flag was cleared found a drain running.
+        } while (!waiting.isEmpty() && draining.compareAndSet(false, true));
+    }
+
+    private void writeWaiting() {
+        for (List<Entry> batch = take(); !batch.isEmpty(); batch = take()) {
+            write(batch);
         }
-        // An entry queued after the last take() but before the flag was cleared found a drain running.
-        if (!waiting.isEmpty()) {
-            startDraining();
-        }
+    }
+
+    /** Writes what still waits, on the caller's thread (the application stopping). */
+    @Override
+    public void close() {
+        writeWaiting();
     }
 
     private List<Entry> take() {
@@ -91,6 +104,10 @@ public final class BackgroundQueryLog implements QueryLog {
         try {
             log.recordAll(batch);
         } catch (SQLException | RuntimeException refused) {
+            if (refused instanceof SQLException e && e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+                LOG.log(Level.WARNING, "Could not write " + batch.size() + " analytics query log entries: the database is unreachable", e);
+                return;
+            }
             for (Entry entry : batch) {
                 try {
                     log.record(entry);

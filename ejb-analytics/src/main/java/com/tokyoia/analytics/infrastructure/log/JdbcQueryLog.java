@@ -58,7 +58,11 @@ public final class JdbcQueryLog implements QueryLog {
                 ps.executeBatch();
                 c.commit();
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
                 throw e;
             } finally {
                 c.setAutoCommit(autoCommit);

@@ -102,11 +102,13 @@ public class AnalyticsWiring {
         JdbcManifest manifest = new JdbcManifest(dataSource, clock);
         ListeningManifestView view = new ListeningManifestView(dataSource, manifest::currentVersions, threads);
         resources.add(view);
+        BackgroundQueryLog queryLog = new BackgroundQueryLog(new JdbcQueryLog(dataSource, clock), executor, MAX_PENDING_LOG_ENTRIES);
+        resources.add(queryLog);
         service = new AnalyticsService(new PostgresHotEngine(dataSource), cold, manifest,
                 new NearResultCache(new RedisResultCache(redis, config.integer("tokyoia.analytics.cache-max-entry-mb", 1, 512) << 20),
                         (long) config.integer("tokyoia.analytics.near-cache-mb", 1, 65_536) << 20,
                         config.duration("tokyoia.analytics.near-cache-seconds", ChronoUnit.SECONDS, 1, 86_400), clock),
-                new BackgroundQueryLog(new JdbcQueryLog(dataSource, clock), executor, MAX_PENDING_LOG_ENTRIES), settings, clock,
+                queryLog, settings, clock,
                 meters.isResolvable() ? new MicrometerQueryMetrics(meters.get()) : QueryMetrics.NONE, reach(settings.engine()))
                 .withManifestView(view);
     }

@@ -79,6 +79,45 @@ class BackgroundQueryLogTest {
         assertThat(log.written).containsExactly(entry(0), entry(1));
     }
 
+    @Test
+    void anExecutorThatFailsLeavesNoDrainStuckAndClosingWritesWhatWaits() throws Exception {
+        Recorder log = new Recorder();
+        List<Runnable> tasks = new ArrayList<>();
+        boolean[] broken = {true};
+        BackgroundQueryLog background = new BackgroundQueryLog(log, task -> {
+            if (broken[0]) {
+                throw new IllegalStateException("no thread to run it");
+            }
+            tasks.add(task);
+        }, 1000);
+        background.recordLater(entry(0));
+        assertThat(log.written).as("written on the caller's thread").containsExactly(entry(0));
+        broken[0] = false;
+        background.recordLater(entry(1));
+        background.recordLater(entry(2));
+        assertThat(tasks).as("the next entry starts a drain again").hasSize(1);
+        background.close();
+        assertThat(log.written).as("closing writes what waits").containsExactly(entry(0), entry(1), entry(2));
+    }
+
+    @Test
+    void aBatchLostToAnUnreachableDatabaseIsNotTriedEntryByEntry() throws Exception {
+        Recorder log = new Recorder();
+        log.unreachable = true;
+        List<Runnable> tasks = new ArrayList<>();
+        BackgroundQueryLog background = new BackgroundQueryLog(log, tasks::add, 3);
+        for (Entry entry : entries(3)) {
+            background.recordLater(entry);
+        }
+        tasks.remove(0).run();
+        assertThat(log.singleWrites).isZero();
+        log.unreachable = false;
+        for (int i = 0; i < 3; i++) {
+            background.recordLater(entry(10 + i));
+        }
+        assertThat(log.written).as("the places are free again: nothing written on the caller's thread").isEmpty();
+    }
+
     private static List<Entry> entries(int n) {
         return IntStream.range(0, n).mapToObj(BackgroundQueryLogTest::entry).toList();
     }
@@ -92,10 +131,13 @@ class BackgroundQueryLogTest {
         final List<Entry> written = new ArrayList<>();
         final List<Integer> batches = new ArrayList<>();
         boolean refuseBatches;
+        boolean unreachable;
+        int singleWrites;
         Entry refused;
 
         @Override
         public void record(Entry entry) throws SQLException {
+            singleWrites++;
             if (entry.equals(refused)) {
                 throw new SQLException("value too long");
             }
@@ -104,6 +146,9 @@ class BackgroundQueryLogTest {
 
         @Override
         public void recordAll(List<Entry> entries) throws SQLException {
+            if (unreachable) {
+                throw new SQLException("Connection refused", "08001");
+            }
             if (refuseBatches) {
                 throw new SQLException("the batch was refused");
             }

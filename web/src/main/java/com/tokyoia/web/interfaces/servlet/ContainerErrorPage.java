@@ -3,8 +3,8 @@ package com.tokyoia.web.interfaces.servlet;
 import com.tokyoia.web.application.AuditTrail;
 import com.tokyoia.web.application.LoginFailures;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  */
 @WebServlet(urlPatterns = ContainerErrorPage.PATH)
 public class ContainerErrorPage extends HttpServlet {
+    /** Looked up once: {@code Json.createObjectBuilder} runs a ServiceLoader lookup on every call (every 401, 403 and 404). */
+    private static final JsonProvider JSON = JsonProvider.provider();
     static final String PATH = "/container-error";
     private static final long serialVersionUID = 1L;
     private static final Pattern USER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,63}");
@@ -42,7 +44,7 @@ public class ContainerErrorPage extends HttpServlet {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        JsonObjectBuilder problem = Json.createObjectBuilder()
+        JsonObjectBuilder problem = JSON.createObjectBuilder()
                 .add("type", "urn:tokyo-ia:problem:" + type(status))
                 .add("title", title(status))
                 .add("status", status)
