@@ -61,12 +61,16 @@ class GeneratedClientIT {
     @Test
     void anAgentsAuthorCanWorkWithTheGeneratedClient() throws Exception {
         String name = "generated-client-" + UUID.randomUUID();
-        AgentView agent = hot.createAgent(new AgentRequest().name(name).role("planner").model("gpt-x"));
+        AgentView agent = hot.createAgent(new AgentRequest().name(name).role("planner").model("gpt-x"), null);
         assertThat(agent.getName()).isEqualTo(name);
         assertThat(hot.getAgent(agent.getId()).getName()).isEqualTo(name);
 
-        WorkflowView workflow = hot.createWorkflow(new WorkflowRequest().name(name + "-wf").agentId(agent.getId()));
-        TaskView task = hot.createTask(new TaskRequest().workflowId(workflow.getId()).agentId(agent.getId()).taskType("summarize"));
+        WorkflowView workflow = hot.createWorkflow(new WorkflowRequest().name(name + "-wf").agentId(agent.getId()), null);
+        // A client retrying after a timeout sends the same Idempotency-Key: one task (the throughput below counts 1).
+        TaskRequest taskRequest = new TaskRequest().workflowId(workflow.getId()).agentId(agent.getId()).taskType("summarize");
+        String taskKey = UUID.randomUUID().toString();
+        TaskView task = hot.createTask(taskRequest, taskKey);
+        assertThat(hot.createTask(taskRequest, taskKey).getId()).isEqualTo(task.getId());
         assertThat(task.getWorkflowId()).isEqualTo(workflow.getId());
 
         OffsetDateTime now = OffsetDateTime.now(SystemTime.clock().withZone(ZoneOffset.UTC));
@@ -74,7 +78,7 @@ class GeneratedClientIT {
         for (int i = 0; i < 25; i++) {
             points.add(new Point().agentId(agent.getId()).name("latency").value(10.0 + i).unit("ms").recordedAt(now.minusSeconds(i)));
         }
-        IngestResponse ingested = hot.ingestMetrics(new MetricBatchRequest().points(points));
+        IngestResponse ingested = hot.ingestMetrics(new MetricBatchRequest().points(points), null);
         assertThat(ingested.getAccepted()).isEqualTo(25);
 
         assertThat(pagedAgentNames(5)).contains(name).doesNotHaveDuplicates();
@@ -108,7 +112,7 @@ class GeneratedClientIT {
         assertThat(problem.getTitle()).isEqualTo("Not Found");
         assertThat(problem.getType()).startsWith("urn:tokyo-ia:problem:");
 
-        ApiException invalid = catchThrowableOfType(ApiException.class, () -> hot.createAgent(new AgentRequest().name("").role("planner")));
+        ApiException invalid = catchThrowableOfType(ApiException.class, () -> hot.createAgent(new AgentRequest().name("").role("planner"), null));
         Problem refused = client.getObjectMapper().readValue(invalid.getResponseBody(), Problem.class);
         assertThat(refused.getStatus()).isEqualTo(400);
         assertThat(refused.getErrors()).isNotEmpty().allSatisfy(error -> assertThat(error.getField()).isNotBlank());

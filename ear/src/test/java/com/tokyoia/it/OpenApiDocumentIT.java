@@ -80,6 +80,19 @@ class OpenApiDocumentIT {
         assertThat(ApiContract.of(Path.of(System.getProperty("tokyoia.test.openapi"))).requestExampleViolations()).isEmpty();
     }
 
+    /** A parameter as written, or the shared one its $ref names. */
+    private static JsonObject resolved(JsonObject parameter) {
+        String ref = parameter.getString("$ref", null);
+        if (ref == null) {
+            return parameter;
+        }
+        assertThat(ref).startsWith("#/components/parameters/");
+        JsonObject shared = openApi.getJsonObject("components").getJsonObject("parameters")
+                .getJsonObject(ref.substring("#/components/parameters/".length()));
+        assertThat(shared).as(ref).isNotNull();
+        return shared;
+    }
+
     @Test
     void everyOperationHasAnIdASummaryItsSuccessAndItsProblems() {
         assertThat(openApi.getJsonObject("info").getString("version")).isEqualTo(System.getProperty("tokyoia.test.version"));
@@ -101,7 +114,7 @@ class OpenApiDocumentIT {
             assertThat(responses.keySet()).as(name).anyMatch(code -> code.startsWith("2")).contains("401", "403", "500", "503");
             if (operation.containsKey("parameters")) {
                 for (JsonValue parameter : operation.getJsonArray("parameters")) {
-                    assertThat(parameter.asJsonObject().getJsonObject("schema")).as(name + " " + parameter).isNotNull();
+                    assertThat(resolved(parameter.asJsonObject()).getJsonObject("schema")).as(name + " " + parameter).isNotNull();
                 }
                 assertThat(responses.keySet()).as(name + " takes parameters").contains("400");
             }

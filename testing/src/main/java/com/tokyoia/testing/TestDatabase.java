@@ -30,7 +30,7 @@ public final class TestDatabase {
             "agent_interactions", "user_sessions");
     /** Every table of the application; a fingerprint of them tells whether a request changed anything. */
     public static final List<String> APPLICATION_TABLES = List.of("agents", "workflows", "agent_tasks", "agent_metrics",
-            "agent_interactions", "user_sessions", "export_manifest", "audit_log", "analytics_query_log");
+            "agent_interactions", "user_sessions", "export_manifest", "audit_log", "analytics_query_log", "idempotency_keys");
     /** Who the tests connect as. */
     public static final String SUPERUSER = System.getenv().getOrDefault("TOKYOIA_PG_SUPERUSER", "postgres");
     /** The server's roles (tools/db-roles.sql; ./tokyo-ia test creates them). */

@@ -14,7 +14,8 @@ import java.util.Map;
  */
 public record ApiSettings(long maxBodyBytes, int maxBatchSize, int defaultPageSize, int maxPageSize, Duration maxEventAge,
                           Duration maxClockSkew, Duration agentTtl, Duration workflowTtl, Duration sessionIdleTimeout,
-                          int rateLimit, Duration rateLimitWindow, Map<String, Integer> userRateLimits, String groupAttribute) {
+                          int rateLimit, Duration rateLimitWindow, Map<String, Integer> userRateLimits, String groupAttribute,
+                          Duration idempotencyKeyTtl) {
 
     /** How many expensive calls this user may make per window. */
     public int rateLimitOf(String user) {
@@ -40,6 +41,7 @@ public record ApiSettings(long maxBodyBytes, int maxBatchSize, int defaultPageSi
                 config.integer("tokyoia.api.rate-limit.per-window", 1, 1_000_000),
                 config.duration("tokyoia.api.rate-limit.window-seconds", ChronoUnit.SECONDS, 1, 86_400),
                 userLimits(config.namedWholes("tokyoia.api.rate-limit.users", 1, 1_000_000)),
-                config.text("tokyoia.api.group-attribute"));
+                config.text("tokyoia.api.group-attribute"),
+                config.duration("tokyoia.api.idempotency-key-hours", ChronoUnit.HOURS, 1, 720));
     }
 }

@@ -26,6 +26,8 @@ final class ApiResponses {
     static final String ENGINE_FAILED = "EngineFailed";
     static final String UNAVAILABLE = "DatabaseUnavailable";
     static final String UNEXPECTED = "UnexpectedError";
+    static final String KEY_REUSED = "IdempotencyKeyReused";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private ApiResponses() {
     }

@@ -7,9 +7,11 @@ import com.tokyoia.web.application.Views.InteractionView;
 import com.tokyoia.web.interfaces.rest.dto.IngestResponse;
 import com.tokyoia.web.interfaces.rest.dto.InteractionBatchRequest;
 import com.tokyoia.web.interfaces.rest.dto.PageResponse;
+import com.tokyoia.web.interfaces.rest.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,6 +42,10 @@ public class InteractionResource extends ResourceSupport {
 
     @RolesAllowed({Roles.INGEST, Roles.ADMIN})
     @POST
+    @Idempotent
+    @Transactional
+    @Parameter(ref = ApiResponses.IDEMPOTENCY_KEY)
+    @APIResponse(responseCode = "422", ref = ApiResponses.KEY_REUSED)
     @Operation(operationId = "ingestInteractions", summary = "Ingest a batch of agent interactions, all or none")
     @APIResponse(responseCode = "202", description = "Accepted: every interaction stored",
             content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = IngestResponse.class)))

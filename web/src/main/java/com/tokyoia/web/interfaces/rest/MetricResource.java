@@ -6,9 +6,11 @@ import com.tokyoia.web.application.Views.MetricView;
 import com.tokyoia.web.interfaces.rest.dto.IngestResponse;
 import com.tokyoia.web.interfaces.rest.dto.MetricBatchRequest;
 import com.tokyoia.web.interfaces.rest.dto.PageResponse;
+import com.tokyoia.web.interfaces.rest.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,6 +45,10 @@ public class MetricResource extends ResourceSupport {
     /** Ingests a batch of points atomically: 202 with the count, or an error and nothing stored. */
     @RolesAllowed({Roles.INGEST, Roles.ADMIN})
     @POST
+    @Idempotent
+    @Transactional
+    @Parameter(ref = ApiResponses.IDEMPOTENCY_KEY)
+    @APIResponse(responseCode = "422", ref = ApiResponses.KEY_REUSED)
     @Operation(operationId = "ingestMetrics", summary = "Ingest a batch of metric points, all or none")
     @APIResponse(responseCode = "202", description = "Accepted: every point stored",
             content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = IngestResponse.class)))

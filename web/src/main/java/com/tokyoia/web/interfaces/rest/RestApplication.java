@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.ExternalDocumentation;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
@@ -53,6 +55,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 securitySchemes = @SecurityScheme(securitySchemeName = ApiResponses.BASIC_AUTH, type = SecuritySchemeType.HTTP,
                         scheme = "basic", description = "A user of the server's realm (./tokyo-ia user add NAME ROLE) with the role "
                         + "the operation admits: ingest, viewer, analyst or admin"),
+                parameters = @Parameter(name = ApiResponses.IDEMPOTENCY_KEY, in = ParameterIn.HEADER,
+                        description = "Optional, and what a client retrying after a timeout or a 503 should send: the same key with the "
+                                + "same request is stored once, and every retry is answered with the first answer (marked "
+                                + "Idempotent-Replayed: true). Keys are the user's own, kept for tokyoia.api.idempotency-key-hours.",
+                        schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255, pattern = "^[\\x21-\\x7E]+$")),
                 responses = {
                         @APIResponse(name = ApiResponses.UNAUTHORIZED, responseCode = "401",
                                 description = "No credentials, or not a user of this server. Nothing changed.",
@@ -94,6 +101,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                                         + "answer-too-large) the answer has more groups than one answer may hold in memory: "
                                         + "narrow the range or filter it.",
                                 content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(ref = "Refusal"))),
+                        @APIResponse(name = ApiResponses.KEY_REUSED, responseCode = "422",
+                                description = "The Idempotency-Key was first used for another request (another operation or body). "
+                                        + "Nothing changed.",
+                                content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(ref = "Problem"))),
                         @APIResponse(name = ApiResponses.UNAVAILABLE, responseCode = "503",
                                 description = "PostgreSQL cannot be reached; retry later. Nothing changed.",
                                 content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(ref = "Problem"))),

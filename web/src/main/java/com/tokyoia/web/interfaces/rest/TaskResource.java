@@ -5,9 +5,11 @@ import com.tokyoia.web.application.Views.TaskView;
 import com.tokyoia.web.interfaces.rest.dto.PageResponse;
 import com.tokyoia.web.interfaces.rest.dto.TaskOutcomeRequest;
 import com.tokyoia.web.interfaces.rest.dto.TaskRequest;
+import com.tokyoia.web.interfaces.rest.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,6 +39,10 @@ public class TaskResource extends ResourceSupport {
 
     @RolesAllowed({Roles.INGEST, Roles.ADMIN})
     @POST
+    @Idempotent
+    @Transactional
+    @Parameter(ref = ApiResponses.IDEMPOTENCY_KEY)
+    @APIResponse(responseCode = "422", ref = ApiResponses.KEY_REUSED)
     @Operation(operationId = "createTask", summary = "Create a task in a workflow")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = TaskView.class)))

@@ -6,9 +6,11 @@ import com.tokyoia.web.application.WorkflowService;
 import com.tokyoia.web.interfaces.rest.dto.PageResponse;
 import com.tokyoia.web.interfaces.rest.dto.TransitionRequest;
 import com.tokyoia.web.interfaces.rest.dto.WorkflowRequest;
+import com.tokyoia.web.interfaces.rest.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,6 +40,10 @@ public class WorkflowResource extends ResourceSupport {
 
     @RolesAllowed({Roles.INGEST, Roles.ADMIN})
     @POST
+    @Idempotent
+    @Transactional
+    @Parameter(ref = ApiResponses.IDEMPOTENCY_KEY)
+    @APIResponse(responseCode = "422", ref = ApiResponses.KEY_REUSED)
     @Operation(operationId = "createWorkflow", summary = "Start a workflow for an agent")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = WorkflowView.class)))

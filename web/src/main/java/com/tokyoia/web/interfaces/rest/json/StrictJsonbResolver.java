@@ -15,7 +15,7 @@ import jakarta.ws.rs.ext.Provider;
 public class StrictJsonbResolver implements ContextResolver<Jsonb> {
     /** Yasson's switch (org.eclipse.yasson.YassonConfig#FAIL_ON_UNKNOWN_PROPERTIES), named here to need no compile dependency. */
     static final String FAIL_ON_UNKNOWN_PROPERTIES = "jsonb.fail-on-unknown-properties";
-    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
+    public static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
             .withDeserializers(StrictScalars.all())
             .setProperty(FAIL_ON_UNKNOWN_PROPERTIES, true));
 

@@ -9,6 +9,7 @@ import com.tokyoia.platform.error.InvalidValueException;
 import com.tokyoia.web.application.AccessRefusedException;
 import com.tokyoia.web.application.AuditTrail;
 import com.tokyoia.web.application.ConflictException;
+import com.tokyoia.web.application.IdempotencyKeyReusedException;
 import com.tokyoia.web.application.InvalidInputException;
 import com.tokyoia.web.application.PayloadTooLargeException;
 import com.tokyoia.web.application.ResourceNotFoundException;
@@ -114,6 +115,18 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(ConflictException e) {
             return Problem.of(Status.CONFLICT, "conflict", e.getMessage(), path(uri),
+                    List.of(new FieldError(e.field(), e.getMessage()))).toResponse();
+        }
+    }
+
+    @Provider
+    public static class IdempotencyKeyReused implements ExceptionMapper<IdempotencyKeyReusedException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(IdempotencyKeyReusedException e) {
+            return Problem.of(422, "Unprocessable Content", "idempotency-key-reused", e.getMessage(), path(uri),
                     List.of(new FieldError(e.field(), e.getMessage()))).toResponse();
         }
     }
