@@ -210,6 +210,9 @@ class FuzzIT {
         JsonValue body = bodySchema(operation) == null ? null : schemas.example(bodySchema(operation), "");
         byte[] bytes = body == null ? null : utf8(body);
         for (JsonValue p : operation.getJsonArray("parameters") == null ? List.<JsonValue>of() : operation.getJsonArray("parameters")) {
+            if (p.asJsonObject().containsKey("$ref")) {
+                continue; // the shared Idempotency-Key header: IdempotencyIT sends it malformed
+            }
             String name = p.asJsonObject().getString("name");
             String in = p.asJsonObject().getString("in");
             for (String hostile : HostileValues.strings()) {
