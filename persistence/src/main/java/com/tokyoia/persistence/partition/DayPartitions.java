@@ -14,18 +14,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
  * Makes sure the day partitions a write needs exist, so an insert never fails for a missing
- * partition (for example a metric recorded for a past day). Runs in its own short transaction:
- * creating a partition locks the parent table, which must not stay locked for a whole request.
- * Days confirmed recently are remembered so the common case costs no round trip.
+ * partition (for example a metric recorded for a past day). Runs outside the caller's transaction,
+ * each call committing on its own, on a small pool of its own: creating a partition locks the parent
+ * table, which must not stay locked for a whole request, and a request that holds a connection of
+ * the main pool must never wait for a second one from it (enough of them at once and none gets one).
+ * Days confirmed recently are remembered so the common case costs no connection at all.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.REQUIRES_NEW)
+@Transactional(Transactional.TxType.NOT_SUPPORTED)
 public class DayPartitions {
     public static final String AGENT_TASKS = "agent_tasks";
     public static final String AGENT_METRICS = "agent_metrics";
@@ -34,7 +37,8 @@ public class DayPartitions {
     /** Raised by tokyoia_ensure_day_partition for a purged day (migration V6). */
     private static final String PURGED_STATE = "TKP01";
 
-    @Resource(lookup = "java:jboss/datasources/TokyoIaDS")
+    /** Not JTA: autocommit, outside whatever transaction the caller runs in. */
+    @Resource(lookup = "java:jboss/datasources/TokyoIaPartitionDS")
     DataSource dataSource;
     @Inject
     Clock clock;
@@ -46,14 +50,17 @@ public class DayPartitions {
         Instant now = clock.instant();
         // Only recent days are remembered: an old day may be purged by retention at any time.
         LocalDate rememberFrom = LocalDate.now(clock).minusDays(1);
+        List<LocalDate> unconfirmed = days.stream().filter(day -> {
+            Instant checkedAt = confirmed.get(table + "/" + day);
+            return checkedAt == null || !checkedAt.plus(REMEMBER_FOR).isAfter(now);
+        }).toList();
+        if (unconfirmed.isEmpty()) {
+            return;
+        }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement ensure = connection.prepareStatement("SELECT tokyoia_ensure_day_partition(?, ?)")) {
-            for (LocalDate day : days) {
+            for (LocalDate day : unconfirmed) {
                 String key = table + "/" + day;
-                Instant checkedAt = confirmed.get(key);
-                if (checkedAt != null && checkedAt.plus(REMEMBER_FOR).isAfter(now)) {
-                    continue;
-                }
                 ensure.setString(1, table);
                 ensure.setDate(2, Date.valueOf(day));
                 try {
