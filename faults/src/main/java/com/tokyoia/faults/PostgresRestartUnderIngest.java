@@ -1,0 +1,215 @@
+package com.tokyoia.faults;
+
+import com.tokyoia.faults.OpenLoop.Sent;
+import com.tokyoia.platform.time.SystemTime;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+
+/**
+ * PostgreSQL stopped and started again while clients ingest metric batches at a fixed rate, each
+ * batch with its own Idempotency-Key, as a client that retries should send them.
+ *
+ * <p>What must hold (exit 1 otherwise): every answer during the load is a 202, or a 503
+ * problem+json with Retry-After (no 500, no request without an answer, none slower than the
+ * bound); some 503s were seen (the fault bit); every request sent once the database has been back
+ * for the recovery bound gets a 202 from the same server process; after the load, each batch that
+ * was not acknowledged is sent again with its key until it is, and then PostgreSQL holds every
+ * batch exactly once and whole (no partial batch, no duplicate).
+ *
+ * <p>Arguments: the server's base URL, a JDBC URL that reads its database; the admin's password on
+ * standard input; PG_CTL, the command that stops and starts PostgreSQL (its {@code stop -m fast}
+ * and {@code start} are appended). Optional: FAULT_RATE batches/s (40), FAULT_POINTS per batch (100),
+ * FAULT_SECONDS of load (45), FAULT_STOP_AT s (10), FAULT_OUTAGE s (8), FAULT_MAX_LATENCY s (10),
+ * FAULT_RECOVERY s (10), FAULT_WARMUP s (15) of the same load before, reported but not checked.
+ */
+public final class PostgresRestartUnderIngest {
+    private PostgresRestartUnderIngest() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ServerUnderTest server = ServerUnderTest.of(args[0], new String(System.in.readAllBytes(), StandardCharsets.UTF_8).trim());
+        String jdbc = args[1];
+        String pgCtl = Commands.required("PG_CTL");
+        double rate = Commands.number("FAULT_RATE", 40);
+        int points = (int) Commands.number("FAULT_POINTS", 100);
+        Duration load = Commands.seconds("FAULT_SECONDS", 45);
+        Duration stopAt = Commands.seconds("FAULT_STOP_AT", 10);
+        Duration outage = Commands.seconds("FAULT_OUTAGE", 8);
+        Duration maxLatency = Commands.seconds("FAULT_MAX_LATENCY", 10);
+        Duration recovery = Commands.seconds("FAULT_RECOVERY", 10);
+
+        Duration warmup = Commands.seconds("FAULT_WARMUP", 15);
+
+        String run = UUID.randomUUID().toString();
+        Instant recordedFrom = SystemTime.clock().instant().minusSeconds(60);
+        // The same load on a server that has just started, first: its answers are reported, not checked
+        // (a cold server's first seconds are a capacity question, not this fault's).
+        String warmAgent = server.newAgent("fault-pg-warmup");
+        List<Sent> warm = OpenLoop.run(server.client(), rate, warmup, i -> server.post("/api/metrics",
+                body(warmAgent, i, points, recordedFrom), run + "-warmup-" + i));
+        Map<Integer, Integer> warmStatuses = new TreeMap<>();
+        warm.forEach(s -> warmStatuses.merge(s.status(), 1, Integer::sum));
+        System.out.printf("warm-up: %d s, statuses %s, %s%n", warmup.toSeconds(), warmStatuses, OpenLoop.summary(OpenLoop.latencies(warm)));
+
+        String agentId = server.newAgent("fault-pg");
+        IntFunction<HttpRequest> batch = i -> server.post("/api/metrics", body(agentId, i, points, recordedFrom),
+                run + "-" + i);
+
+        long start = System.nanoTime();
+        long[] events = new long[3]; // stop issued, stopped, started (ns from start)
+        Thread fault = new Thread(() -> {
+            try {
+                TimeUnit.NANOSECONDS.sleep(stopAt.toNanos());
+                events[0] = System.nanoTime() - start;
+                Commands.run(pgCtl, "stop", "-m", "fast");
+                events[1] = System.nanoTime() - start;
+                TimeUnit.NANOSECONDS.sleep(outage.toNanos());
+                Commands.run(pgCtl, "start");
+                events[2] = System.nanoTime() - start;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "postgresql-outage");
+        fault.start();
+        List<Sent> sent = OpenLoop.run(server.client(), rate, load, batch, start);
+        fault.join();
+
+        List<String> violations = new ArrayList<>();
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        long firstError = Long.MAX_VALUE;
+        long lastError = -1;
+        for (Sent s : sent) {
+            statuses.merge(s.status(), 1, Integer::sum);
+            if (s.status() == 202) {
+                continue;
+            }
+            firstError = Math.min(firstError, s.intendedNanos());
+            lastError = Math.max(lastError, s.intendedNanos() + s.latencyNanos());
+            if (s.status() != 503) {
+                violations.add("batch " + s.index() + ": " + (s.answered() ? s.status() + " " + s.response().body() : "no answer: " + s.error()));
+            } else if (!s.response().headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
+                    || s.response().headers().firstValue("Retry-After").isEmpty()) {
+                violations.add("batch " + s.index() + ": a 503 without problem+json or Retry-After: " + s.response().headers().map());
+            }
+            if (s.intendedNanos() > events[2] + recovery.toNanos()) {
+                violations.add("batch " + s.index() + " sent " + ms(s.intendedNanos() - events[2])
+                        + " ms after PostgreSQL was back still got " + s.status());
+            }
+        }
+        var latencies = OpenLoop.latencies(sent);
+        if (latencies.getMaxValue() > maxLatency.toNanos() / 1000) {
+            violations.add("the slowest answer took " + latencies.getMaxValue() / 1000 + " ms, over the " + maxLatency.toSeconds() + " s bound");
+        }
+        if (lastError < 0) {
+            violations.add("no request failed: the outage did not reach the server (is PG_CTL the server's PostgreSQL?)");
+        }
+
+        int retried = 0;
+        int replayed = 0;
+        for (Sent s : sent) {
+            if (s.status() != 202) {
+                retried++;
+                HttpResponse<String> answer = retryUntilAccepted(server, batch.apply(s.index()));
+                if (answer == null) {
+                    violations.add("batch " + s.index() + " was never accepted on retry");
+                } else if (answer.headers().firstValue("Idempotent-Replayed").isPresent()) {
+                    replayed++;
+                }
+            }
+        }
+        int[] stored = stored(jdbc, agentId, sent.size(), points, violations);
+
+        System.out.printf("load: %d batches of %d points at %.0f batches/s for %d s; statuses %s%n", sent.size(), points, rate,
+                load.toSeconds(), statuses);
+        System.out.printf("latency from the intended send time: %s%n", OpenLoop.summary(latencies));
+        System.out.printf("PostgreSQL: stop issued at %.1f s, down at %.1f s, up again at %.1f s (outage %.1f s)%n",
+                events[0] / 1e9, events[1] / 1e9, events[2] / 1e9, (events[2] - events[1]) / 1e9);
+        if (lastError >= 0) {
+            System.out.printf("error window: %.1f s (first failed request sent at %.1f s, last failure answered at %.1f s, %.1f s after "
+                    + "PostgreSQL was up)%n", (lastError - firstError) / 1e9, firstError / 1e9, lastError / 1e9, (lastError - events[2]) / 1e9);
+        }
+        System.out.printf("retried with the same key: %d batches, of which %d had been stored by their first attempt (answer replayed)%n",
+                retried, replayed);
+        System.out.printf("stored: %d points in %d batches, expected %d; duplicates %d; partial batches %d%n",
+                stored[0], stored[1], sent.size() * points, stored[2], stored[3]);
+        violations.stream().limit(20).forEach(v -> System.out.println("VIOLATION " + v));
+        System.out.println(violations.isEmpty() ? "PASS postgresql-restart-under-ingest" : "FAIL postgresql-restart-under-ingest ("
+                + violations.size() + " violations)");
+        System.exit(violations.isEmpty() ? 0 : 1);
+    }
+
+    static String body(String agentId, int batch, int points, Instant recordedFrom) {
+        StringBuilder json = new StringBuilder("{\"points\":[");
+        String at = recordedFrom.plusMillis(batch).toString();
+        for (int p = 0; p < points; p++) {
+            // Each point's value names its batch and place: the check below finds partial batches and duplicates by it.
+            json.append(p == 0 ? "" : ",").append("{\"agentId\":\"").append(agentId).append("\",\"name\":\"fault.pg\",\"value\":")
+                    .append((long) batch * 1000 + p).append(",\"recordedAt\":\"").append(at).append("\"}");
+        }
+        return json.append("]}").toString();
+    }
+
+    private static HttpResponse<String> retryUntilAccepted(ServerUnderTest server, HttpRequest request) throws InterruptedException {
+        for (int attempt = 0; attempt < 60; attempt++) {
+            try {
+                HttpResponse<String> answer = server.send(request);
+                if (answer.statusCode() == 202) {
+                    return answer;
+                }
+            } catch (IOException e) {
+                // Not answered: tried again below.
+            }
+            Thread.sleep(1000);
+        }
+        return null;
+    }
+
+    /** Rows, batches, duplicate rows and batches not whole, as PostgreSQL counts them. */
+    private static int[] stored(String jdbc, String agentId, int batches, int points, List<String> violations) throws SQLException {
+        String sql = "SELECT (metric_value::bigint / 1000)::int AS batch, count(*), count(DISTINCT metric_value) "
+                + "FROM agent_metrics WHERE agent_id = ?::uuid GROUP BY 1";
+        int rows = 0;
+        int found = 0;
+        int duplicates = 0;
+        int partial = 0;
+        try (Connection c = DriverManager.getConnection(jdbc); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, agentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found++;
+                    rows += rs.getInt(2);
+                    duplicates += rs.getInt(2) - rs.getInt(3);
+                    if (rs.getInt(3) != points) {
+                        partial++;
+                        violations.add("batch " + rs.getInt(1) + " has " + rs.getInt(3) + " of its " + points + " points");
+                    }
+                }
+            }
+        }
+        if (found != batches || duplicates != 0 || rows != batches * points) {
+            violations.add("PostgreSQL holds " + rows + " points in " + found + " batches (" + duplicates + " duplicates); "
+                    + batches * points + " in " + batches + " were acknowledged");
+        }
+        return new int[] {rows, found, duplicates, partial};
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+}
