@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -18,6 +20,10 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class IdempotencyKeyRepository {
+    /** How long a retry waits for an attempt with the same key still running. */
+    public static final Duration CLAIM_WAIT = Duration.ofSeconds(10);
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+
     @Resource(lookup = "java:jboss/datasources/TokyoIaDS")
     DataSource dataSource;
 
@@ -29,15 +35,34 @@ public class IdempotencyKeyRepository {
     public boolean claim(String principal, String key, String operation, byte[] requestSha256, Instant at) {
         String sql = "INSERT INTO idempotency_keys (principal, idempotency_key, operation, request_sha256, created_at) "
                 + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (principal, idempotency_key) DO NOTHING";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection(); Statement settings = c.createStatement(); PreparedStatement ps = c.prepareStatement(sql)) {
+            // Bounded: a client retrying again and again must not pile up connections waiting on an attempt that hangs.
+            settings.execute("SET LOCAL lock_timeout = '" + CLAIM_WAIT.toMillis() + "ms'");
             ps.setString(1, principal);
             ps.setString(2, key);
             ps.setString(3, operation);
             ps.setBytes(4, requestSha256);
             ps.setTimestamp(5, Timestamp.from(at));
-            return ps.executeUpdate() == 1;
+            int inserted;
+            try {
+                inserted = ps.executeUpdate();
+            } catch (SQLException e) {
+                if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                    throw new KeyInUseException(key); // the transaction is aborted: it rolls back whole
+                }
+                throw e;
+            }
+            settings.execute("SET LOCAL lock_timeout TO DEFAULT");
+            return inserted == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("idempotency key claim failed", e);
+        }
+    }
+
+    /** Another attempt with the key is still running after {@link #CLAIM_WAIT}. */
+    public static class KeyInUseException extends RuntimeException {
+        public KeyInUseException(String key) {
+            super("a request with Idempotency-Key " + key + " is still being processed; try again shortly");
         }
     }
 
@@ -52,7 +77,11 @@ public class IdempotencyKeyRepository {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new StoredAnswer(rs.getString(1), rs.getBytes(2), rs.getInt(3), rs.getString(4), rs.getString(5)));
+                // No status: claimed by a transaction that committed without its answer (a write without a transaction
+                // of its own; IdempotencyInterceptor refuses those) - never replayed as an answer.
+                int status = rs.getInt(3);
+                return rs.wasNull() ? Optional.empty()
+                        : Optional.of(new StoredAnswer(rs.getString(1), rs.getBytes(2), status, rs.getString(4), rs.getString(5)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("idempotency key lookup failed", e);

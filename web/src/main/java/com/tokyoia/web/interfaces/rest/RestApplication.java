@@ -82,7 +82,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                                 content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(ref = "Problem"))),
                         @APIResponse(name = ApiResponses.CONFLICT, responseCode = "409",
                                 description = "The request conflicts with the resource's state (a name taken, a transition not allowed, "
-                                        + "a job already running, a day retention removed). Nothing changed.",
+                                        + "a job already running, a day retention removed, an Idempotency-Key whose first request is still running: "
+                                        + "Retry-After). Nothing changed.",
                                 content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(ref = "Problem"))),
                         @APIResponse(name = ApiResponses.TOO_LARGE, responseCode = "413",
                                 description = "The body or the batch is over the configured limit (tokyoia.api.max-body-bytes, "
@@ -106,7 +107,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                                         + "Nothing changed.",
                                 content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(ref = "Problem"))),
                         @APIResponse(name = ApiResponses.UNAVAILABLE, responseCode = "503",
-                                description = "PostgreSQL cannot be reached; retry later. Nothing changed.",
+                                description = "PostgreSQL cannot be reached, or the connection broke under the request; retry after Retry-After. The "
+                                        + "transaction rolled back unless the connection broke during its commit: retry writes with the same "
+                                        + "Idempotency-Key to be sure they are stored once.",
                                 content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(ref = "Problem"))),
                         @APIResponse(name = ApiResponses.UNEXPECTED, responseCode = "500",
                                 description = "An unexpected error; `detail` gives a reference to find it in the server log.",

@@ -42,6 +42,7 @@ public class SessionResource extends ResourceSupport {
     @Transactional
     @Parameter(ref = ApiResponses.IDEMPOTENCY_KEY)
     @APIResponse(responseCode = "422", ref = ApiResponses.KEY_REUSED)
+    @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     @Operation(operationId = "startSession", summary = "Start a user session")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = SessionView.class)))

@@ -44,6 +44,7 @@ public class WorkflowResource extends ResourceSupport {
     @Transactional
     @Parameter(ref = ApiResponses.IDEMPOTENCY_KEY)
     @APIResponse(responseCode = "422", ref = ApiResponses.KEY_REUSED)
+    @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     @Operation(operationId = "createWorkflow", summary = "Start a workflow for an agent")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = WorkflowView.class)))

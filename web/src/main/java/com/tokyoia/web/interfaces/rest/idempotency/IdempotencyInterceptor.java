@@ -6,11 +6,14 @@ import com.tokyoia.web.application.IdempotencyKeyReusedException;
 import com.tokyoia.web.application.InvalidInputException;
 import com.tokyoia.web.interfaces.rest.json.StrictJsonbResolver;
 import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +31,8 @@ import java.util.regex.Pattern;
  * <p>Runs inside the method's transaction: the key is claimed before the write and its answer kept
  * after it, in the same commit. A write that fails rolls its key back with it, so the client's
  * retry runs as new; a retry arriving while the first attempt is still running waits for it on the
- * key's row. The same key with another request is refused (422) and changes nothing. Only answers
+ * key's row, at most {@link IdempotencyKeyRepository#CLAIM_WAIT} (then 409, try again). The same key
+ * with another request is refused (422) and changes nothing. Only answers
  * the method returns are kept; refusals (4xx) are exceptions and keep nothing.
  */
 @Idempotent
@@ -46,12 +50,18 @@ public class IdempotencyInterceptor {
     IdempotencyKeyRepository keys;
     @Inject
     Clock clock;
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     @AroundInvoke
     Object once(InvocationContext call) throws Exception {
         String key = http.getHeader(HEADER);
         if (key == null) {
             return call.proceed();
+        }
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            // A programming error, not the client's: without it the key would commit alone, answerless.
+            throw new IllegalStateException(call.getMethod() + " is @Idempotent but runs outside a transaction: add @Transactional");
         }
         if (!KEY.matcher(key).matches()) {
             throw new InvalidInputException(HEADER, "must be 1 to 255 visible ASCII characters without spaces");
@@ -72,8 +82,8 @@ public class IdempotencyInterceptor {
 
     private static Object replay(Optional<StoredAnswer> kept, String key, String operation, byte[] request) {
         // Claimed by a transaction that committed and was expired between our claim and this read: rare enough to ask for a retry.
-        StoredAnswer first = kept.orElseThrow(() -> new IdempotencyKeyReusedException(HEADER,
-                "was released while this request waited for it; send the request again"));
+        // Expired between the claim and this read, or kept without an answer: either way, the next try decides.
+        StoredAnswer first = kept.orElseThrow(() -> new IdempotencyKeyRepository.KeyInUseException(key));
         if (!first.answers(operation, request)) {
             throw new IdempotencyKeyReusedException(HEADER, key + " was first used for another request ("
                     + first.operation() + " with another body); a retry must repeat the request exactly, a new request needs a new key");

@@ -5,6 +5,7 @@ import com.tokyoia.etl.application.recovery.ObjectVersionRestore;
 import com.tokyoia.persistence.domain.IllegalTransitionException;
 import com.tokyoia.persistence.domain.paging.InvalidCursorException;
 import com.tokyoia.persistence.partition.DayPurgedException;
+import com.tokyoia.persistence.repository.IdempotencyKeyRepository;
 import com.tokyoia.platform.error.InvalidValueException;
 import com.tokyoia.web.application.AccessRefusedException;
 import com.tokyoia.web.application.AuditTrail;
@@ -128,6 +129,18 @@ public final class ProblemMappers {
         public Response toResponse(IdempotencyKeyReusedException e) {
             return Problem.of(422, "Unprocessable Content", "idempotency-key-reused", e.getMessage(), path(uri),
                     List.of(new FieldError(e.field(), e.getMessage()))).toResponse();
+        }
+    }
+
+    @Provider
+    public static class IdempotencyKeyInUse implements ExceptionMapper<IdempotencyKeyRepository.KeyInUseException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(IdempotencyKeyRepository.KeyInUseException e) {
+            return Response.fromResponse(Problem.of(Status.CONFLICT, "idempotency-key-in-use", e.getMessage(), path(uri),
+                    List.of(new FieldError("Idempotency-Key", e.getMessage()))).toResponse()).header("Retry-After", 1).build();
         }
     }
 
