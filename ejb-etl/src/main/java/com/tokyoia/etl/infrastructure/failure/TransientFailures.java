@@ -13,9 +13,13 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  * Which failures of the stores, catalogs and database may pass if tried again: S3/Glue 5xx and
  * throttling, SDK client errors (network), refused or timed-out connections, PostgreSQL's
  * connection (08xxx), serialization (40001) and deadlock (40P01) errors, and bare I/O errors such as
- * a reset connection. Everything else is permanent.
+ * a reset connection. Everything else is permanent, a full disk included: the work directory does
+ * not empty itself, and each retry would extract the whole day again before failing the same way.
  */
 public final class TransientFailures {
+    /** ENOSPC as the JDK reports it on Linux (strerror). */
+    private static final String NO_SPACE = "No space left on device";
+
     private TransientFailures() {
     }
 
@@ -35,6 +39,9 @@ public final class TransientFailures {
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("40001")
                     || sql.getSQLState().equals("40P01"))) {
                 return true;
+            }
+            if (t instanceof IOException io && io.getMessage() != null && io.getMessage().contains(NO_SPACE)) {
+                return false;
             }
             if (t instanceof IOException && t.getCause() == null) {
                 return true; // connection reset, broken pipe, premature EOF

@@ -92,7 +92,11 @@ public final class DayParquetWriter implements AutoCloseable {
     @Override
     public void close() throws IOException {
         if (written == null) {
-            writer.close();
+            try {
+                writer.close();
+            } finally {
+                output.abandon();
+            }
         }
     }
 

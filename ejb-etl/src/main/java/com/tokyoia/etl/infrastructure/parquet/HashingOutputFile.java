@@ -38,6 +38,22 @@ final class HashingOutputFile implements OutputFile {
         }
     }
 
+    /**
+     * Closes the file if it is still open, for a file being abandoned: an aborted writer's close()
+     * returns without closing it, and the open descriptor would keep the deleted file's space taken
+     * (a full work directory stayed full after the failed export, faults/run.sh disk-full). A failure
+     * to close is of no use to anyone then: the descriptor is released all the same.
+     */
+    void abandon() {
+        if (opened != null) {
+            try {
+                opened.close();
+            } catch (IOException e) {
+                // Flushing what was left failed (the disk is still full): the stream is closed regardless.
+            }
+        }
+    }
+
     String sha256Hex() {
         return HexFormat.of().formatHex(sha256.digest());
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.nio.file.FileSystemException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -40,6 +41,10 @@ class TransientFailuresTest {
         assertThat(TransientFailures.isTransient(new SQLException("no state"))).isFalse();
         assertThat(TransientFailures.isTransient(new IllegalStateException("checksum differs"))).isFalse();
         assertThat(TransientFailures.isTransient(new IOException("disk full", new IllegalStateException()))).isFalse();
+        // What FileOutputStream and FileChannel throw on ENOSPC: a bare IOException, which would otherwise read as a reset connection.
+        assertThat(TransientFailures.isTransient(new IOException("No space left on device"))).isFalse();
+        assertThat(TransientFailures.isTransient(new FileSystemException("/w/x.parquet", null, "No space left on device")))
+                .isFalse();
         assertThat(TransientFailures.isTransient(new InterruptedIOException("stopping"))).isFalse();
     }
 }
