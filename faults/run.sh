@@ -4,6 +4,7 @@
 # at a time, and checks what the clients saw and what was stored:
 #   postgresql-restart   PostgreSQL stopped for 8 s and started again under metric ingest
 #   redis-killed         Redis killed (SIGKILL) for 15 s under cached agent reads, then started again
+#   disk-full            a day exported while the ETL's work directory (a 1 MiB tmpfs) is full, then with room
 # Each fault prints its figures and PASS or FAIL; the script fails when any fault does. It stops
 # this machine's PostgreSQL and kills its Redis for a while: run it where nothing else needs them
 # meanwhile. Whatever happens, both run again when it ends.
@@ -11,23 +12,37 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 faults=("$@")
-[ ${#faults[@]} -gt 0 ] || faults=(postgresql-restart redis-killed)
+[ ${#faults[@]} -gt 0 ] || faults=(postgresql-restart redis-killed disk-full)
 
-if ./tokyo-ia status 2>/dev/null | grep -q "running (pid"; then
+status=$(./tokyo-ia status 2>/dev/null || true)
+if [[ "$status" == *"running (pid"* ]]; then
     echo "./tokyo-ia's server is running: ./tokyo-ia down first (the fault suite starts its own)" >&2
     exit 1
 fi
-cluster_version=$(ls /etc/postgresql 2>/dev/null | head -1 || true)
+# The cluster ./tokyo-ia starts (the newest installed).
+cluster_version=$(ls /etc/postgresql 2>/dev/null | sort -V | tail -1 || true)
 PG_CTL="pg_ctlcluster --skip-systemctl-redirect $cluster_version main"
 REDIS_PORT="${TOKYOIA_REDIS_PORT:-6379}"
 REDIS_START="redis-server --daemonize yes --bind 127.0.0.1 -::1 --port $REDIS_PORT --save \"\" --appendonly no --dir /var/lib/redis --logfile /var/log/redis/tokyo-ia.log"
+WORK_DIR="$PWD/.run/faults/work"
 export TOKYOIA_DB_NAME=tokyoia_faults TOKYOIA_LAKE_LOCAL_ROOT="$PWD/.run/faults/lake" TOKYOIA_ETL_CATCH_UP_ON_START=false
+# A fresh database and lake every run: the faults pick their days and rows, and must not find an earlier run's.
+psql -h "${TOKYOIA_PG_HOST:-127.0.0.1}" -p "${TOKYOIA_PG_PORT:-5432}" -U "${TOKYOIA_PG_SUPERUSER:-postgres}" -d postgres -qc \
+    "DROP DATABASE IF EXISTS $TOKYOIA_DB_NAME" >/dev/null 2>&1 || true
+rm -rf "$TOKYOIA_LAKE_LOCAL_ROOT"
+# The ETL's work directory on a tmpfs of 1 MiB (disk-full gives it room when it is done with it).
+export TOKYOIA_ETL_WORK_DIR="$WORK_DIR"
+mkdir -p "$WORK_DIR"
+mountpoint -q "$WORK_DIR" && umount "$WORK_DIR"
+work_on_tmpfs=false
+mount -t tmpfs -o size=1m tokyo-ia-faults "$WORK_DIR" && work_on_tmpfs=true
 
 cleanup() {
     # Whatever happened, PostgreSQL runs again and the suite's server stops.
     $PG_CTL start >/dev/null 2>&1 || true
     redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 || eval "$REDIS_START" >/dev/null 2>&1 || true
     ./tokyo-ia down >/dev/null 2>&1 || true
+    mountpoint -q "$WORK_DIR" && umount "$WORK_DIR" || true
 }
 trap cleanup EXIT
 
@@ -37,8 +52,10 @@ trap cleanup EXIT
 CP="faults/target/tokyo-ia-faults-0.1.0-SNAPSHOT.jar:$(cat faults/target/classpath.txt)"
 APP="http://127.0.0.1:$((8080 + ${TOKYOIA_PORT_OFFSET:-0}))"
 JDBC="jdbc:postgresql://${TOKYOIA_PG_HOST:-127.0.0.1}:${TOKYOIA_PG_PORT:-5432}/$TOKYOIA_DB_NAME?user=${TOKYOIA_PG_SUPERUSER:-postgres}"
-server_before=$(pgrep -f 'jboss-modules.jar' | head -1)
-SERVER_LOG=$(ls -d "$PWD"/.run/server/wildfly-*/standalone/log | head -1)/server.log
+server_pid() { cat .run/wildfly.pid 2>/dev/null || true; }
+server_before=$(server_pid)
+# The server ./tokyo-ia up just prepared (the newest, should an older WildFly's folder be left beside it).
+SERVER_LOG="$(ls -dt "$PWD"/.run/server/wildfly-*/ | head -1)standalone/log/server.log"
 
 failed=()
 for fault in "${faults[@]}"; do
@@ -51,13 +68,21 @@ for fault in "${faults[@]}"; do
             ;;
         redis-killed)
             mkdir -p /var/lib/redis /var/log/redis
-            REDIS_KILL="pkill -9 -x redis-server" REDIS_START="$REDIS_START" \
+            # The Redis on the server's port, not every Redis of the machine; started again on that port as ./tokyo-ia would.
+            REDIS_KILL="kill -9 \$(redis-cli -p $REDIS_PORT info server | tr -d '\\r' | sed -n 's/^process_id://p')" \
+                REDIS_START="$REDIS_START" FAULT_HITS_WITHIN=$(( ${TOKYOIA_REDIS_RETRY_SECONDS:-5} + 5 )) \
                 java -Xmx256m -cp "$CP" com.tokyoia.faults.RedisKilledUnderReads "$APP" "$SERVER_LOG" < .run/users/admin || failed+=("$fault")
+            ;;
+        disk-full)
+            [ "$work_on_tmpfs" = true ] || { echo "could not mount a tmpfs on $WORK_DIR (needs root)" >&2; failed+=("$fault"); continue; }
+            FAULT_ENLARGE="mount -o remount,size=512m $WORK_DIR" \
+                java -Xmx256m -cp "$CP" com.tokyoia.faults.DiskFullDuringExport "$APP" "$JDBC" "$TOKYOIA_LAKE_LOCAL_ROOT" "$WORK_DIR" \
+                < .run/users/admin || failed+=("$fault")
             ;;
         *) echo "unknown fault $fault" >&2; failed+=("$fault") ;;
     esac
     # Recovery happens in the same server process: none of the faults may need a restart.
-    if [ "$(pgrep -f 'jboss-modules.jar' | head -1)" != "$server_before" ]; then
+    if [ "$(server_pid)" != "$server_before" ] || ! kill -0 "$server_before" 2>/dev/null; then
         echo "FAIL $fault: the server process changed (it was $server_before)"; failed+=("$fault")
     fi
 done

@@ -36,7 +36,8 @@ import java.util.function.IntFunction;
  * standard input; PG_CTL, the command that stops and starts PostgreSQL (its {@code stop -m fast}
  * and {@code start} are appended). Optional: FAULT_RATE batches/s (40), FAULT_POINTS per batch (100),
  * FAULT_SECONDS of load (45), FAULT_STOP_AT s (10), FAULT_OUTAGE s (8), FAULT_MAX_LATENCY s (10),
- * FAULT_RECOVERY s (10), FAULT_WARMUP s (15) of the same load before, reported but not checked.
+ * FAULT_RECOVERY s (10), FAULT_WARMUP s (15) of the same load before, reported but not checked,
+ * FAULT_RETRY_DEADLINE s (120) for all the retries after the load.
  */
 public final class PostgresRestartUnderIngest {
     private PostgresRestartUnderIngest() {
@@ -80,10 +81,14 @@ public final class PostgresRestartUnderIngest {
                 Commands.run(pgCtl, "stop", "-m", "fast");
                 events[1] = System.nanoTime() - start;
                 TimeUnit.NANOSECONDS.sleep(outage.toNanos());
-                Commands.run(pgCtl, "start");
-                events[2] = System.nanoTime() - start;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                System.out.println("VIOLATION could not stop PostgreSQL: " + e.getMessage());
+            } finally {
+                // Whatever happened above, PostgreSQL runs again.
+                Commands.run(pgCtl, "start");
+                events[2] = System.nanoTime() - start;
             }
         }, "postgresql-outage");
         fault.start();
@@ -122,10 +127,12 @@ public final class PostgresRestartUnderIngest {
 
         int retried = 0;
         int replayed = 0;
+        // One deadline for all retries: a server that never recovers fails the fault in minutes, not hours.
+        long retryDeadline = System.nanoTime() + Commands.seconds("FAULT_RETRY_DEADLINE", 120).toNanos();
         for (Sent s : sent) {
             if (s.status() != 202) {
                 retried++;
-                HttpResponse<String> answer = retryUntilAccepted(server, batch.apply(s.index()));
+                HttpResponse<String> answer = retryUntilAccepted(server, batch.apply(s.index()), retryDeadline);
                 if (answer == null) {
                     violations.add("batch " + s.index() + " was never accepted on retry");
                 } else if (answer.headers().firstValue("Idempotent-Replayed").isPresent()) {
@@ -165,8 +172,9 @@ public final class PostgresRestartUnderIngest {
         return json.append("]}").toString();
     }
 
-    private static HttpResponse<String> retryUntilAccepted(ServerUnderTest server, HttpRequest request) throws InterruptedException {
-        for (int attempt = 0; attempt < 60; attempt++) {
+    private static HttpResponse<String> retryUntilAccepted(ServerUnderTest server, HttpRequest request, long deadline)
+            throws InterruptedException {
+        while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<String> answer = server.send(request);
                 if (answer.statusCode() == 202) {

@@ -18,13 +18,13 @@ import org.HdrHistogram.Histogram;
  *
  * <p>What must hold (exit 1 otherwise): every answer in every phase is a 200 with the agent's own
  * name; while Redis is dead every answer is a MISS and the p99 stays within twice the baseline's
- * (or FAULT_P99_FLOOR ms, whichever is larger: at a millisecond, twice is noise); the server log
+ * (or FAULT_P99_FLOOR ms, whichever is larger: the API's own 50 ms budget; at a few milliseconds, twice is noise); the server log
  * says the outage once (one warning, however many requests) and its end once; once Redis is back,
  * answers are HITs again within the cache's retry interval and a few seconds.
  *
  * <p>Arguments: the server's base URL and its server.log; the admin's password on standard input;
  * REDIS_KILL and REDIS_START, the commands that kill and start Redis. Optional: FAULT_RATE reads/s
- * (200), FAULT_PHASE s per phase (15), FAULT_AGENTS (50), FAULT_P99_FLOOR ms (20), FAULT_HITS_WITHIN
+ * (200), FAULT_PHASE s per phase (15), FAULT_AGENTS (50), FAULT_P99_FLOOR ms (50), FAULT_HITS_WITHIN
  * s after Redis is back (10), FAULT_WARMUP s (15) of the same load first, reported but not checked.
  */
 public final class RedisKilledUnderReads {
@@ -39,7 +39,7 @@ public final class RedisKilledUnderReads {
         double rate = Commands.number("FAULT_RATE", 200);
         Duration phase = Commands.seconds("FAULT_PHASE", 15);
         int agentCount = (int) Commands.number("FAULT_AGENTS", 50);
-        double p99Floor = Commands.number("FAULT_P99_FLOOR", 20);
+        double p99Floor = Commands.number("FAULT_P99_FLOOR", 50);
         Duration hitsWithin = Commands.seconds("FAULT_HITS_WITHIN", 10);
         Duration warmup = Commands.seconds("FAULT_WARMUP", 15);
 
