@@ -81,7 +81,6 @@ public class IdempotencyInterceptor {
     }
 
     private static Object replay(Optional<StoredAnswer> kept, String key, String operation, byte[] request) {
-        // Claimed by a transaction that committed and was expired between our claim and this read: rare enough to ask for a retry.
         // Expired between the claim and this read, or kept without an answer: either way, the next try decides.
         StoredAnswer first = kept.orElseThrow(() -> new IdempotencyKeyRepository.KeyInUseException(key));
         if (!first.answers(operation, request)) {
