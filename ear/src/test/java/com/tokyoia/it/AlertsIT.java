@@ -140,7 +140,7 @@ class AlertsIT {
                     Duration.ofMinutes(3), 12);
         }
         // A file where the day's folder must go: every upload of the day fails, whatever the retries.
-        Path blocker = lakeRoot().resolve("agent_tasks/year=%d/month=%02d/day=%02d".formatted(day.getYear(), day.getMonthValue(),
+        Path blocker = Health.lakeRoot().resolve("agent_tasks/year=%d/month=%02d/day=%02d".formatted(day.getYear(), day.getMonthValue(),
                 day.getDayOfMonth()));
         Files.createDirectories(blocker.getParent());
         deleteTree(blocker);
@@ -247,10 +247,6 @@ class AlertsIT {
         Files.deleteIfExists(path);
     }
 
-    private static Path lakeRoot() {
-        String detail = Health.checks(Http.get(Http.MANAGEMENT + "/health/ready")).get("lake-store").getJsonObject("data").getString("detail");
-        return Path.of(detail.substring("directory ".length()));
-    }
 
     private static JsonObject check(String alert) {
         Http.Reply reply = Http.post("/api/alerts/check?alert=" + alert, null);

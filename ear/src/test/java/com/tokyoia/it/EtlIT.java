@@ -121,10 +121,45 @@ class EtlIT {
         Reply verify = Http.post("/api/etl/days/agent_tasks/" + DAY_1 + "/verify", null);
         assertThat(verify.status()).as(verify.body()).isEqualTo(200);
         assertThat(verify.json().getBoolean("ok")).as(verify.body()).isTrue();
+        aDamagedCopyIsRecordedRefusedByAnalyticsAndClearedOnceWhole();
 
         Reply runs = Http.get("/api/etl/runs?limit=10");
         assertThat(runs.body()).contains("\"executionId\":" + execution);
     }
+
+    /** One byte of DAY_1's proven copy flipped in the server's lake, then put back. */
+    private static void aDamagedCopyIsRecordedRefusedByAnalyticsAndClearedOnceWhole() throws Exception {
+        String key = TestDatabase.string("SELECT object_key FROM export_manifest WHERE table_name = 'agent_tasks' AND day = ? "
+                + "AND version = 2", DAY_1);
+        Path file = Health.lakeRoot().resolve(key);
+        byte[] proven = Files.readAllBytes(file);
+        byte[] flipped = proven.clone();
+        flipped[flipped.length / 2] ^= 0x01;
+        String analytics = "/api/analytics/task_throughput?from=" + DAY_1 + "&to=" + DAY_2.plusDays(1);
+        Files.write(file, flipped);
+        try {
+            Reply damaged = Http.post("/api/etl/days/agent_tasks/" + DAY_1 + "/verify", null);
+            assertThat(damaged.status()).as(damaged.body()).isEqualTo(200);
+            assertThat(damaged.json().getBoolean("ok")).as(damaged.body()).isFalse();
+            assertThat(damaged.json().getString("detail")).contains("SHA-256");
+            assertThat(TestDatabase.string("SELECT damage FROM export_manifest WHERE table_name = 'agent_tasks' AND day = ? "
+                    + "AND version = 2", DAY_1)).isEqualTo(damaged.json().getString("detail"));
+            Reply refused = Http.get(analytics);
+            assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().getString("type")).isEqualTo("urn:tokyo-ia:problem:damaged-days");
+            assertThat(refused.json().getJsonArray("days").getString(0)).isEqualTo(DAY_1.toString());
+            assertThat(refused.json().getString("detail")).contains("restore-object");
+        } finally {
+            Files.write(file, proven);
+        }
+        Reply whole = Http.post("/api/etl/days/agent_tasks/" + DAY_1 + "/verify", null);
+        assertThat(whole.json().getBoolean("ok")).as(whole.body()).isTrue();
+        Reply answered = Http.get(analytics);
+        assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+        assertThat(answered.json().getJsonArray("coldDays")).hasSize(2);
+    }
+
 
     @Test
     void badRequestsAreRefusedAndStartNothing() throws Exception {

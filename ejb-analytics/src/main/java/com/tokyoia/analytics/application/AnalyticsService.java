@@ -252,6 +252,16 @@ public final class AnalyticsService {
     private void refuseUnreadable(Quote quote) {
         DayPlan plan = quote.plan();
         CostQuote cost = quote.cost();
+        if (!plan.damagedDays().isEmpty()) {
+            DayPlan.DamagedDay first = plan.damagedDays().get(0);
+            List<String> days = plan.damagedDays().stream().map(d -> d.day().toString()).toList();
+            throw new QueryRefusedException(QueryRefusedException.Reason.DAMAGED_DAYS, "days " + days + " have a lake copy a check "
+                    + "found damaged, so no engine reads them: " + first.day() + " (version " + first.version() + "): " + first.damage()
+                    + ". Bring the proven bytes back (POST /api/etl/days/{table}/{day}/restore-object on a versioned bucket) or "
+                    + "export the day again while PostgreSQL still holds it (POST /api/etl/days/{table}/{day}/reexport); "
+                    + "docs/runbook.md, section 2 'Data corruption'",
+                    days, cost.bytes(), cost.usd(), null);
+        }
         if (!plan.unreachableDays().isEmpty()) {
             DayPlan.UnreachableDay first = plan.unreachableDays().get(0);
             List<String> days = plan.unreachableDays().stream().map(d -> d.day().toString()).toList();

@@ -22,8 +22,9 @@ import java.util.Optional;
  * PostgreSQL unless retention purged them there; every other day goes to the lake when the manifest
  * has a current (proven) version, is refused when engines cannot read that copy (archived without a
  * restored copy, or missing from the store) or kept where the configured engine does not read
- * ({@link LakeReach}), and is reported missing otherwise. A newer version still being written never
- * hides the current one.
+ * ({@link LakeReach}), and is reported missing otherwise. A day whose stored copy a check found
+ * damaged is refused too, whatever engine would read it: its bytes are no longer the proven ones.
+ * A newer version still being written never hides the current one.
  */
 public record DayRouter(ManifestView manifest, int hotWindowDays, LakeReach reach) {
 
@@ -53,6 +54,7 @@ public record DayRouter(ManifestView manifest, int hotWindowDays, LakeReach reac
         List<LocalDate> missing = new ArrayList<>();
         List<LocalDate> archived = new ArrayList<>();
         List<DayPlan.UnreachableDay> unreachable = new ArrayList<>();
+        List<DayPlan.DamagedDay> damaged = new ArrayList<>();
         for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {
             ManifestEntry row = current.get(day);
             boolean purged = row != null && row.status() == ManifestStatus.PURGED;
@@ -60,6 +62,8 @@ public record DayRouter(ManifestView manifest, int hotWindowDays, LakeReach reac
                 hot.add(day);
             } else if (row == null) {
                 missing.add(day);
+            } else if (!row.trusted()) {
+                damaged.add(new DayPlan.DamagedDay(day, row.version(), row.damage()));
             } else if (!row.readableAt(now)) {
                 archived.add(day);
             } else {
@@ -71,6 +75,6 @@ public record DayRouter(ManifestView manifest, int hotWindowDays, LakeReach reac
                 }
             }
         }
-        return new DayPlan(hot, cold, missing, archived, unreachable);
+        return new DayPlan(hot, cold, missing, archived, unreachable, damaged);
     }
 }

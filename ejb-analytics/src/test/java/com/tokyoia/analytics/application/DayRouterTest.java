@@ -101,6 +101,16 @@ class DayRouterTest {
         }
 
         @Override
+        public boolean markDamaged(long id, String damage, Instant foundAt) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean markWhole(long id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public void markRestoreRequested(long id, String tier, Instant at) {
             throw new UnsupportedOperationException();
         }
@@ -183,5 +193,33 @@ class DayRouterTest {
         assertThat(plan.hotDays()).containsExactly(TODAY.minusDays(2), TODAY.minusDays(1), TODAY);
         assertThat(plan.coldDays()).extracting(DayPlan.ColdDay::day).containsExactly(purged);
         assertThat(plan.missingDays()).isEmpty();
+    }
+
+    @Test
+    void aDayWhoseCopyACheckFoundDamagedIsRefusedUnlessPostgreSqlStillAnswersIt() throws Exception {
+        LocalDate old = TODAY.minusDays(60);
+        LocalDate purgedRecently = TODAY.minusDays(3);
+        LocalDate stillHot = TODAY.minusDays(2);
+        ManifestEntry whole = entry(old.plusDays(1), ManifestStatus.VALIDATED, "STANDARD");
+        FixedManifest manifest = new FixedManifest(List.of(damaged(entry(old, ManifestStatus.VALIDATED, "STANDARD"), "SHA-256 differs"),
+                whole, damaged(entry(purgedRecently, ManifestStatus.PURGED, "STANDARD"), "missing from the lake"),
+                damaged(entry(stillHot, ManifestStatus.VALIDATED, "STANDARD"), "cut off")));
+
+        DayPlan plan = new DayRouter(manifest, 30).plan(LakeSchemaRegistry.AGENT_TASKS, old, TODAY.plusDays(1), TODAY);
+
+        assertThat(plan.damagedDays()).containsExactly(new DayPlan.DamagedDay(old, 2, "SHA-256 differs"),
+                new DayPlan.DamagedDay(purgedRecently, 2, "missing from the lake"));
+        assertThat(plan.coldDays()).extracting(DayPlan.ColdDay::day).containsExactly(old.plusDays(1));
+        assertThat(plan.hotDays()).as("a day PostgreSQL still holds inside the hot window never needed the copy")
+                .contains(stillHot).doesNotContain(purgedRecently);
+        assertThat(plan.archivedDays()).isEmpty();
+        assertThat(plan.unreachableDays()).isEmpty();
+    }
+
+    private static ManifestEntry damaged(ManifestEntry e, String damage) {
+        return new ManifestEntry(e.id(), e.table(), e.day(), e.version(), e.status(), e.rowCount(), e.bytes(), e.columnSizes(),
+                e.contentChecksum(), e.sha256(), e.objectKey(), e.etag(), e.storageClass(), e.errorMessage(), e.executionId(),
+                e.createdAt(), e.exportedAt(), e.validatedAt(), e.updatedAt(), e.restoredUntil(), e.storeKind(), e.storeUri(),
+                e.lakeCatalog(), e.previousStoreKind(), e.previousStoreUri(), e.previousLakeCatalog(), damage, Instant.EPOCH);
     }
 }

@@ -56,6 +56,6 @@ class LakeReachTest {
         return new ManifestEntry(1, "agent_tasks", LocalDate.of(2026, 3, 1), 1, ManifestStatus.VALIDATED, 10L, 100L, "{}", "c", "ab",
                 "agent_tasks/x", "etag", "STANDARD", null, 1L, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, null,
                 at.store(), at.root(), at.catalog(), before == null ? null : before.store(), before == null ? null : before.root(),
-                before == null ? null : before.catalog());
+                before == null ? null : before.catalog(), null, null);
     }
 }

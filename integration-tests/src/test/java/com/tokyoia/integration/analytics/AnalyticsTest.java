@@ -36,6 +36,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -182,6 +183,26 @@ class AnalyticsTest {
                         + "WHERE table_name = 'agent_tasks' AND day = ?", archived);
             }
         }
+    }
+
+    @Test
+    void aDayWhoseCopyACheckFoundDamagedIsRefusedByNameUntilItIsWholeAgain() throws Exception {
+        AnalyticsService cold = service(0, duck, ResultCache.NONE, NO_LIMIT);
+        Map<String, String> range = Map.of("from", FROM, "to", LakeFixture.FIRST.plusDays(5).toString());
+        List<Map<String, Object>> whole = run(cold, "task_throughput", range).rows();
+        LocalDate day = LakeFixture.FIRST.plusDays(2);
+        ManifestEntry copy = LakeFixture.manifest().current("agent_tasks", day).orElseThrow();
+        LakeFixture.manifest().markDamaged(copy.id(), copy.objectKey() + " has 17 bytes with SHA-256 00ff", Instant.EPOCH);
+        try {
+            assertThatThrownBy(() -> run(cold, "task_throughput", range)).isInstanceOfSatisfying(QueryRefusedException.class, e -> {
+                assertThat(e.reason()).isEqualTo(QueryRefusedException.Reason.DAMAGED_DAYS);
+                assertThat(e.days()).containsExactly(day.toString());
+                assertThat(e.getMessage()).contains("version " + copy.version()).contains("17 bytes").contains("restore-object");
+            });
+        } finally {
+            LakeFixture.manifest().markWhole(copy.id());
+        }
+        assertThat(run(cold, "task_throughput", range).rows()).isEqualTo(whole).isNotEmpty();
     }
 
     @Test

@@ -12,6 +12,7 @@ import com.tokyoia.analytics.infrastructure.engine.DuckDbEngine;
 import com.tokyoia.analytics.infrastructure.engine.PostgresHotEngine;
 import com.tokyoia.analytics.infrastructure.log.JdbcQueryLog;
 import com.tokyoia.etl.application.alerting.Alerts;
+import com.tokyoia.etl.application.DamagedCopies;
 import com.tokyoia.etl.application.Retry;
 import com.tokyoia.etl.application.port.CatalogPublisher;
 import com.tokyoia.etl.application.retention.DayRetention;
@@ -81,7 +82,8 @@ class AnswersAfterRetentionTest {
             PostgresHotDays hot = new PostgresHotDays(TestDatabase.dataSource(), CLOCK, Duration.ofDays(30));
             DayRetention retention = new DayRetention(new JdbcManifest(TestDatabase.dataSource(), CLOCK), new LocalDirectoryStore(lake),
                     new PostgresDaySource(TestDatabase.dataSource(), 8L << 20, true), hot, new PostgresExportLocks(TestDatabase.dataSource()),
-                    new Retry(1, Duration.ofMillis(10), TransientFailures::isTransient), work, 1000);
+                    new Retry(1, Duration.ofMillis(10), TransientFailures::isTransient), work, 1000,
+                    new DamagedCopies(new JdbcManifest(TestDatabase.dataSource(), CLOCK), Alerts.none(), CLOCK));
             List<RetentionVerdict> verdicts = new RetentionRun(retention, hot, new JdbcRetentionHolds(TestDatabase.dataSource(), CLOCK),
                     Alerts.none(), 15).run(TODAY, 4242, false, () -> false);
             long purgedTaskDays = verdicts.stream().filter(v -> v.table().equals("agent_tasks")

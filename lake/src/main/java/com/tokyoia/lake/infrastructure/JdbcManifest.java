@@ -23,7 +23,7 @@ public final class JdbcManifest implements Manifest {
     private static final String COLUMNS = "id, table_name, day, version, status, row_count, bytes, column_sizes, "
             + "content_checksum, sha256, object_key, etag, storage_class, error_message, execution_id, created_at, "
             + "exported_at, validated_at, updated_at, restored_until, store_kind, store_uri, lake_catalog, "
-            + "previous_store_kind, previous_store_uri, previous_lake_catalog";
+            + "previous_store_kind, previous_store_uri, previous_lake_catalog, damage, damage_found_at";
     /** The statuses of a proven copy, as an SQL list (other readers of export_manifest use it too). */
     public static final String PROVEN = "('VALIDATED', 'PURGED', 'ARCHIVED')";
     /** The statuses whose version has an object in the store (proven, or written and not yet published). */
@@ -156,6 +156,19 @@ public final class JdbcManifest implements Manifest {
     }
 
     @Override
+    public boolean markDamaged(long id, String damage, Instant foundAt) throws SQLException {
+        String recorded = damage.substring(0, Math.min(damage.length(), 4000));
+        return updateCount("UPDATE export_manifest SET damage = ?, damage_found_at = ?, updated_at = ? "
+                + "WHERE id = ? AND damage IS DISTINCT FROM ?", recorded, Timestamp.from(foundAt), now(), id, recorded) == 1;
+    }
+
+    @Override
+    public boolean markWhole(long id) throws SQLException {
+        return updateCount("UPDATE export_manifest SET damage = NULL, damage_found_at = NULL, updated_at = ? "
+                + "WHERE id = ? AND damage IS NOT NULL", now(), id) == 1;
+    }
+
+    @Override
     public void markRestoreRequested(long id, String tier, Instant at) throws SQLException {
         update("UPDATE export_manifest SET restore_requested_at = ?, restore_tier = ?, updated_at = ? WHERE id = ?",
                 Timestamp.from(at), tier, now(), id);
@@ -187,7 +200,7 @@ public final class JdbcManifest implements Manifest {
                             rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
                             rs.getString(13), rs.getString(14), (Long) rs.getObject(15), instant(rs, 16), instant(rs, 17),
                             instant(rs, 18), instant(rs, 19), instant(rs, 20), rs.getString(21), rs.getString(22), rs.getString(23),
-                            rs.getString(24), rs.getString(25), rs.getString(26)));
+                            rs.getString(24), rs.getString(25), rs.getString(26), rs.getString(27), instant(rs, 28)));
                 }
             }
             return rows;

@@ -24,6 +24,8 @@ public final class Alerts {
     public static final String RETENTION = "retention";
     public static final String STORAGE = "storage";
     public static final String MIGRATION = "migration";
+    /** A proven copy in the lake found damaged (other bytes, cut off, missing). */
+    public static final String LAKE_COPY = "lake-copy";
     private static final Logger LOG = Logger.getLogger(Alerts.class.getName());
     private final List<AlertChannel> channels;
     private final IncidentLog incidents;
@@ -119,6 +121,9 @@ public final class Alerts {
                     + "and docs/runbook.md ('Retention holds').";
             case MIGRATION -> "The version stays readable where it was; the rest of the lake moved on. Fix the cause and run the "
                     + "migration again (./tokyo-ia lake migrate): it moves only what is left (docs/runbook.md, 'Moving the lake').";
+            case LAKE_COPY -> "Analytics refuses the day and retention keeps it in PostgreSQL. Bring the proven bytes back with "
+                    + "POST /api/etl/days/{table}/{day}/restore-object (a versioned bucket), or export the day again while PostgreSQL "
+                    + "holds it (POST /api/etl/days/{table}/{day}/reexport); docs/runbook.md, section 2 'Data corruption'.";
             default -> "See docs/runbook.md for this step's recovery.";
         };
     }

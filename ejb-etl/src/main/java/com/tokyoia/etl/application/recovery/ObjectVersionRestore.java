@@ -1,5 +1,6 @@
 package com.tokyoia.etl.application.recovery;
 
+import com.tokyoia.etl.application.DamagedCopies;
 import com.tokyoia.lake.application.port.Manifest;
 import com.tokyoia.lake.application.port.ObjectStore;
 import com.tokyoia.lake.domain.Sha256;
@@ -20,17 +21,19 @@ import java.util.List;
  * Data corruption in the lake: finds, among the stored versions of a day's current object (a
  * versioned bucket keeps every object that was overwritten or deleted), the one whose SHA-256 is
  * the manifest's, makes it current again, and checks the key's bytes afterwards. The manifest
- * decides which version is good; nothing else does.
+ * decides which version is good; nothing else does. A copy restored (or found good) is whole again.
  */
 public final class ObjectVersionRestore {
     private final Manifest manifest;
     private final ObjectStore store;
     private final Path workDir;
+    private final DamagedCopies damaged;
 
-    public ObjectVersionRestore(Manifest manifest, ObjectStore store, Path workDir) {
+    public ObjectVersionRestore(Manifest manifest, ObjectStore store, Path workDir, DamagedCopies damaged) {
         this.manifest = manifest;
         this.store = store;
         this.workDir = workDir;
+        this.damaged = damaged;
     }
 
     /** What was found and done; {@code restored} false when the current object was already the good one. */
@@ -59,6 +62,7 @@ public final class ObjectVersionRestore {
                     continue;
                 }
                 if (version.current()) {
+                    damaged.whole(current);
                     return new Outcome(table.name(), day, current.version(), key, false, version.versionId(), checked);
                 }
                 // The good bytes, verified here, go back under the key as a new current object (the bad ones stay versions).
@@ -68,6 +72,7 @@ public final class ObjectVersionRestore {
                     throw new ObjectRestoreException(key + ": version " + version.versionId() + " was copied back but the key does "
                             + "not read back as the manifest's bytes");
                 }
+                damaged.whole(current);
                 return new Outcome(table.name(), day, current.version(), key, true, version.versionId(), checked);
             }
         } finally {

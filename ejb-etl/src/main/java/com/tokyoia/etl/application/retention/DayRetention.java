@@ -1,5 +1,6 @@
 package com.tokyoia.etl.application.retention;
 
+import com.tokyoia.etl.application.DamagedCopies;
 import com.tokyoia.etl.application.Retry;
 import com.tokyoia.etl.application.port.DaySource;
 import com.tokyoia.etl.application.port.ExportLocks;
@@ -26,7 +27,8 @@ import java.util.OptionalLong;
  * stored object is there with the recorded size and SHA-256 (read back where the store keeps no
  * checksum); nothing still refers to or changes the rows; and PostgreSQL's content checksum of the
  * day is the one the export recorded, checked again inside the purge's own transaction. A day that
- * fails a check stays, with the reason.
+ * fails a check stays, with the reason; a stored copy found damaged is recorded and announced as such
+ * ({@link DamagedCopies}), except in a dry run, which changes nothing.
  */
 public final class DayRetention {
     private final Manifest manifest;
@@ -37,9 +39,10 @@ public final class DayRetention {
     private final Retry retry;
     private final Path workDir;
     private final int deleteBatchRows;
+    private final DamagedCopies damaged;
 
     public DayRetention(Manifest manifest, ObjectStore store, DaySource source, HotDays hot, ExportLocks locks, Retry retry,
-                        Path workDir, int deleteBatchRows) {
+                        Path workDir, int deleteBatchRows, DamagedCopies damaged) {
         this.manifest = manifest;
         this.store = store;
         this.source = source;
@@ -48,6 +51,7 @@ public final class DayRetention {
         this.retry = retry;
         this.workDir = workDir;
         this.deleteBatchRows = deleteBatchRows;
+        this.damaged = damaged;
     }
 
     /** Checks the day and, unless {@code dryRun}, removes it from PostgreSQL. */
@@ -72,7 +76,13 @@ public final class DayRetention {
         }
         Optional<String> copyProblem = copyProblem(current);
         if (copyProblem.isPresent()) {
-            return RetentionVerdict.held(name, day, current.version(), copyProblem.get());
+            if (!dryRun) {
+                damaged.found(current, copyProblem.get(), "retention", executionId);
+            }
+            return RetentionVerdict.heldForDamage(name, day, current.version(), copyProblem.get());
+        }
+        if (!current.trusted() && !dryRun) {
+            damaged.whole(current);
         }
         Optional<String> blockers = hot.blockers(table, day);
         if (blockers.isPresent()) {

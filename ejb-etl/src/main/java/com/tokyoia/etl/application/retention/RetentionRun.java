@@ -70,7 +70,8 @@ public final class RetentionRun {
     private void record(RetentionVerdict verdict, long executionId) throws SQLException {
         if (verdict.outcome() == RetentionVerdict.Outcome.HELD) {
             LOG.warning(() -> "Retention keeps " + verdict.table() + " " + verdict.day() + ": " + verdict.reason());
-            if (holds.hold(verdict.table(), verdict.day(), verdict.reason())) {
+            // A damaged copy was announced as the copy's own incident: one alert for one fault.
+            if (holds.hold(verdict.table(), verdict.day(), verdict.reason()) && !verdict.copyDamaged()) {
                 alerts.failed(Alerts.RETENTION, new FailureReport("retention", verdict.table(), verdict.day().toString(),
                         "kept in PostgreSQL: " + verdict.reason(), executionId));
             }

@@ -1,6 +1,7 @@
 package com.tokyoia.etl.infrastructure.wiring;
 
 import com.tokyoia.etl.application.CatchUpPlanner;
+import com.tokyoia.etl.application.DamagedCopies;
 import com.tokyoia.etl.application.DayExportTask;
 import com.tokyoia.etl.application.DayExporter;
 import com.tokyoia.etl.application.DeepVerifier;
@@ -173,6 +174,10 @@ public class EtlWiring {
         return new JdbcManifest(dataSource, clock, lake.location());
     }
 
+    private DamagedCopies damagedCopies() {
+        return new DamagedCopies(manifest(), alerts, clock);
+    }
+
     @Produces
     Alerts alerts() {
         return alerts;
@@ -208,7 +213,7 @@ public class EtlWiring {
 
     @Produces
     DeepVerifier verifier() {
-        return new DeepVerifier(manifest(), store, new ParquetFiles(), settings.workDir());
+        return new DeepVerifier(manifest(), store, new ParquetFiles(), settings.workDir(), damagedCopies());
     }
 
     /** This server's leases: its name (jboss.node.name) and this boot, so a restarted server does not mistake the dead one's work for its own. */
@@ -231,7 +236,7 @@ public class EtlWiring {
 
     @Produces
     ObjectVersionRestore objectVersionRestore() {
-        return new ObjectVersionRestore(manifest(), store, settings.workDir());
+        return new ObjectVersionRestore(manifest(), store, settings.workDir(), damagedCopies());
     }
 
     @Produces
@@ -271,7 +276,7 @@ public class EtlWiring {
     RetentionRun retentionRun() {
         HotDays hot = hotDays();
         DayRetention days = new DayRetention(manifest(), store, source(), hot, new PostgresExportLocks(dataSource), retry(),
-                settings.workDir(), retention.deleteBatchRows());
+                settings.workDir(), retention.deleteBatchRows(), damagedCopies());
         return new RetentionRun(days, hot, retentionHolds(), alerts, retention.hotDays());
     }
 

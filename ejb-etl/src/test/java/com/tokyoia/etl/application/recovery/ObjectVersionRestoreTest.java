@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tokyoia.etl.EtlFixtures;
+import com.tokyoia.etl.application.DamagedCopies;
+import com.tokyoia.etl.application.DeepVerifier;
+import com.tokyoia.etl.application.alerting.Alerts;
+import com.tokyoia.etl.application.alerting.Notice;
+import com.tokyoia.etl.application.port.AlertChannel;
+import com.tokyoia.etl.infrastructure.parquet.ParquetFiles;
 import com.tokyoia.etl.infrastructure.store.LocalDirectoryStore;
 import com.tokyoia.etl.infrastructure.store.S3ObjectStore;
 import com.tokyoia.lake.domain.Sha256;
@@ -12,6 +18,7 @@ import com.tokyoia.lake.domain.manifest.ManifestEntry;
 import com.tokyoia.lake.domain.schema.LakeSchemaRegistry;
 import com.tokyoia.lake.domain.schema.LakeTable;
 import com.tokyoia.lake.infrastructure.config.S3Settings;
+import com.tokyoia.platform.time.SystemTime;
 import com.tokyoia.testing.HotDataGenerator;
 import com.tokyoia.testing.S3MockServer;
 import com.tokyoia.testing.TestDatabase;
@@ -19,6 +26,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -58,7 +66,10 @@ class ObjectVersionRestoreTest {
             TestDatabase.resetManifest(List.of(DAY));
             EtlFixtures.exporter(store, work).export(TASKS, DAY, -1, false);
             ManifestEntry proven = EtlFixtures.manifest().current(TASKS.name(), DAY).orElseThrow();
-            ObjectVersionRestore restore = new ObjectVersionRestore(EtlFixtures.manifest(), store, work);
+            List<Notice> notices = new ArrayList<>();
+            DamagedCopies damaged = new DamagedCopies(EtlFixtures.manifest(), new Alerts(List.of((AlertChannel) notices::add)),
+                    SystemTime.clock());
+            ObjectVersionRestore restore = new ObjectVersionRestore(EtlFixtures.manifest(), store, work, damaged);
             assertThat(restore.restore(TASKS, DAY).restored()).as("the current object is the good one").isFalse();
 
             // Someone (or something) overwrites the object with other bytes, twice.
@@ -71,8 +82,15 @@ class ObjectVersionRestoreTest {
             assertThat(versions).hasSize(3);
             assertThat(versions.get(0).current()).isTrue();
 
+            // Deep verify finds the damage on the S3-compatible store and records it; the restore clears it.
+            DeepVerifier verifier = new DeepVerifier(EtlFixtures.manifest(), store, new ParquetFiles(), work, damaged);
+            assertThat(verifier.verify(TASKS, DAY).ok()).isFalse();
+            assertThat(EtlFixtures.manifest().current(TASKS.name(), DAY).orElseThrow().damage()).contains("SHA-256");
+
             ObjectVersionRestore.Outcome outcome = restore.restore(TASKS, DAY);
             assertThat(outcome.restored()).isTrue();
+            assertThat(EtlFixtures.manifest().current(TASKS.name(), DAY).orElseThrow().trusted()).isTrue();
+            assertThat(notices).extracting(Notice::state).containsExactly(Notice.State.OPENED, Notice.State.CLEARED);
             assertThat(outcome.versionId()).isEqualTo(versions.get(2).versionId());
             assertThat(outcome.checked()).hasSize(2);
             Path back = work.resolve("back.parquet");
@@ -89,7 +107,8 @@ class ObjectVersionRestoreTest {
         EtlFixtures.exporter(store, work).export(TASKS, DAY, -2, false);
         ManifestEntry proven = EtlFixtures.manifest().current(TASKS.name(), DAY).orElseThrow();
         Files.writeString(lake.resolve(proven.objectKey()), "corrupt");
-        assertThatThrownBy(() -> new ObjectVersionRestore(EtlFixtures.manifest(), store, work).restore(TASKS, DAY))
+        assertThatThrownBy(() -> new ObjectVersionRestore(EtlFixtures.manifest(), store, work,
+                new DamagedCopies(EtlFixtures.manifest(), Alerts.none(), SystemTime.clock())).restore(TASKS, DAY))
                 .isInstanceOf(ObjectVersionRestore.ObjectRestoreException.class).hasMessageContaining("re-export");
     }
 }

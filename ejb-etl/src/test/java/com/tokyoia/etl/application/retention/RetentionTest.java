@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tokyoia.etl.EtlFixtures;
 import com.tokyoia.etl.application.alerting.Alerts;
+import com.tokyoia.etl.application.DamagedCopies;
 import com.tokyoia.etl.application.Retry;
 import com.tokyoia.etl.application.port.AlertChannel;
 import com.tokyoia.etl.application.alerting.Notice;
@@ -61,6 +62,8 @@ class RetentionTest {
     final JdbcManifest manifest = EtlFixtures.manifest();
     final PostgresHotDays hot = new PostgresHotDays(TestDatabase.dataSource(), SystemTime.clock(), Duration.ofDays(30));
     final List<Notice> alerts = new ArrayList<>();
+    /** One announcer for retention's holds and the copies it finds damaged, as the server wires them. */
+    final Alerts sink = new Alerts(List.of((AlertChannel) alerts::add));
 
     @BeforeEach
     void oneExportedDay() throws Exception {
@@ -81,13 +84,11 @@ class RetentionTest {
     private DayRetention days(int batchRows, PostgresHotDays hot) {
         return new DayRetention(manifest, new LocalDirectoryStore(lake), EtlFixtures.source(), hot,
                 new PostgresExportLocks(TestDatabase.dataSource()), new Retry(1, Duration.ofMillis(10), TransientFailures::isTransient),
-                work, batchRows);
+                work, batchRows, new DamagedCopies(manifest, sink, SystemTime.clock()));
     }
 
     private RetentionRun run() {
-        AlertChannel collect = alerts::add;
-        return new RetentionRun(days(100), hot, new JdbcRetentionHolds(TestDatabase.dataSource(), SystemTime.clock()),
-                new Alerts(List.of(collect)), 90);
+        return new RetentionRun(days(100), hot, new JdbcRetentionHolds(TestDatabase.dataSource(), SystemTime.clock()), sink, 90);
     }
 
     @Test
@@ -297,12 +298,18 @@ class RetentionTest {
     }
 
     private void assertKept(LakeTable table, String reason) throws Exception {
-        Map<String, String> before = TestDatabase.fingerprints(TestDatabase.APPLICATION_TABLES);
+        boolean copyDamaged = !reason.equals("changed");
+        // A damaged copy is recorded on its manifest version (and only there); nothing else may change.
+        List<String> unchanged = TestDatabase.APPLICATION_TABLES.stream().filter(t -> !copyDamaged || !t.equals("export_manifest"))
+                .toList();
+        Map<String, String> before = TestDatabase.fingerprints(unchanged);
         RetentionVerdict verdict = days(100).apply(table, DAY, 90, false);
         assertThat(verdict.outcome()).isEqualTo(Outcome.HELD);
         assertThat(verdict.reason()).contains(reason);
-        assertThat(TestDatabase.fingerprints(TestDatabase.APPLICATION_TABLES)).as("nothing changed").isEqualTo(before);
+        assertThat(verdict.copyDamaged()).isEqualTo(copyDamaged);
+        assertThat(TestDatabase.fingerprints(unchanged)).as("nothing changed").isEqualTo(before);
         assertThat(current(table).status()).isEqualTo(ManifestStatus.VALIDATED);
+        assertThat(current(table).damage()).isEqualTo(copyDamaged ? verdict.reason() : null);
     }
 
     private ManifestEntry current(LakeTable table) throws Exception {

@@ -61,6 +61,16 @@ public interface Manifest {
     /** What the store says of the version's object now: its storage class, and until when a restored copy is readable. */
     void markStorage(long id, String storageClass, Instant restoredUntil, Instant checkedAt) throws SQLException;
 
+    /**
+     * A check of the version's stored object found it damaged (other bytes, cut off, missing): readers
+     * must not trust it. Returns whether this is news, that is the version was not already recorded
+     * with the same finding.
+     */
+    boolean markDamaged(long id, String damage, Instant foundAt) throws SQLException;
+
+    /** A check found the version's stored object whole again. Returns whether it had been recorded damaged. */
+    boolean markWhole(long id) throws SQLException;
+
     /** A restore from the archive was asked for the version's object. */
     void markRestoreRequested(long id, String tier, Instant at) throws SQLException;
 }

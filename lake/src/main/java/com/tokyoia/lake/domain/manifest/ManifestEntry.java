@@ -10,14 +10,15 @@ import java.util.Optional;
  * One row of the export manifest: one (table, day, version) copy in the lake and its proofs, and
  * where that copy is (store kind, store root, catalog; null where not recorded). A version the lake
  * migration moved also names where it was before ({@code previous*}): the move leaves that copy in
- * place, so an engine still reading the old store finds the same bytes.
+ * place, so an engine still reading the old store finds the same bytes. {@code damage} is what the
+ * last check of the stored object found wrong with it (null when nothing was found).
  */
 public record ManifestEntry(long id, String table, LocalDate day, int version, ManifestStatus status, Long rowCount,
                             Long bytes, String columnSizes, String contentChecksum, String sha256, String objectKey,
                             String etag, String storageClass, String errorMessage, Long executionId, Instant createdAt,
                             Instant exportedAt, Instant validatedAt, Instant updatedAt, Instant restoredUntil,
                             String storeKind, String storeUri, String lakeCatalog, String previousStoreKind,
-                            String previousStoreUri, String previousLakeCatalog) {
+                            String previousStoreUri, String previousLakeCatalog, String damage, Instant damageFoundAt) {
 
     /** A row whose location is not recorded. */
     public ManifestEntry(long id, String table, LocalDate day, int version, ManifestStatus status, Long rowCount,
@@ -36,7 +37,13 @@ public record ManifestEntry(long id, String table, LocalDate day, int version, M
                          String storeKind, String storeUri, String lakeCatalog) {
         this(id, table, day, version, status, rowCount, bytes, columnSizes, contentChecksum, sha256, objectKey, etag, storageClass,
                 errorMessage, executionId, createdAt, exportedAt, validatedAt, updatedAt, restoredUntil, storeKind, storeUri,
-                lakeCatalog, null, null, null);
+                lakeCatalog, null, null, null, null, null);
+    }
+
+    /** Whether the stored object may be read: no check since its last clean one found it damaged. */
+    @JsonbTransient
+    public boolean trusted() {
+        return damage == null;
     }
 
     /** Where the copy is (the three location fields the API already gives). */

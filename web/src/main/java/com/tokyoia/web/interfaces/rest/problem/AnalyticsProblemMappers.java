@@ -33,10 +33,11 @@ public final class AnalyticsProblemMappers {
 
         @Override
         public Response toResponse(QueryRefusedException e) {
-            // Days the configured engine cannot read (archived, or in another store) conflict with the
-            // lake's state; a quote over a limit is the request's own matter.
+            // Days the configured engine cannot read (archived, in another store, or damaged) conflict
+            // with the lake's state; a quote over a limit is the request's own matter.
             boolean conflict = e.reason() == QueryRefusedException.Reason.ARCHIVED_DAYS
-                    || e.reason() == QueryRefusedException.Reason.STORE_UNREACHABLE;
+                    || e.reason() == QueryRefusedException.Reason.STORE_UNREACHABLE
+                    || e.reason() == QueryRefusedException.Reason.DAMAGED_DAYS;
             int status = conflict ? 409 : 422;
             String title = conflict ? "Conflict" : "Unprocessable Content";
             String type = "urn:tokyo-ia:problem:" + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
