@@ -29,9 +29,24 @@ public final class S3ProxyServer implements AutoCloseable {
     }
 
     public static S3ProxyServer start() throws IOException, InterruptedException {
+        return launch(Files.createTempDirectory("s3proxy-"), freePort(), true);
+    }
+
+    /**
+     * The server killed (SIGKILL), as in an outage: its port refuses connections until {@link #restart()}.
+     */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** A new process on the same port and the same data: the bucket and its objects as they were. */
+    public S3ProxyServer restart() throws IOException, InterruptedException {
+        return launch(baseDir, port, false);
+    }
+
+    private static S3ProxyServer launch(Path base, int port, boolean newBucket) throws IOException, InterruptedException {
         String jar = System.getProperty("s3proxy.jar", "target/s3proxy/s3proxy.jar");
-        Path base = Files.createTempDirectory("s3proxy-");
-        int port = freePort();
         Path conf = base.resolve("s3proxy.conf");
         Files.createDirectories(base.resolve("data"));
         Files.writeString(conf, String.join("\n",
@@ -49,7 +64,9 @@ public final class S3ProxyServer implements AutoCloseable {
         S3ProxyServer server = new S3ProxyServer(process, base, port);
         try {
             server.awaitReady();
-            server.createBucket();
+            if (newBucket) {
+                server.createBucket();
+            }
             return server;
         } catch (IOException | InterruptedException | RuntimeException e) {
             process.destroyForcibly(); // never leave a half-started server behind

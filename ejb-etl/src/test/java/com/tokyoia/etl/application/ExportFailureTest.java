@@ -123,6 +123,51 @@ class ExportFailureTest {
                 .isEqualTo(checksumBefore);
     }
 
+    /**
+     * The S3-compatible server killed for longer than the retries, across two nightly runs, then
+     * started again: the day is FAILED with one alert, PostgreSQL is untouched, and the next run
+     * (planned by the catch-up planner, as the nightly job does) exports it once and clears the alert.
+     */
+    @Test
+    void anS3OutageFailsTheDayAlertsOnceAndTheNextRunCatchesUp(@TempDir Path work) throws Exception {
+        String checksumBefore = EtlFixtures.source().facts(TASKS, DAY).checksum();
+        long rows = TestDatabase.count("SELECT count(*) FROM agent_tasks WHERE " + TestDatabase.inUtcDay("created_at"), DAY, DAY);
+        CatchUpPlanner planner = new CatchUpPlanner(manifest, 30);
+        List<LakeTable> tables = List.of(TASKS);
+        S3ProxyServer outage = S3ProxyServer.start();
+        try (WebhookReceiver webhook = new WebhookReceiver();
+             S3ObjectStore store = S3ObjectStore.anonymous(EtlFixtures.s3(outage.endpoint(), "outage"))) {
+            DayExportTask task = EtlFixtures.task(EtlFixtures.exporter(store, work), new WebhookNotifier(webhook.url()));
+            outage.kill();
+            for (int night = 1; night <= 2; night++) {
+                LocalDate first = planner.firstMissingDay(tables, DAY.plusDays(1)).orElseThrow();
+                assertThat(first).isEqualTo(DAY);
+                long execution = -40 - night;
+                assertThatThrownBy(() -> task.run("daily-export", TASKS, first, execution, false))
+                        .isInstanceOf(SdkClientException.class);
+                assertThat(manifest.latest(TASKS.name(), DAY).orElseThrow().status()).isEqualTo(ManifestStatus.FAILED);
+            }
+            assertThat(webhook.bodies()).as("two failed nights, one incident").hasSize(1);
+            assertThat(webhook.bodies().get(0)).contains("\"state\":\"OPENED\"").contains("\"day\":\"" + DAY + "\"");
+            assertThat(EtlFixtures.source().facts(TASKS, DAY).checksum()).isEqualTo(checksumBefore);
+
+            outage = outage.restart();
+            LocalDate first = planner.firstMissingDay(tables, DAY.plusDays(1)).orElseThrow();
+            assertThat(first).isEqualTo(DAY);
+            assertThat(task.run("daily-export", TASKS, first, -43, false).status()).isEqualTo(DayExportResult.Status.EXPORTED);
+            ManifestEntry proven = manifest.current(TASKS.name(), DAY).orElseThrow();
+            assertThat(proven.status()).isEqualTo(ManifestStatus.VALIDATED);
+            assertThat(proven.rowCount()).isEqualTo(rows);
+            assertThat(store.list("")).containsExactly(proven.objectKey());
+            assertThat(duckCount(outage.bucketDirectory().resolve("outage"))).isEqualTo(rows);
+            assertThat(planner.firstMissingDay(tables, DAY.plusDays(1))).as("nothing left to catch up").isEmpty();
+            assertThat(webhook.bodies()).hasSize(2);
+            assertThat(webhook.bodies().get(1)).contains("\"state\":\"CLEARED\"");
+        } finally {
+            outage.close();
+        }
+    }
+
     @Test
     void anUnreachableWebhookDoesNotMaskTheFailure(@TempDir Path work) throws Exception {
         String closed = "http://127.0.0.1:" + S3ProxyServer.freePort();
