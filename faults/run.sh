@@ -5,6 +5,9 @@
 #   postgresql-restart   PostgreSQL stopped for 8 s and started again under metric ingest
 #   redis-killed         Redis killed (SIGKILL) for 15 s under cached agent reads, then started again
 #   disk-full            a day exported while the ETL's work directory (a 1 MiB tmpfs) is full, then with room
+#   two-nodes            a second WildFly on the same database, Redis and lake; both asked to export one day at once;
+#                        the first node SIGKILLed mid-export and the second finishing its work (runs last: it kills
+#                        the first node, which the other faults need)
 # Each fault prints its figures and PASS or FAIL; the script fails when any fault does. It stops
 # this machine's PostgreSQL and kills its Redis for a while: run it where nothing else needs them
 # meanwhile. Whatever happens, both run again when it ends.
@@ -12,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 faults=("$@")
-[ ${#faults[@]} -gt 0 ] || faults=(postgresql-restart redis-killed disk-full)
+[ ${#faults[@]} -gt 0 ] || faults=(postgresql-restart redis-killed disk-full two-nodes)
 
 status=$(./tokyo-ia status 2>/dev/null || true)
 if [[ "$status" == *"running (pid"* ]]; then
@@ -26,6 +29,9 @@ REDIS_PORT="${TOKYOIA_REDIS_PORT:-6379}"
 REDIS_START="redis-server --daemonize yes --bind 127.0.0.1 -::1 --port $REDIS_PORT --save \"\" --appendonly no --dir /var/lib/redis --logfile /var/log/redis/tokyo-ia.log"
 WORK_DIR="$PWD/.run/faults/work"
 export TOKYOIA_DB_NAME=tokyoia_faults TOKYOIA_LAKE_LOCAL_ROOT="$PWD/.run/faults/lake" TOKYOIA_ETL_CATCH_UP_ON_START=false
+# A dead node's job is taken over once its lease expires: 15 s instead of 2 minutes keeps two-nodes short.
+export TOKYOIA_ETL_EXECUTION_LEASE_SECONDS=15
+NODE2_BASE="$PWD/.run/faults/node2"
 # A fresh database and lake every run: the faults pick their days and rows, and must not find an earlier run's.
 psql -h "${TOKYOIA_PG_HOST:-127.0.0.1}" -p "${TOKYOIA_PG_PORT:-5432}" -U "${TOKYOIA_PG_SUPERUSER:-postgres}" -d postgres -qc \
     "DROP DATABASE IF EXISTS $TOKYOIA_DB_NAME" >/dev/null 2>&1 || true
@@ -38,7 +44,8 @@ work_on_tmpfs=false
 mount -t tmpfs -o size=1m tokyo-ia-faults "$WORK_DIR" && work_on_tmpfs=true
 
 cleanup() {
-    # Whatever happened, PostgreSQL runs again and the suite's server stops.
+    # Whatever happened, PostgreSQL runs again and the suite's servers stop.
+    [ -s "$NODE2_BASE/pid" ] && pkill -9 -f -- "-Djboss.server.base.dir=$NODE2_BASE" >/dev/null 2>&1 || true
     $PG_CTL start >/dev/null 2>&1 || true
     redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 || eval "$REDIS_START" >/dev/null 2>&1 || true
     ./tokyo-ia down >/dev/null 2>&1 || true
@@ -51,11 +58,31 @@ trap cleanup EXIT
 [ -s faults/target/classpath.txt ] || ./mvnw -B -q -DskipTests -pl faults -am package
 CP="faults/target/tokyo-ia-faults-0.1.0-SNAPSHOT.jar:$(cat faults/target/classpath.txt)"
 APP="http://127.0.0.1:$((8080 + ${TOKYOIA_PORT_OFFSET:-0}))"
+# JBeret's job repository is in the application role's own schema.
 JDBC="jdbc:postgresql://${TOKYOIA_PG_HOST:-127.0.0.1}:${TOKYOIA_PG_PORT:-5432}/$TOKYOIA_DB_NAME?user=${TOKYOIA_PG_SUPERUSER:-postgres}"
+JDBC="$JDBC&currentSchema=public,${TOKYOIA_DB_USER:-tokyoia_app}"
 server_pid() { cat .run/wildfly.pid 2>/dev/null || true; }
 server_before=$(server_pid)
 # The server ./tokyo-ia up just prepared (the newest, should an older WildFly's folder be left beside it).
 SERVER_LOG="$(ls -dt "$PWD"/.run/server/wildfly-*/ | head -1)standalone/log/server.log"
+
+# A second node of the same installation: the first node's configuration (datasources, credential
+# store, users), its own base directory, work directory and node name, ports 100 up; the same
+# database, Redis and lake (the environment above).
+start_second_node() {
+    local home="${SERVER_LOG%/standalone/log/server.log}"
+    rm -rf "$NODE2_BASE"
+    mkdir -p "$NODE2_BASE/configuration" "$NODE2_BASE/deployments" "$NODE2_BASE/data" "$NODE2_BASE/work"
+    find "$home/standalone/configuration" -maxdepth 1 -type f -exec cp -p {} "$NODE2_BASE/configuration/" \;
+    cp -rp "$home/standalone/data/tokyoia-users" "$NODE2_BASE/data/"
+    cp "$home/standalone/deployments/tokyo-ia.ear" "$NODE2_BASE/deployments/"
+    TOKYOIA_ETL_WORK_DIR="$NODE2_BASE/work" \
+        TOKYOIA_DB_URL="jdbc:postgresql://${TOKYOIA_PG_HOST:-127.0.0.1}:${TOKYOIA_PG_PORT:-5432}/$TOKYOIA_DB_NAME" nohup "$home/bin/standalone.sh" -c standalone.xml \
+        -Djboss.server.base.dir="$NODE2_BASE" -Djboss.node.name=tokyo-ia-node-2 \
+        -Djboss.socket.binding.port-offset=$(( ${TOKYOIA_PORT_OFFSET:-0} + 100 )) >"$NODE2_BASE/console.log" 2>&1 &
+    echo $! >"$NODE2_BASE/pid"
+    disown  # killed at the end on purpose: no job-control notice
+}
 
 failed=()
 for fault in "${faults[@]}"; do
@@ -78,6 +105,18 @@ for fault in "${faults[@]}"; do
             FAULT_ENLARGE="mount -o remount,size=512m $WORK_DIR" \
                 java -Xmx256m -cp "$CP" com.tokyoia.faults.DiskFullDuringExport "$APP" "$JDBC" "$TOKYOIA_LAKE_LOCAL_ROOT" "$WORK_DIR" \
                 < .run/users/admin || failed+=("$fault")
+            ;;
+        two-nodes)
+            # Room for both nodes' exports (disk-full, when it ran, has already given it).
+            [ "$work_on_tmpfs" = true ] && mount -o remount,size=512m "$WORK_DIR"
+            start_second_node
+            home="${SERVER_LOG%/standalone/log/server.log}"
+            NODE1_KILL="pkill -9 -f -- '-Djboss.server.base.dir=$home/standalone'" \
+                java -Xmx256m -cp "$CP" com.tokyoia.faults.TwoNodesShareTheWork "$APP" \
+                "http://127.0.0.1:$((8180 + ${TOKYOIA_PORT_OFFSET:-0}))" "$JDBC" "$TOKYOIA_LAKE_LOCAL_ROOT" < .run/users/admin \
+                || failed+=("$fault")
+            # The fault killed the first node on purpose.
+            continue
             ;;
         *) echo "unknown fault $fault" >&2; failed+=("$fault") ;;
     esac

@@ -1,0 +1,124 @@
+package com.tokyoia.faults;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The days of agent_tasks the ETL faults export: written straight into PostgreSQL, exported through
+ * the API, and looked up in the manifest, the job repository and the lake.
+ */
+final class LakeDays {
+    static final String TABLE = "agent_tasks";
+
+    private LakeDays() {
+    }
+
+    /** High-entropy rows (random ids, times over the whole day, two md5s of text each) straight into the day's partition. */
+    static void write(String jdbc, LocalDate day, String workflow, String agent, int rows, String taskType) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbc)) {
+            try (PreparedStatement ensure = c.prepareStatement("SELECT tokyoia_ensure_day_partition(?, ?)")) {
+                ensure.setString(1, TABLE);
+                ensure.setObject(2, day);
+                ensure.executeQuery().close();
+            }
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO agent_tasks (id, workflow_id, agent_id, task_type, status, created_at, completed_at, tokens_input,
+                                             cost_usd, latency_ms, error_message, updated_at)
+                    SELECT gen_random_uuid(), ?::uuid, ?::uuid, ?, 'COMPLETED', t, t, (random() * 10000)::int,
+                           round((random() * 5)::numeric, 6), (random() * 100000)::int, md5(random()::text) || md5(random()::text), t
+                    FROM (SELECT (?::date)::timestamp AT TIME ZONE 'UTC' + random() * interval '86399 seconds' AS t
+                          FROM generate_series(1, ?)) g""")) {
+                insert.setString(1, workflow);
+                insert.setString(2, agent);
+                insert.setString(3, taskType);
+                insert.setObject(4, day);
+                insert.setInt(5, rows);
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    /** Asks the server to back the day up: its answer, 202 with the execution or a refusal. */
+    static HttpResponse<String> backfill(ServerUnderTest server, LocalDate day) throws IOException, InterruptedException {
+        return server.send(server.post("/api/etl/backfill",
+                "{\"from\":\"" + day + "\",\"to\":\"" + day + "\",\"tables\":\"" + TABLE + "\"}", null));
+    }
+
+    static long executionId(HttpResponse<String> started) {
+        if (started.statusCode() != 202) {
+            throw new IllegalStateException("the backfill was refused: " + started.statusCode() + " " + started.body());
+        }
+        return ServerUnderTest.json(started.body()).getJsonNumber("executionId").longValue();
+    }
+
+    /** Exports the day and waits for the job to end: the run as the API reports it. */
+    static JsonObject export(ServerUnderTest server, LocalDate day) throws Exception {
+        return awaitEnd(server, executionId(backfill(server, day)), Duration.ofMinutes(5));
+    }
+
+    static JsonObject awaitEnd(ServerUnderTest server, long execution, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonObject run = ServerUnderTest.json(server.send(server.request("/api/etl/runs/" + execution).GET().build()).body());
+            String status = run.getString("status");
+            if (!status.equals("STARTING") && !status.equals("STARTED") && !status.equals("STOPPING")) {
+                return run;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("export " + execution + " still runs after " + limit.toSeconds() + " s");
+    }
+
+    /** The newest version's status, with its error if any. */
+    static String manifest(String jdbc, LocalDate day) throws SQLException {
+        return string(jdbc, "SELECT status || coalesce(': ' || error_message, '') FROM export_manifest "
+                + "WHERE table_name = ? AND day = ? ORDER BY version DESC LIMIT 1", TABLE, day);
+    }
+
+    static long count(String jdbc, LocalDate day) throws SQLException {
+        return Long.parseLong(string(jdbc, "SELECT count(*) FROM agent_tasks WHERE created_at >= (?::date)::timestamp AT TIME ZONE "
+                + "'UTC' AND created_at < ((?::date) + 1)::timestamp AT TIME ZONE 'UTC'", day, day));
+    }
+
+    /** The first column of the first row as text, "(none)" without a row. */
+    static String string(String jdbc, String sql, Object... params) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbc); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? String.valueOf(rs.getObject(1)) : "(none)";
+            }
+        }
+    }
+
+    /** The lake's files of this table and day (its year=/month=/day= folders). */
+    static List<Path> dayFiles(Path lake, LocalDate day) {
+        String folder = "year=%04d/month=%02d/day=%02d".formatted(day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+        return files(lake).stream().filter(p -> p.toString().contains("/" + TABLE + "/") && p.toString().contains(folder)).toList();
+    }
+
+    static List<Path> files(Path root) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
