@@ -9,6 +9,9 @@ import com.tokyoia.testing.Http.User;
 import com.tokyoia.testing.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -170,6 +173,42 @@ class IdempotencyIT {
             pool.shutdownNow();
         }
         assertThat(storedValues(agentId)).containsExactly(4.0, 5.0);
+    }
+
+    /**
+     * A first attempt that holds its key longer than the 10 s a retry waits (here: another
+     * transaction that inserted the key and has not committed) makes the retry a 409 that says
+     * when to come back, and the retry stores nothing; once the holder is gone, the retry runs.
+     */
+    @Test
+    void aRetryWaitingMoreThanTenSecondsForTheFirstAttemptGetsA409AndStoresNothing() throws Exception {
+        String agentId = newAgent();
+        String batch = points(agentId, 6.0, 7.0);
+        String key = UUID.randomUUID().toString();
+        try (Connection holder = TestDatabase.connect()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement claim = holder.prepareStatement("INSERT INTO idempotency_keys (principal, idempotency_key, operation, "
+                    + "request_sha256, created_at) VALUES (?, ?, 'POST /api/metrics', '\\x00', ?)")) {
+                claim.setString(1, User.ADMIN.name());
+                claim.setString(2, key);
+                claim.setTimestamp(3, Timestamp.from(SystemTime.clock().instant()));
+                claim.executeUpdate();
+            }
+            long started = System.nanoTime();
+            Reply waited = post("/api/metrics", batch, key);
+            long waitedMillis = (System.nanoTime() - started) / 1_000_000;
+            assertThat(waited.status()).as(waited.body()).isEqualTo(409);
+            assertThat(waited.contentType()).startsWith("application/problem+json");
+            assertThat(waited.json().getString("type")).endsWith("idempotency-key-in-use");
+            assertThat(waited.header("Retry-After")).isEqualTo("1");
+            assertThat(waitedMillis).as("the retry waited for the key's lock, then gave up").isBetween(9_000L, 30_000L);
+            assertThat(storedValues(agentId)).isEmpty();
+            holder.rollback();
+        }
+        Reply retried = post("/api/metrics", batch, key);
+        assertThat(retried.status()).as(retried.body()).isEqualTo(202);
+        assertThat(retried.header("Idempotent-Replayed")).isNull();
+        assertThat(storedValues(agentId)).containsExactly(6.0, 7.0);
     }
 
     @Test
