@@ -50,6 +50,12 @@ public final class HotApiLoadBenchmark {
         Duration step = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("STEP_SECONDS", "10")));
         int points = Integer.parseInt(System.getenv().getOrDefault("POINTS", "100"));
         List<String> scenarios = Arrays.asList(System.getenv().getOrDefault("SCENARIOS", String.join(",", RATES.keySet())).split(","));
+        // RATES=20 STEP_SECONDS=300: one sustained rate instead of the steps (the 5 minutes of ingest).
+        String fixedRates = System.getenv("RATES");
+        if (fixedRates != null && !fixedRates.isBlank()) {
+            double[] rates = Arrays.stream(fixedRates.split(",")).mapToDouble(Double::parseDouble).toArray();
+            scenarios.forEach(scenario -> RATES.put(scenario, rates));
+        }
 
         List<String> agents = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
