@@ -25,6 +25,8 @@ public record DayExportTask(DayExporter exporter, Alerts alerts, EtlMetrics metr
             DayExportResult result = exporter.export(table, day, executionId, newVersion);
             if (result.status() == DayExportResult.Status.EXPORTED) {
                 metrics.exported(table.name(), result.rows(), result.bytes(), result.millis());
+                // A new proven version is current now: whatever damage an older one had no longer matters.
+                alerts.recovered(Alerts.LAKE_COPY, table.name(), day);
             }
             alerts.recovered(Alerts.EXPORT, table.name(), day);
             return result;

@@ -158,7 +158,8 @@ public final class JdbcManifest implements Manifest {
     @Override
     public boolean markDamaged(long id, String damage, Instant foundAt) throws SQLException {
         String recorded = damage.substring(0, Math.min(damage.length(), 4000));
-        return updateCount("UPDATE export_manifest SET damage = ?, damage_found_at = ?, updated_at = ? "
+        // The first finding's time stays: deep verify and retention word the same damage differently.
+        return updateCount("UPDATE export_manifest SET damage = ?, damage_found_at = coalesce(damage_found_at, ?), updated_at = ? "
                 + "WHERE id = ? AND damage IS DISTINCT FROM ?", recorded, Timestamp.from(foundAt), now(), id, recorded) == 1;
     }
 

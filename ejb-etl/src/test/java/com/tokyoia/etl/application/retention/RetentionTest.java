@@ -199,10 +199,23 @@ class RetentionTest {
         Files.delete(lake.resolve(current(TASKS).objectKey()));
         run().run(TODAY, 80, false, () -> false);
         run().run(TODAY, 81, false, () -> false);
+        // A missing copy is the copy's own incident (lake-copy), found by retention: one alert, not a second one for the hold.
         assertThat(alerts).filteredOn(a -> a.fact("table").equals("agent_tasks") && a.fact("day").equals(DAY.toString())).hasSize(1)
-                .allMatch(a -> a.fact("job").equals("retention") && a.fact("error").contains("missing"));
+                .allMatch(a -> a.fact("step").equals(Alerts.LAKE_COPY) && a.fact("job").equals("retention")
+                        && a.fact("error").contains("missing"));
         assertThat(TestDatabase.string("SELECT reason FROM retention_hold WHERE table_name = 'agent_tasks' AND day = ?", DAY))
                 .contains("missing");
+    }
+
+    @Test
+    void aDayHeldForChangedRowsAlertsOnceAsARetentionHold() throws Exception {
+        TestDatabase.exec("UPDATE agent_tasks SET tokens_input = coalesce(tokens_input, 0) + 2 WHERE id = (SELECT id FROM agent_tasks "
+                + "WHERE " + TestDatabase.inUtcDay("created_at") + " LIMIT 1)", DAY, DAY);
+        run().run(TODAY, 86, false, () -> false);
+        run().run(TODAY, 87, false, () -> false);
+        assertThat(alerts).filteredOn(a -> a.fact("table").equals("agent_tasks") && a.fact("day").equals(DAY.toString())).hasSize(1)
+                .allMatch(a -> a.fact("step").equals(Alerts.RETENTION) && a.fact("error").contains("changed"));
+        assertThat(current(TASKS).trusted()).as("the copy itself is fine").isTrue();
     }
 
     @Test

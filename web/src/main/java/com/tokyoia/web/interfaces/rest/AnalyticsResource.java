@@ -119,7 +119,7 @@ public class AnalyticsResource {
         DayPlan plan = quote.plan();
         return new AnalyticsQuote(request.query().name(), plan.hotDays(), plan.coldDays().stream().map(DayPlan.ColdDay::day).toList(),
                 plan.missingDays(), plan.archivedDays(), quote.cost().bytes(), quote.cost().usd(),
-                request.query().columnsRead(request.filters().keySet()));
+                request.query().columnsRead(request.filters().keySet()), plan.damagedDays().stream().map(DayPlan.DamagedDay::day).toList());
     }
 
     /** Cost per day and per query (from the query log), default the last 30 days. */

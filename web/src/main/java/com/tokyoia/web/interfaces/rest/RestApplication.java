@@ -94,7 +94,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                                 content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(ref = "Problem"))),
                         @APIResponse(name = ApiResponses.ARCHIVED, responseCode = "409",
                                 description = "Some days are archived or missing from the lake (type archived-days: restore them first), or kept in "
-                                        + "a store or catalog the configured engine does not read (type store-unreachable); `days` names them.",
+                                        + "a store or catalog the configured engine does not read (type store-unreachable), or their lake copy "
+                                        + "was found damaged (type damaged-days: restore or re-export them); `days` names them.",
                                 content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(ref = "Refusal"))),
                         @APIResponse(name = ApiResponses.OVER_LIMIT, responseCode = "422",
                                 description = "The cold scan's quote is over the per-query limit or what is left of the daily budget: "
