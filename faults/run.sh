@@ -3,6 +3,7 @@
 # of its own (tokyoia_faults, .run/faults/lake), then breaks its real dependencies under load, one
 # at a time, and checks what the clients saw and what was stored:
 #   postgresql-restart   PostgreSQL stopped for 8 s and started again under metric ingest
+#   postgresql-restart-export  the same during a day's export: the day ends exported once, proven
 #   redis-killed         Redis killed (SIGKILL) for 15 s under cached agent reads, then started again
 #   disk-full            a day exported while the ETL's work directory (a 1 MiB tmpfs) is full, then with room
 #   two-nodes            a second WildFly on the same database, Redis and lake; both asked to export one day at once;
@@ -15,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 faults=("$@")
-[ ${#faults[@]} -gt 0 ] || faults=(postgresql-restart redis-killed disk-full two-nodes)
+[ ${#faults[@]} -gt 0 ] || faults=(postgresql-restart redis-killed disk-full postgresql-restart-export two-nodes)
 
 status=$(./tokyo-ia status 2>/dev/null || true)
 if [[ "$status" == *"running (pid"* ]]; then
@@ -77,7 +78,8 @@ start_second_node() {
     cp -rp "$home/standalone/data/tokyoia-users" "$NODE2_BASE/data/"
     cp "$home/standalone/deployments/tokyo-ia.ear" "$NODE2_BASE/deployments/"
     TOKYOIA_ETL_WORK_DIR="$NODE2_BASE/work" \
-        TOKYOIA_DB_URL="jdbc:postgresql://${TOKYOIA_PG_HOST:-127.0.0.1}:${TOKYOIA_PG_PORT:-5432}/$TOKYOIA_DB_NAME" nohup "$home/bin/standalone.sh" -c standalone.xml \
+        TOKYOIA_DB_URL="jdbc:postgresql://${TOKYOIA_PG_HOST:-127.0.0.1}:${TOKYOIA_PG_PORT:-5432}/$TOKYOIA_DB_NAME" \
+        nohup "$home/bin/standalone.sh" -c standalone.xml \
         -Djboss.server.base.dir="$NODE2_BASE" -Djboss.node.name=tokyo-ia-node-2 \
         -Djboss.socket.binding.port-offset=$(( ${TOKYOIA_PORT_OFFSET:-0} + 100 )) >"$NODE2_BASE/console.log" 2>&1 &
     echo $! >"$NODE2_BASE/pid"
@@ -92,6 +94,13 @@ for fault in "${faults[@]}"; do
             [ -n "$cluster_version" ] || { echo "no PostgreSQL cluster under /etc/postgresql for pg_ctlcluster" >&2; failed+=("$fault"); continue; }
             PG_CTL="$PG_CTL" java -Xmx256m -cp "$CP" com.tokyoia.faults.PostgresRestartUnderIngest "$APP" "$JDBC" < .run/users/admin \
                 || failed+=("$fault")
+            ;;
+        postgresql-restart-export)
+            [ -n "$cluster_version" ] || { echo "no PostgreSQL cluster under /etc/postgresql for pg_ctlcluster" >&2; failed+=("$fault"); continue; }
+            # Room for the export (disk-full, when it ran, has already given it).
+            [ "$work_on_tmpfs" = true ] && mount -o remount,size=512m "$WORK_DIR"
+            PG_CTL="$PG_CTL" java -Xmx256m -cp "$CP" com.tokyoia.faults.PostgresRestartDuringExport "$APP" "$JDBC" \
+                "$TOKYOIA_LAKE_LOCAL_ROOT" < .run/users/admin || failed+=("$fault")
             ;;
         redis-killed)
             mkdir -p /var/lib/redis /var/log/redis

@@ -115,15 +115,18 @@ class IdempotencyIT {
     void theSameKeyWithAnotherRequestIsRefusedAndChangesNothing() throws Exception {
         String agentId = newAgent();
         String key = UUID.randomUUID().toString();
-        assertThat(post("/api/metrics", points(agentId, 1.0), key).status()).isEqualTo(202);
+        String batch = points(agentId, 1.0);
+        assertThat(post("/api/metrics", batch, key).status()).isEqualTo(202);
         Map<String, String> before = TestDatabase.fingerprints(TestDatabase.APPLICATION_TABLES);
 
         Reply otherBody = post("/api/metrics", points(agentId, 2.0), key);
+        // The same JSON with other bytes (spaces after commas): a retry repeats the request exactly, or it is another one.
+        Reply otherBytes = post("/api/metrics", batch.replace(",", ", "), key);
         Reply otherOperation = post("/api/interactions", """
                 {"interactions":[{"fromAgentId":"%s","toAgentId":"%s","kind":"BROADCAST","occurredAt":"%s"}]}"""
                 .formatted(agentId, agentId, SystemTime.clock().instant().minusSeconds(5)), key);
 
-        for (Reply refused : List.of(otherBody, otherOperation)) {
+        for (Reply refused : List.of(otherBody, otherBytes, otherOperation)) {
             assertThat(refused.status()).as(refused.body()).isEqualTo(422);
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(refused.json().getString("type")).endsWith("idempotency-key-reused");

@@ -1,6 +1,7 @@
 package com.tokyoia.faults;
 
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -19,8 +20,12 @@ import org.HdrHistogram.Histogram;
  * see (coordinated omission).
  */
 public final class OpenLoop {
-    /** One request: when it was meant to go (from the load's start), its status (-1: no answer) and latency. */
-    public record Sent(int index, long intendedNanos, int status, long latencyNanos, String error, HttpResponse<String> response) {
+    /**
+     * One request: when it was meant to go (from the load's start), its status (-1: no answer), latency, and the answer's
+     * headers and body (null without an answer). Not the response itself: it refers to its request, whose body a load of
+     * large batches cannot keep for every request.
+     */
+    public record Sent(int index, long intendedNanos, int status, long latencyNanos, String error, HttpHeaders headers, String body) {
         public boolean answered() {
             return status > 0;
         }
@@ -47,7 +52,8 @@ public final class OpenLoop {
             int index = i;
             pending.add(client.sendAsync(request.apply(i), HttpResponse.BodyHandlers.ofString())
                     .handle((response, error) -> new Sent(index, intended - start, response == null ? -1 : response.statusCode(),
-                            System.nanoTime() - intended, error == null ? null : String.valueOf(error), response)));
+                            System.nanoTime() - intended, error == null ? null : String.valueOf(error),
+                            response == null ? null : response.headers(), response == null ? null : response.body())));
         }
         return pending.stream().map(CompletableFuture::join).toList();
     }

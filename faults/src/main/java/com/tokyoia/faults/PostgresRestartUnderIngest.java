@@ -107,10 +107,10 @@ public final class PostgresRestartUnderIngest {
             firstError = Math.min(firstError, s.intendedNanos());
             lastError = Math.max(lastError, s.intendedNanos() + s.latencyNanos());
             if (s.status() != 503) {
-                violations.add("batch " + s.index() + ": " + (s.answered() ? s.status() + " " + s.response().body() : "no answer: " + s.error()));
-            } else if (!s.response().headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
-                    || s.response().headers().firstValue("Retry-After").isEmpty()) {
-                violations.add("batch " + s.index() + ": a 503 without problem+json or Retry-After: " + s.response().headers().map());
+                violations.add("batch " + s.index() + ": " + (s.answered() ? s.status() + " " + s.body() : "no answer: " + s.error()));
+            } else if (!s.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
+                    || s.headers().firstValue("Retry-After").isEmpty()) {
+                violations.add("batch " + s.index() + ": a 503 without problem+json or Retry-After: " + s.headers().map());
             }
             if (s.intendedNanos() > events[2] + recovery.toNanos()) {
                 violations.add("batch " + s.index() + " sent " + ms(s.intendedNanos() - events[2])

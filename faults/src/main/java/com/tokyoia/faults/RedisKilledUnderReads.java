@@ -120,15 +120,15 @@ public final class RedisKilledUnderReads {
     private static void check(String phase, List<Sent> sent, List<String> names, List<String> violations) {
         for (Sent s : sent) {
             if (s.status() != 200) {
-                violations.add(phase + ": read " + s.index() + " got " + (s.answered() ? s.status() + " " + s.response().body() : s.error()));
-            } else if (!ServerUnderTest.json(s.response().body()).getString("name").equals(names.get(s.index() % names.size()))) {
-                violations.add(phase + ": read " + s.index() + " answered another agent: " + s.response().body());
+                violations.add(phase + ": read " + s.index() + " got " + (s.answered() ? s.status() + " " + s.body() : s.error()));
+            } else if (!ServerUnderTest.json(s.body()).getString("name").equals(names.get(s.index() % names.size()))) {
+                violations.add(phase + ": read " + s.index() + " answered another agent: " + s.body());
             }
         }
     }
 
     private static String cache(Sent s) {
-        return s.response() == null ? null : s.response().headers().firstValue("X-Cache").orElse(null);
+        return s.headers() == null ? null : s.headers().firstValue("X-Cache").orElse(null);
     }
 
     private static Map<Integer, Integer> statuses(List<Sent> sent) {

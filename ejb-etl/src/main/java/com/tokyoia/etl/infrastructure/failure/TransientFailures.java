@@ -6,19 +6,23 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
+import java.util.Set;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /**
  * Which failures of the stores, catalogs and database may pass if tried again: S3/Glue 5xx and
  * throttling, SDK client errors (network), refused or timed-out connections, PostgreSQL's
- * connection (08xxx), serialization (40001) and deadlock (40P01) errors, and bare I/O errors such as
+ * connection (08xxx), shutdown and start-up (57P01-03: the server is restarting), serialization
+ * (40001) and deadlock (40P01) errors, and bare I/O errors such as
  * a reset connection. Everything else is permanent, a full disk included: the work directory does
  * not empty itself, and each retry would extract the whole day again before failing the same way.
  */
 public final class TransientFailures {
     /** ENOSPC as the JDK reports it on Linux (strerror). */
     private static final String NO_SPACE = "No space left on device";
+    /** admin_shutdown, crash_shutdown, cannot_connect_now: the database is going down or coming up. */
+    private static final Set<String> SERVER_RESTARTING = Set.of("57P01", "57P02", "57P03");
 
     private TransientFailures() {
     }
@@ -36,8 +40,8 @@ public final class TransientFailures {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("40001")
-                    || sql.getSQLState().equals("40P01"))) {
+                    && (sql.getSQLState().startsWith("08") || SERVER_RESTARTING.contains(sql.getSQLState())
+                    || sql.getSQLState().equals("40001") || sql.getSQLState().equals("40P01"))) {
                 return true;
             }
             if (t instanceof IOException io && io.getMessage() != null && io.getMessage().contains(NO_SPACE)) {

@@ -29,6 +29,14 @@ class TransientFailuresTest {
         assertThat(TransientFailures.isTransient(new SocketTimeoutException("Read timed out"))).isTrue();
         assertThat(TransientFailures.isTransient(new IOException("Connection reset"))).isTrue();
         assertThat(TransientFailures.isTransient(new SQLException("terminating connection", "08006"))).isTrue();
+        // PostgreSQL stopping or starting: the connection ends with SQLSTATE 57P01-03 (class 57), not 08, and the database comes back.
+        assertThat(TransientFailures.isTransient(new SQLException("terminating connection due to administrator command", "57P01")))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(new SQLException("terminating connection due to crash of another server process",
+                "57P02"))).isTrue();
+        assertThat(TransientFailures.isTransient(new SQLException("the database system is starting up", "57P03"))).isTrue();
+        assertThat(TransientFailures.isTransient(new SQLException("canceling statement due to user request", "57014"))).isFalse();
+        assertThat(TransientFailures.isTransient(new SQLException("database dropped", "57P04"))).isFalse();
         assertThat(TransientFailures.isTransient(new SQLException("could not serialize", "40001"))).isTrue();
         assertThat(TransientFailures.isTransient(new SQLException("deadlock detected", "40P01"))).isTrue();
     }

@@ -4,6 +4,7 @@ import com.tokyoia.persistence.domain.idempotency.StoredAnswer;
 import com.tokyoia.persistence.repository.IdempotencyKeyRepository;
 import com.tokyoia.web.application.IdempotencyKeyReusedException;
 import com.tokyoia.web.application.InvalidInputException;
+import com.tokyoia.web.interfaces.rest.json.JsonBodyGuard;
 import com.tokyoia.web.interfaces.rest.json.StrictJsonbResolver;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -68,8 +69,7 @@ public class IdempotencyInterceptor {
         }
         String principal = http.getUserPrincipal() == null ? "" : http.getUserPrincipal().getName();
         String operation = http.getMethod() + " " + http.getRequestURI();
-        // JSON, not toString: its escaping keeps two different requests from reading the same.
-        byte[] request = sha256(StrictJsonbResolver.JSONB.toJson(call.getParameters()));
+        byte[] request = fingerprint(call);
         if (!keys.claim(principal, key, operation, request, clock.instant())) {
             return replay(keys.find(principal, key), key, operation, request);
         }
@@ -96,6 +96,16 @@ public class IdempotencyInterceptor {
             answer.header("Location", location);
         }
         return body == null ? answer : answer.entity(body).type(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    /**
+     * The body's bytes as the client sent them (hashed as they were read), so a retry must repeat
+     * the request exactly; without a body, the bound parameters as JSON (whose escaping keeps two
+     * different requests from reading the same).
+     */
+    private byte[] fingerprint(InvocationContext call) {
+        Object read = http.getAttribute(JsonBodyGuard.BODY_SHA256);
+        return read instanceof byte[] sha ? sha : sha256(StrictJsonbResolver.JSONB.toJson(call.getParameters()));
     }
 
     private static byte[] sha256(String text) {

@@ -15,6 +15,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 
 /**
  * Walks every JSON body once with the streaming parser before JSON-B binds it, refusing a body
@@ -22,11 +24,14 @@ import java.nio.charset.StandardCharsets;
  * holds a lone surrogate ({@code "\ud800"}: not Unicode text; PostgreSQL would store a "?"). JSON-B skips unknown
  * properties with Parsson's {@code skipObject}, which spins forever on a truncated body such as
  * {@code {"a":{}} (eclipse-ee4j/parsson#23): seven bytes could hold a worker thread at full CPU.
- * The body is already bounded by the body size filter, so buffering it costs at most that.
+ * The body is already bounded by the body size filter, so buffering it costs at most that. The
+ * SHA-256 of the bytes is left in the request's {@value #BODY_SHA256} property: the Idempotency-Key
+ * check compares a retry with its first attempt by it, instead of serializing the bound body again.
  */
 @Provider
 public class JsonBodyGuard implements ReaderInterceptor {
     static final int MAX_DEPTH = 32;
+    public static final String BODY_SHA256 = "com.tokyoia.body-sha256";
     /** Looked up once: {@code Json.createParser} runs a ServiceLoader lookup on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
@@ -39,8 +44,17 @@ public class JsonBodyGuard implements ReaderInterceptor {
         if (body.length > 0) {
             check(body);
         }
+        context.setProperty(BODY_SHA256, sha256(body));
         context.setInputStream(new ByteArrayInputStream(body));
         return context.proceed();
+    }
+
+    private static byte[] sha256(byte[] body) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(body);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     static void check(byte[] body) {
