@@ -20,14 +20,14 @@ import java.util.stream.Stream;
  * The days of agent_tasks the ETL faults export: written straight into PostgreSQL, exported through
  * the API, and looked up in the manifest, the job repository and the lake.
  */
-final class LakeDays {
-    static final String TABLE = "agent_tasks";
+public final class LakeDays {
+    public static final String TABLE = "agent_tasks";
 
     private LakeDays() {
     }
 
     /** High-entropy rows (random ids, times over the whole day, two md5s of text each) straight into the day's partition. */
-    static void write(String jdbc, LocalDate day, String workflow, String agent, int rows, String taskType) throws SQLException {
+    public static void write(String jdbc, LocalDate day, String workflow, String agent, int rows, String taskType) throws SQLException {
         try (Connection c = DriverManager.getConnection(jdbc)) {
             try (PreparedStatement ensure = c.prepareStatement("SELECT tokyoia_ensure_day_partition(?, ?)")) {
                 ensure.setString(1, TABLE);
@@ -52,12 +52,12 @@ final class LakeDays {
     }
 
     /** Asks the server to back the day up: its answer, 202 with the execution or a refusal. */
-    static HttpResponse<String> backfill(ServerUnderTest server, LocalDate day) throws IOException, InterruptedException {
+    public static HttpResponse<String> backfill(ServerUnderTest server, LocalDate day) throws IOException, InterruptedException {
         return server.send(server.post("/api/etl/backfill",
                 "{\"from\":\"" + day + "\",\"to\":\"" + day + "\",\"tables\":\"" + TABLE + "\"}", null));
     }
 
-    static long executionId(HttpResponse<String> started) {
+    public static long executionId(HttpResponse<String> started) {
         if (started.statusCode() != 202) {
             throw new IllegalStateException("the backfill was refused: " + started.statusCode() + " " + started.body());
         }
@@ -65,11 +65,11 @@ final class LakeDays {
     }
 
     /** Exports the day and waits for the job to end: the run as the API reports it. */
-    static JsonObject export(ServerUnderTest server, LocalDate day) throws Exception {
+    public static JsonObject export(ServerUnderTest server, LocalDate day) throws Exception {
         return awaitEnd(server, executionId(backfill(server, day)), Duration.ofMinutes(5));
     }
 
-    static JsonObject awaitEnd(ServerUnderTest server, long execution, Duration limit) throws Exception {
+    public static JsonObject awaitEnd(ServerUnderTest server, long execution, Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             JsonObject run = ServerUnderTest.json(server.send(server.request("/api/etl/runs/" + execution).GET().build()).body());
@@ -83,18 +83,18 @@ final class LakeDays {
     }
 
     /** The newest version's status, with its error if any. */
-    static String manifest(String jdbc, LocalDate day) throws SQLException {
+    public static String manifest(String jdbc, LocalDate day) throws SQLException {
         return string(jdbc, "SELECT status || coalesce(': ' || error_message, '') FROM export_manifest "
                 + "WHERE table_name = ? AND day = ? ORDER BY version DESC LIMIT 1", TABLE, day);
     }
 
-    static long count(String jdbc, LocalDate day) throws SQLException {
+    public static long count(String jdbc, LocalDate day) throws SQLException {
         return Long.parseLong(string(jdbc, "SELECT count(*) FROM agent_tasks WHERE created_at >= (?::date)::timestamp AT TIME ZONE "
                 + "'UTC' AND created_at < ((?::date) + 1)::timestamp AT TIME ZONE 'UTC'", day, day));
     }
 
     /** The first column of the first row as text, "(none)" without a row. */
-    static String string(String jdbc, String sql, Object... params) throws SQLException {
+    public static String string(String jdbc, String sql, Object... params) throws SQLException {
         try (Connection c = DriverManager.getConnection(jdbc); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
@@ -106,12 +106,12 @@ final class LakeDays {
     }
 
     /** The lake's files of this table and day (its year=/month=/day= folders). */
-    static List<Path> dayFiles(Path lake, LocalDate day) {
+    public static List<Path> dayFiles(Path lake, LocalDate day) {
         String folder = "year=%04d/month=%02d/day=%02d".formatted(day.getYear(), day.getMonthValue(), day.getDayOfMonth());
         return files(lake).stream().filter(p -> p.toString().contains("/" + TABLE + "/") && p.toString().contains(folder)).toList();
     }
 
-    static List<Path> files(Path root) {
+    public static List<Path> files(Path root) {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
