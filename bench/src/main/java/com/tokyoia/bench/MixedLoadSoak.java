@@ -41,7 +41,9 @@ import org.HdrHistogram.Histogram;
  * and open files (from /proc, SERVER_PID) and the database's connections are printed with that
  * minute's p99 and failures. Flat columns at the end are the result.
  *
- * <p>Arguments: the server's base URL, a JDBC URL of its database (a superuser); the admin's
+ * <p>Every request goes out as the admin, so the server must run without the analytics rate limit
+ * for that user (bench/run-soak.sh says how), on a database whose two export days are not exported
+ * yet. Arguments: the server's base URL, a JDBC URL of its database (a superuser); the admin's
  * password on standard input.
  */
 public final class MixedLoadSoak {
@@ -70,9 +72,16 @@ public final class MixedLoadSoak {
                     + "\",\"taskType\":\"mixed\"}", null));
         }
         String range = "from=" + today.minusDays(14) + "&to=" + today;
+        // Misses: each one another (agent, start day), 1,500 in all, so the cache meets each once in 5 minutes.
+        AtomicInteger misses = new AtomicInteger();
+        IntFunction<HttpRequest> miss = i -> {
+            int n = misses.getAndIncrement();
+            return server.request("/api/analytics/task_throughput?from=" + today.minusDays(14 + n / agents.size() % 30) + "&to=" + today
+                    + "&agentId=" + agents.get(n % agents.size())).GET().build();
+        };
         List<IntFunction<HttpRequest>> dashboard = List.of(
                 i -> server.request("/api/analytics/task_throughput?" + range).GET().build(),
-                i -> server.request("/api/analytics/task_throughput?" + range + "&agentId=" + agents.get(i / 4 % agents.size())).GET().build(),
+                miss,
                 i -> server.request("/api/tasks?workflowId=" + workflow + "&limit=50").GET().build(),
                 i -> server.request("/api/etl/overview?days=30").GET().build());
         IntFunction<HttpRequest> user = i -> dashboard.get(i % dashboard.size()).apply(i);
@@ -80,24 +89,42 @@ public final class MixedLoadSoak {
         // Mixed: the export alone, the users alone, both together.
         LocalDate alone = today.minusDays(12);
         LocalDate loaded = today.minusDays(11);
+        for (LocalDate day : List.of(alone, loaded)) {
+            if (!LakeDays.manifest(jdbc, day).equals("(none)")) {
+                throw new IllegalStateException(day + " was exported before (" + LakeDays.manifest(jdbc, day) + "): run on a fresh "
+                        + "database (./tokyo-ia down; drop it, or TOKYOIA_DB_NAME=another) so both exports write the same rows");
+            }
+        }
         LakeDays.write(jdbc, alone, workflow, agents.get(1), rows, "mixed");
         LakeDays.write(jdbc, loaded, workflow, agents.get(2), rows, "mixed");
         OpenLoop.run(server.client(), users, Duration.ofSeconds(10), user); // warm-up, not reported
         double exportAlone = timedExport(server, alone);
         List<Sent> usersAlone = OpenLoop.run(server.client(), users, Duration.ofSeconds(60), user);
         long started = System.nanoTime();
+        long[] exportEnded = new long[1];
         CompletableFuture<Double> export = CompletableFuture.supplyAsync(() -> {
             try {
-                return timedExport(server, loaded);
+                double seconds = timedExport(server, loaded);
+                exportEnded[0] = System.nanoTime();
+                return seconds;
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
         List<Sent> usersDuring = new ArrayList<>();
+        List<Long> chunkStarts = new ArrayList<>();
+        List<List<Sent>> chunks = new ArrayList<>();
         while (!export.isDone()) {
-            usersDuring.addAll(OpenLoop.run(server.client(), users, Duration.ofSeconds(10), user));
+            long chunkStart = System.nanoTime();
+            chunkStarts.add(chunkStart);
+            chunks.add(OpenLoop.run(server.client(), users, Duration.ofSeconds(5), user, chunkStart));
         }
         double exportLoaded = export.join();
+        // Only what was meant to go out while the export ran.
+        for (int c = 0; c < chunks.size(); c++) {
+            long chunkStart = chunkStarts.get(c);
+            chunks.get(c).stream().filter(s -> chunkStart + s.intendedNanos() < exportEnded[0]).forEach(usersDuring::add);
+        }
         System.out.printf("export of %d %s rows: alone %.1f s; under %d dashboard users %.1f s (%.2fx; the users ran %.0f s)%n", rows,
                 LakeDays.TABLE, exportAlone, users, exportLoaded, exportLoaded / exportAlone, (System.nanoTime() - started) / 1e9);
         System.out.printf("%d dashboard users (%d req/s), no export:    %s, failed %d%n", users, users,
@@ -192,21 +219,25 @@ public final class MixedLoadSoak {
         return out;
     }
 
-    private static String proc(long pid, String field) throws IOException {
+    private static String proc(long pid, String field) {
         if (pid <= 0) {
             return "-";
         }
         try (Stream<String> lines = Files.lines(Path.of("/proc", String.valueOf(pid), "status"))) {
             return lines.filter(l -> l.startsWith(field + ":")).map(l -> l.substring(field.length() + 1).trim()).findFirst().orElse("?");
+        } catch (IOException e) {
+            return "?";
         }
     }
 
-    private static String openFiles(long pid) throws IOException {
+    private static String openFiles(long pid) {
         if (pid <= 0) {
             return "-";
         }
         try (Stream<Path> fds = Files.list(Path.of("/proc", String.valueOf(pid), "fd"))) {
             return String.valueOf(fds.count());
+        } catch (IOException e) {
+            return "?";
         }
     }
 

@@ -59,8 +59,13 @@ public final class PostgresRestartDuringExport {
         String status = LakeDays.manifest(jdbc, day);
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         boolean backfilled = false;
+        long idleSince = System.nanoTime();
         while (!status.startsWith("VALIDATED") && System.nanoTime() < deadline) {
-            if (!backfilled && running(jdbc) == 0) {
+            if (running(jdbc) != 0) {
+                idleSince = System.nanoTime();
+            }
+            // Nothing running for longer than a lease (15 s) and its renewal: the recovery is not going to restart it.
+            if (!backfilled && System.nanoTime() - idleSince > Duration.ofSeconds(25).toNanos()) {
                 // What the next nightly run (or an operator) does with a FAILED day: export it again.
                 LakeDays.awaitEnd(server, LakeDays.executionId(LakeDays.backfill(server, day)), Duration.ofMinutes(4));
                 backfilled = true;
