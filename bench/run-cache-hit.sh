@@ -8,16 +8,11 @@
 #       [QUERY=token_cost_by_workflow DAYS=3 REQUESTS=2000, or FROM= TO=]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-APP="${TOKYOIA_BENCH_URL:-http://127.0.0.1:8080}"
 QUERY="${QUERY:-token_cost_by_workflow}" REQUESTS="${REQUESTS:-2000}" DAYS="${DAYS:-3}"
 # Cold days of the demo history: it reaches 120 days back, the last 30 are hot.
 FROM="${FROM:-$(date -u -d "-100 days" +%F)}"
 TO="${TO:-$(date -u -d "$FROM + $DAYS days" +%F)}"
-[ -s .run/users/admin ] || { echo "no .run/users/admin: ./tokyo-ia up first" >&2; exit 1; }
-./mvnw -B -q -o -DskipTests -pl bench -am install 2>/dev/null || ./mvnw -B -q -DskipTests -pl bench -am install
-CP="bench/target/tokyo-ia-bench-0.1.0-SNAPSHOT.jar:$(cat bench/target/classpath.txt)"
-server=$(pgrep -f 'jboss-modules.jar' | head -1 || true)
-gc() { [ -n "$server" ] && jstat -gc "$server" | awk 'NR == 2 { printf "%s young GCs %.3f s, %s full GCs %.3f s\n", $(NF-6), $(NF-5), $(NF-4), $(NF-3) }'; }
+. bench/server-client.sh
 echo "server before: $(gc)"
 java -Xmx256m -cp "$CP" com.tokyoia.bench.CacheHitHttpBenchmark "$APP" "$QUERY" "$FROM" "$TO" "$REQUESTS" < .run/users/admin
 echo "server after:  $(gc)"

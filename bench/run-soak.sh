@@ -6,12 +6,8 @@
 #       && bench/run-soak.sh [USERS=20 EXPORT_ROWS=1000000 SOAK_MINUTES=30 INGEST=5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-APP="${TOKYOIA_BENCH_URL:-http://127.0.0.1:8080}"
-[ -s .run/users/admin ] || { echo "no .run/users/admin: ./tokyo-ia up first" >&2; exit 1; }
-./mvnw -B -q -o -DskipTests -pl bench -am install 2>/dev/null || ./mvnw -B -q -DskipTests -pl bench -am install
-CP="bench/target/tokyo-ia-bench-0.1.0-SNAPSHOT.jar:$(cat bench/target/classpath.txt)"
+. bench/server-client.sh
 # The server's JVM (its heap, threads and open files are sampled each minute) and its database.
-SERVER_PID="$(pgrep -P "$(cat .run/wildfly.pid)" java | head -1 || true)" \
-    java -Xmx1g -cp "$CP" com.tokyoia.bench.MixedLoadSoak "$APP" \
+SERVER_PID="$SERVER_PID" java -Xmx1g -cp "$CP" com.tokyoia.bench.MixedLoadSoak "$APP" \
     "jdbc:postgresql://${TOKYOIA_PG_HOST:-127.0.0.1}:${TOKYOIA_PG_PORT:-5432}/${TOKYOIA_DB_NAME:-tokyoia}?user=${TOKYOIA_PG_SUPERUSER:-postgres}" \
     < .run/users/admin

@@ -1,5 +1,6 @@
 package com.tokyoia.bench;
 
+import com.tokyoia.faults.Commands;
 import com.tokyoia.faults.LakeDays;
 import com.tokyoia.faults.OpenLoop;
 import com.tokyoia.faults.OpenLoop.Sent;
@@ -54,11 +55,11 @@ public final class MixedLoadSoak {
     public static void main(String[] args) throws Exception {
         ServerUnderTest server = ServerUnderTest.of(args[0], new String(System.in.readAllBytes(), StandardCharsets.UTF_8).trim());
         String jdbc = args[1];
-        int users = (int) number("USERS", 20);
-        int rows = (int) number("EXPORT_ROWS", 1_000_000);
-        int soakMinutes = (int) number("SOAK_MINUTES", 30);
-        double ingest = number("INGEST", 5);
-        long pid = (long) number("SERVER_PID", 0);
+        int users = (int) Commands.number("USERS", 20);
+        int rows = (int) Commands.number("EXPORT_ROWS", 1_000_000);
+        int soakMinutes = (int) Commands.number("SOAK_MINUTES", 30);
+        double ingest = Commands.number("INGEST", 5);
+        long pid = (long) Commands.number("SERVER_PID", 0);
         LocalDate today = LocalDate.now(SystemTime.clock().withZone(ZoneOffset.UTC));
 
         List<String> agents = new ArrayList<>();
@@ -243,8 +244,4 @@ public final class MixedLoadSoak {
         }
     }
 
-    private static double number(String name, double fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : Double.parseDouble(value);
-    }
 }

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** The shell commands a fault is injected and undone with, and the settings each fault reads from the environment. */
-final class Commands {
+public final class Commands {
     private Commands() {
     }
 
@@ -33,7 +33,7 @@ final class Commands {
         return value;
     }
 
-    static double number(String name, double fallback) {
+    public static double number(String name, double fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : Double.parseDouble(value);
     }

@@ -55,7 +55,7 @@ public final class DiskFullDuringExport {
         if (!dayObjects.isEmpty()) {
             violations.add("the lake holds files of the failed day: " + dayObjects);
         }
-        List<Path> staging = LakeDays.files(lake).stream().filter(p -> p.getFileName().toString().contains("staging")).toList();
+        List<Path> staging = LakeDays.stagingFiles(lake);
         if (!staging.isEmpty()) {
             violations.add("staging files left in the lake: " + staging);
         }

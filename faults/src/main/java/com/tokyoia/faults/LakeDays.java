@@ -69,13 +69,17 @@ public final class LakeDays {
         return awaitEnd(server, executionId(backfill(server, day)), Duration.ofMinutes(5));
     }
 
+    /** The run as the API reports it once it ended; a moment without an answer (a 503 while PostgreSQL restarts) is waited out. */
     public static JsonObject awaitEnd(ServerUnderTest server, long execution, Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
-            JsonObject run = ServerUnderTest.json(server.send(server.request("/api/etl/runs/" + execution).GET().build()).body());
-            String status = run.getString("status");
-            if (!status.equals("STARTING") && !status.equals("STARTED") && !status.equals("STOPPING")) {
-                return run;
+            HttpResponse<String> reply = server.send(server.request("/api/etl/runs/" + execution).GET().build());
+            if (reply.statusCode() == 200) {
+                JsonObject run = ServerUnderTest.json(reply.body());
+                String status = run.getString("status");
+                if (!status.equals("STARTING") && !status.equals("STARTED") && !status.equals("STOPPING")) {
+                    return run;
+                }
             }
             Thread.sleep(500);
         }
@@ -86,6 +90,23 @@ public final class LakeDays {
     public static String manifest(String jdbc, LocalDate day) throws SQLException {
         return string(jdbc, "SELECT status || coalesce(': ' || error_message, '') FROM export_manifest "
                 + "WHERE table_name = ? AND day = ? ORDER BY version DESC LIMIT 1", TABLE, day);
+    }
+
+    /** Waits until the newest version's status starts with {@code status}. */
+    public static void awaitStatus(String jdbc, LocalDate day, String status, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!manifest(jdbc, day).startsWith(status)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(day + " never became " + status + "; it is " + manifest(jdbc, day));
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Every version of the day: "version status rows", comma-separated. */
+    public static String versions(String jdbc, LocalDate day) throws SQLException {
+        return string(jdbc, "SELECT string_agg(version || ' ' || status || ' ' || coalesce(row_count::text, '-'), ', ' "
+                + "ORDER BY version) FROM export_manifest WHERE table_name = ? AND day = ?", TABLE, day);
     }
 
     public static long count(String jdbc, LocalDate day) throws SQLException {
@@ -109,6 +130,11 @@ public final class LakeDays {
     public static List<Path> dayFiles(Path lake, LocalDate day) {
         String folder = "year=%04d/month=%02d/day=%02d".formatted(day.getYear(), day.getMonthValue(), day.getDayOfMonth());
         return files(lake).stream().filter(p -> p.toString().contains("/" + TABLE + "/") && p.toString().contains(folder)).toList();
+    }
+
+    /** Half-written copies an export left in the lake. */
+    public static List<Path> stagingFiles(Path lake) {
+        return files(lake).stream().filter(p -> p.getFileName().toString().contains("staging")).toList();
     }
 
     public static List<Path> files(Path root) {

@@ -45,7 +45,7 @@ public final class PostgresRestartDuringExport {
         long before = LakeDays.count(jdbc, day);
 
         long execution = LakeDays.executionId(LakeDays.backfill(server, day));
-        awaitExporting(jdbc, day);
+        LakeDays.awaitStatus(jdbc, day, "EXPORTING", Duration.ofMinutes(2));
         Thread.sleep(1000);
         Commands.run(pgCtl, "stop", "-m", "fast");
         long stoppedAt = System.nanoTime();
@@ -53,7 +53,7 @@ public final class PostgresRestartDuringExport {
         Commands.run(pgCtl, "start");
         long startedAt = System.nanoTime();
 
-        JsonObject first = awaitRun(server, execution, Duration.ofMinutes(4));
+        JsonObject first = LakeDays.awaitEnd(server, execution, Duration.ofMinutes(4));
         String firstOutcome = first.getString("status");
         String path = "the export " + firstOutcome;
         String status = LakeDays.manifest(jdbc, day);
@@ -75,10 +75,9 @@ public final class PostgresRestartDuringExport {
             status = LakeDays.manifest(jdbc, day);
         }
         double recovered = (System.nanoTime() - startedAt) / 1e9;
-        String versions = LakeDays.string(jdbc, "SELECT string_agg(version || ' ' || status || ' ' || coalesce(row_count::text, '-'), ', ' "
-                + "ORDER BY version) FROM export_manifest WHERE table_name = ? AND day = ?", LakeDays.TABLE, day);
+        String versions = LakeDays.versions(jdbc, day);
         List<Path> files = LakeDays.dayFiles(lake, day);
-        List<Path> staging = LakeDays.files(lake).stream().filter(p -> p.getFileName().toString().contains("staging")).toList();
+        List<Path> staging = LakeDays.stagingFiles(lake);
         long after = LakeDays.count(jdbc, day);
         long stillRunning = running(jdbc);
         String executions = LakeDays.string(jdbc, "SELECT string_agg(jobexecutionid || ' ' || batchstatus || coalesce(' (' || exitstatus "
@@ -108,33 +107,6 @@ public final class PostgresRestartDuringExport {
         System.out.println(violations.isEmpty() ? "PASS postgresql-restart-during-export"
                 : "FAIL postgresql-restart-during-export (" + violations.size() + " violations)");
         System.exit(violations.isEmpty() ? 0 : 1);
-    }
-
-    private static void awaitExporting(String jdbc, LocalDate day) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (!LakeDays.manifest(jdbc, day).startsWith("EXPORTING")) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(day + " was never EXPORTING; it is " + LakeDays.manifest(jdbc, day));
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    /** The run as the API reports it once it ended; while PostgreSQL comes back the API may answer 503, which is waited out. */
-    private static JsonObject awaitRun(ServerUnderTest server, long execution, Duration limit) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            var reply = server.send(server.request("/api/etl/runs/" + execution).GET().build());
-            if (reply.statusCode() == 200) {
-                JsonObject run = ServerUnderTest.json(reply.body());
-                String status = run.getString("status");
-                if (!status.equals("STARTING") && !status.equals("STARTED") && !status.equals("STOPPING")) {
-                    return run;
-                }
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("export " + execution + " still runs after " + limit.toSeconds() + " s");
     }
 
     private static long running(String jdbc) throws Exception {

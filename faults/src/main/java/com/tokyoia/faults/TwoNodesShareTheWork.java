@@ -82,7 +82,7 @@ public final class TwoNodesShareTheWork {
         for (long execution : started) {
             LakeDays.awaitEnd(node2, execution, Duration.ofMinutes(5));
         }
-        String versions = versions(jdbc, both);
+        String versions = LakeDays.versions(jdbc, both);
         long bothRows = LakeDays.count(jdbc, both);
         if (started.isEmpty() || !versions.equals("1 VALIDATED " + bothRows) || LakeDays.dayFiles(lake, both).size() != 1) {
             violations.add("two simultaneous backfills of " + both + " (" + started.size() + " started) left versions [" + versions
@@ -96,7 +96,7 @@ public final class TwoNodesShareTheWork {
         LakeDays.write(jdbc, killed, workflow, agent, rows, "two-nodes");
         long expected = LakeDays.count(jdbc, killed);
         long execution = LakeDays.executionId(LakeDays.backfill(node1, killed));
-        awaitStatus(jdbc, killed, "EXPORTING", Duration.ofMinutes(2));
+        LakeDays.awaitStatus(jdbc, killed, "EXPORTING", Duration.ofMinutes(2));
         Thread.sleep(1000);
         Commands.run(kill);
         long killedAt = System.nanoTime();
@@ -129,9 +129,9 @@ public final class TwoNodesShareTheWork {
                 execution, execution);
         String audit = LakeDays.string(jdbc, "SELECT count(*) FROM audit_log WHERE entity_type = 'job-execution' "
                 + "AND action = 'batch.restart' AND details ~ ?", "restarts execution " + execution + "([^0-9]|$)");
-        String killedVersions = versions(jdbc, killed);
+        String killedVersions = LakeDays.versions(jdbc, killed);
         List<Path> files = LakeDays.dayFiles(lake, killed);
-        List<Path> staging = LakeDays.files(lake).stream().filter(p -> p.getFileName().toString().contains("staging")).toList();
+        List<Path> staging = LakeDays.stagingFiles(lake);
         if (!status.startsWith("VALIDATED")) {
             violations.add("the day of the killed export is " + status + " " + Math.round(takeover) + " s after the kill");
         }
@@ -193,20 +193,4 @@ public final class TwoNodesShareTheWork {
         return sent.stream().map(CompletableFuture::join).toList();
     }
 
-    private static void awaitStatus(String jdbc, LocalDate day, String status, Duration limit) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (LakeDays.manifest(jdbc, day).startsWith(status)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException(day + " never became " + status + "; it is " + LakeDays.manifest(jdbc, day));
-    }
-
-    /** Every version of the day: "version status rows", comma-separated. */
-    private static String versions(String jdbc, LocalDate day) throws Exception {
-        return LakeDays.string(jdbc, "SELECT string_agg(version || ' ' || status || ' ' || coalesce(row_count::text, '-'), ', ' "
-                + "ORDER BY version) FROM export_manifest WHERE table_name = ? AND day = ?", LakeDays.TABLE, day);
-    }
 }
