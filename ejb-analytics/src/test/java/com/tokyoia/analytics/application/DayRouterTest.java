@@ -101,12 +101,12 @@ class DayRouterTest {
         }
 
         @Override
-        public boolean markDamaged(long id, String damage, Instant foundAt) {
+        public void markDamaged(long id, String damage, Instant foundAt) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public boolean markWhole(long id) {
+        public void markWhole(long id) {
             throw new UnsupportedOperationException();
         }
 

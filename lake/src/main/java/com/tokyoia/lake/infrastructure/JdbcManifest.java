@@ -156,17 +156,17 @@ public final class JdbcManifest implements Manifest {
     }
 
     @Override
-    public boolean markDamaged(long id, String damage, Instant foundAt) throws SQLException {
+    public void markDamaged(long id, String damage, Instant foundAt) throws SQLException {
         String recorded = damage.substring(0, Math.min(damage.length(), 4000));
         // The first finding's time stays: deep verify and retention word the same damage differently.
-        return updateCount("UPDATE export_manifest SET damage = ?, damage_found_at = coalesce(damage_found_at, ?), updated_at = ? "
-                + "WHERE id = ? AND damage IS DISTINCT FROM ?", recorded, Timestamp.from(foundAt), now(), id, recorded) == 1;
+        update("UPDATE export_manifest SET damage = ?, damage_found_at = coalesce(damage_found_at, ?), updated_at = ? "
+                + "WHERE id = ? AND damage IS DISTINCT FROM ?", recorded, Timestamp.from(foundAt), now(), id, recorded);
     }
 
     @Override
-    public boolean markWhole(long id) throws SQLException {
-        return updateCount("UPDATE export_manifest SET damage = NULL, damage_found_at = NULL, updated_at = ? "
-                + "WHERE id = ? AND damage IS NOT NULL", now(), id) == 1;
+    public void markWhole(long id) throws SQLException {
+        update("UPDATE export_manifest SET damage = NULL, damage_found_at = NULL, updated_at = ? WHERE id = ? AND damage IS NOT NULL",
+                now(), id);
     }
 
     @Override

@@ -63,13 +63,12 @@ public interface Manifest {
 
     /**
      * A check of the version's stored object found it damaged (other bytes, cut off, missing): readers
-     * must not trust it. Returns whether this is news, that is the version was not already recorded
-     * with the same finding.
+     * must not trust it. The first finding's time is kept.
      */
-    boolean markDamaged(long id, String damage, Instant foundAt) throws SQLException;
+    void markDamaged(long id, String damage, Instant foundAt) throws SQLException;
 
-    /** A check found the version's stored object whole again. Returns whether it had been recorded damaged. */
-    boolean markWhole(long id) throws SQLException;
+    /** A check found the version's stored object whole again. */
+    void markWhole(long id) throws SQLException;
 
     /** A restore from the archive was asked for the version's object. */
     void markRestoreRequested(long id, String tier, Instant at) throws SQLException;
