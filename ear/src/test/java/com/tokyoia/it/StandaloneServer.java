@@ -130,7 +130,8 @@ final class StandaloneServer implements AutoCloseable {
     /** Runs a JBoss CLI script (or, with {@code --command=...}, one command) against the running server's management port. */
     void cli(String fileOrCommand) throws IOException, InterruptedException {
         String argument = fileOrCommand.startsWith("--command=") ? fileOrCommand : "--file=" + fileOrCommand;
-        Process cli = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--connect",
+        // A reload waits for the server to come back within the connection timeout (5 s by default): an EAR takes longer.
+        Process cli = new ProcessBuilder(home.resolve("bin/jboss-cli.sh").toString(), "--connect", "--timeout=120000",
                 "--controller=127.0.0.1:" + (9990 + portOffset), argument)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("cli.log").toFile())).start();
         if (!cli.waitFor(120, TimeUnit.SECONDS)) {
