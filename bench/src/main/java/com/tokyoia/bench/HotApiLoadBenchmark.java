@@ -1,11 +1,14 @@
 package com.tokyoia.bench;
 
+import com.tokyoia.bench.RawHttpLoad.Request;
+import com.tokyoia.bench.RawHttpLoad.Step;
 import com.tokyoia.faults.OpenLoop;
-import com.tokyoia.faults.OpenLoop.Sent;
 import com.tokyoia.faults.ServerUnderTest;
 import com.tokyoia.platform.time.SystemTime;
-import java.net.http.HttpRequest;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,11 +26,12 @@ import org.HdrHistogram.Histogram;
  * kind of request, rates step up until the p99 (from each request's intended send time) crosses
  * 50 ms or more than 1 % of requests fail. The floor of the API, the static query catalog through
  * the same authentication, filters and JSON, is measured in the same run. The load generator runs
- * on the same two cores as the server.
+ * on the same two cores as the server, so each step also reports the CPU the server and the
+ * generator spent per request.
  *
  * <p>Arguments: the base URL; the admin's password on standard input. SCENARIOS (all by default:
  * catalog,agent-read,task-read,task-list,task-create,metric-ingest), STEP_SECONDS (10), POINTS per
- * ingested batch (100).
+ * ingested batch (100), CONNECTIONS (64), SERVER_PID (the server's JVM, for its CPU time).
  */
 public final class HotApiLoadBenchmark {
     private static final double P99_LIMIT_MS = 50;
@@ -68,40 +72,56 @@ public final class HotApiLoadBenchmark {
             tasks.add(ServerUnderTest.json(server.send(server.post("/api/tasks", task(workflow, agents.get(i % agents.size())), null))
                     .body()).getString("id"));
         }
-        Map<String, IntFunction<HttpRequest>> requests = new LinkedHashMap<>();
-        requests.put("catalog", i -> server.request("/api/analytics").GET().build());
-        requests.put("agent-read", i -> server.request("/api/agents/" + agents.get(i % agents.size())).GET().build());
-        requests.put("task-read", i -> server.request("/api/tasks/" + tasks.get(i % tasks.size())).GET().build());
-        requests.put("task-list", i -> server.request("/api/tasks?workflowId=" + workflow + "&limit=50").GET().build());
-        requests.put("task-create", i -> server.post("/api/tasks", task(workflow, agents.get(i % agents.size())), null));
+        Map<String, IntFunction<Request>> requests = new LinkedHashMap<>();
+        requests.put("catalog", i -> Request.get("/api/analytics"));
+        requests.put("agent-read", i -> Request.get("/api/agents/" + agents.get(i % agents.size())));
+        requests.put("task-read", i -> Request.get("/api/tasks/" + tasks.get(i % tasks.size())));
+        requests.put("task-list", i -> Request.get("/api/tasks?workflowId=" + workflow + "&limit=50"));
+        requests.put("task-create", i -> Request.post("/api/tasks", task(workflow, agents.get(i % agents.size())), null));
         String run = UUID.randomUUID().toString();
         // Each batch a key of its own across warm-up and steps (OpenLoop numbers each step's requests from 0).
         AtomicInteger batches = new AtomicInteger();
-        requests.put("metric-ingest", i -> server.post("/api/metrics", metrics(agents.get(i % agents.size()), i, points),
+        requests.put("metric-ingest", i -> Request.post("/api/metrics", metrics(agents.get(i % agents.size()), i, points),
                 run + "-" + batches.incrementAndGet()));
 
-        System.out.printf("open-loop steps of %d s; each line: offered rate, answered 2xx per second, latency from the intended send time%n",
-                step.toSeconds());
+        RawHttpLoad load = new RawHttpLoad(server.base(), server.authorization(),
+                Integer.parseInt(System.getenv().getOrDefault("CONNECTIONS", "64")));
+        String serverPid = System.getenv().getOrDefault("SERVER_PID", "");
+        System.out.printf("open-loop steps of %d s; each line: offered rate, answered 2xx per second, latency from the intended send time,"
+                + " CPU per request of the server and of this generator%n", step.toSeconds());
         for (String scenario : scenarios) {
-            IntFunction<HttpRequest> request = requests.get(scenario);
+            IntFunction<Request> request = requests.get(scenario);
             if (request == null) {
                 throw new IllegalArgumentException("unknown scenario " + scenario + "; known: " + requests.keySet());
             }
             // Warm-up at the first rate, not reported: the JIT compiles this path first.
-            OpenLoop.run(server.client(), RATES.get(scenario)[0], Duration.ofSeconds(5), request);
+            load.run(RATES.get(scenario)[0], Duration.ofSeconds(5), request);
             for (double rate : RATES.get(scenario)) {
-                List<Sent> sent = OpenLoop.run(server.client(), rate, step, request);
-                long ok = sent.stream().filter(s -> s.status() / 100 == 2).count();
-                Histogram latencies = OpenLoop.latencies(sent);
+                long serverCpuBefore = cpuNanos(serverPid);
+                Step sent = load.run(rate, step, request);
+                long serverCpu = cpuNanos(serverPid) - serverCpuBefore;
+                Histogram latencies = sent.latencies();
                 double p99 = latencies.getValueAtPercentile(99) / 1000.0;
-                String unit = scenario.equals("metric-ingest") ? " (" + Math.round(ok * points / (double) step.toSeconds()) + " points/s)" : "";
-                System.out.printf("%-14s offered %6.0f/s  answered %7.1f/s%s  %s  failed %d%n", scenario, rate,
-                        ok / (double) step.toSeconds(), unit, OpenLoop.summary(latencies), sent.size() - ok);
-                if (p99 > P99_LIMIT_MS || sent.size() - ok > sent.size() / 100) {
+                String unit = scenario.equals("metric-ingest") ? " (" + Math.round(sent.ok() * points / (double) step.toSeconds()) + " points/s)" : "";
+                System.out.printf("%-14s offered %6.0f/s  answered %7.1f/s%s  %s  not 2xx %d, no answer %d  CPU/request: server %s, generator %.3f ms%n",
+                        scenario, rate, sent.ok() / (double) step.toSeconds(), unit, OpenLoop.summary(latencies), sent.notOk(), sent.failed(),
+                        serverPid.isEmpty() ? "?" : "%.3f ms".formatted(serverCpu / 1e6 / sent.sent()), sent.generatorCpuNanos() / 1e6 / sent.sent());
+                if (p99 > P99_LIMIT_MS || sent.sent() - sent.ok() > sent.sent() / 100) {
                     break;
                 }
             }
         }
+    }
+
+    /** A process's user and system CPU time from /proc (clock ticks of 10 ms, Linux's USER_HZ), 0 without a pid. */
+    private static long cpuNanos(String pid) throws IOException {
+        if (pid.isEmpty()) {
+            return 0;
+        }
+        String stat = Files.readString(Path.of("/proc", pid, "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // After the command: state is field 3 of stat(5), so utime (14) and stime (15) are at 11 and 12 here.
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
     }
 
     private static String task(String workflow, String agent) {
