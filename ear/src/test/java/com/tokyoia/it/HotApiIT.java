@@ -63,6 +63,8 @@ class HotApiIT {
         Reply second = Http.get("/api/agents/" + id);
         assertThat(second.header("X-Cache")).isEqualTo("HIT");
         assertThat(second.json().getString("name")).isEqualTo(name);
+        assertThat(second.body()).as("a hit answers the stored JSON as a miss answered it").isEqualTo(first.body());
+        assertThat(second.header("Content-Type")).startsWith("application/json");
 
         Reply updated = Http.put("/api/agents/" + id, """
                 {"name":"%s","role":"reviewer","model":"gpt-y","status":"PAUSED"}""".formatted(name));

@@ -27,6 +27,9 @@ import java.util.stream.Stream;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AnalyticsBean {
+    /** The catalog never changes while the server runs: described once, not per request. */
+    private static final List<Map<String, Object>> CATALOG = QueryCatalog.all().stream().map(AnalyticsBean::describe).toList();
+
     @Inject
     AnalyticsService service;
 
@@ -60,7 +63,7 @@ public class AnalyticsBean {
     }
 
     public List<Map<String, Object>> catalog() {
-        return QueryCatalog.all().stream().map(AnalyticsBean::describe).toList();
+        return CATALOG;
     }
 
     private static Map<String, Object> describe(AnalyticsQuery query) {

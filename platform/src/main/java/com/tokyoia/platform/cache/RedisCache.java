@@ -1,5 +1,6 @@
 package com.tokyoia.platform.cache;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -8,7 +9,10 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -38,6 +42,7 @@ public class RedisCache {
     private final AtomicLong misses = new AtomicLong();
     private final AtomicLong evictions = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
+    private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
 
     /** A cache outside CDI (tools, tests, benchmarks): same behaviour, explicit settings. */
     public static RedisCache connect(CacheSettings settings, Clock clock) {
@@ -150,8 +155,17 @@ public class RedisCache {
 
     private void count(String cache, String result, AtomicLong local) {
         local.incrementAndGet();
-        if (meters != null && meters.isResolvable()) {
-            meters.get().counter("tokyoia.cache.requests", "cache", cache, "result", result).increment();
+        // WildFly's registry finds an existing counter by scanning every meter it holds, and asking
+        // CDI whether there is a registry resolves it again: together a tenth of a cached read's CPU.
+        // So each (cache, result) is looked up once.
+        List<String> key = List.of(cache, result);
+        Counter counter = counters.get(key);
+        if (counter == null) {
+            if (meters == null || !meters.isResolvable()) {
+                return;
+            }
+            counter = counters.computeIfAbsent(key, k -> meters.get().counter("tokyoia.cache.requests", "cache", cache, "result", result));
         }
+        counter.increment();
     }
 }

@@ -51,7 +51,7 @@ public class AgentService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Cached<AgentView> get(UUID id) {
-        return cache.get(CACHE, id.toString(), AgentView.class, settings.agentTtl(),
+        return cache.get(CACHE, id.toString(), settings.agentTtl(),
                 () -> agents.find(id).map(AgentView::of), () -> new ResourceNotFoundException("agent", id, null));
     }
 

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbException;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -39,18 +38,19 @@ public class ViewCache {
         }
     }
 
-    public <T> Cached<T> get(String cacheName, String key, Class<T> type, Duration ttl, Supplier<Optional<T>> loader,
-                             Supplier<RuntimeException> notFound) {
+    /**
+     * The view's JSON from the cache, else from {@code loader} (then cached for {@code ttl}). Hits and
+     * misses answer the same bytes: the API's JSON-B differs from this default binding only in how it
+     * reads. An entry keeps the shape of the view that wrote it until a write evicts it or its TTL
+     * ends, so a deploy that changes a view's fields renames its cache (the services' CACHE) too.
+     */
+    public <T> Cached<T> get(String cacheName, String key, Duration ttl, Supplier<Optional<T>> loader, Supplier<RuntimeException> notFound) {
         Optional<String> cached = cache.get(cacheName, key);
         if (cached.isPresent()) {
-            try {
-                return new Cached<>(jsonb.fromJson(cached.get(), type), true);
-            } catch (JsonbException e) {
-                cache.evict(cacheName, key); // written by an older version of the view: reload
-            }
+            return new Cached<>(cached.get(), true);
         }
-        T loaded = loader.get().orElseThrow(notFound);
-        cache.put(cacheName, key, jsonb.toJson(loaded), ttl);
+        String loaded = jsonb.toJson(loader.get().orElseThrow(notFound));
+        cache.put(cacheName, key, loaded, ttl);
         return new Cached<>(loaded, false);
     }
 

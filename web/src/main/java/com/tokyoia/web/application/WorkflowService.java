@@ -50,7 +50,7 @@ public class WorkflowService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Cached<WorkflowView> get(UUID id) {
-        return cache.get(CACHE, id.toString(), WorkflowView.class, settings.workflowTtl(),
+        return cache.get(CACHE, id.toString(), settings.workflowTtl(),
                 () -> workflows.find(id).map(WorkflowView::of), () -> new ResourceNotFoundException("workflow", id, null));
     }
 

@@ -7,14 +7,11 @@ import com.tokyoia.web.application.InvalidInputException;
 import com.tokyoia.web.interfaces.rest.json.JsonBodyGuard;
 import com.tokyoia.web.interfaces.rest.json.StrictJsonbResolver;
 import jakarta.annotation.Priority;
-import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.transaction.Status;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
@@ -51,8 +48,8 @@ public class IdempotencyInterceptor {
     IdempotencyKeyRepository keys;
     @Inject
     Clock clock;
-    @Resource
-    TransactionSynchronizationRegistry transactions;
+    @Inject
+    CurrentTransaction transaction;
 
     @AroundInvoke
     Object once(InvocationContext call) throws Exception {
@@ -60,7 +57,7 @@ public class IdempotencyInterceptor {
         if (key == null) {
             return call.proceed();
         }
-        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+        if (!transaction.isActive()) {
             // A programming error, not the client's: without it the key would commit alone, answerless.
             throw new IllegalStateException(call.getMethod() + " is @Idempotent but runs outside a transaction: add @Transactional");
         }
