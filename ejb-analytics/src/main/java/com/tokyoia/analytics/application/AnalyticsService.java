@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -57,6 +58,8 @@ public final class AnalyticsService {
     private final ManifestView view;
     /** Whether {@link #view} is not the manifest itself (the server's in-memory view), so a miss plans again from the manifest. */
     private final boolean viewKeptElsewhere;
+    /** Permits to compute an answer: a cache miss takes one or is refused (503) at once, a hit needs none. */
+    private final Semaphore computing;
 
     public AnalyticsService(HotPartials hot, ColdEngine cold, Manifest manifest, ResultCache cache, QueryLog log,
                             AnalyticsSettings settings, Clock clock) {
@@ -88,6 +91,7 @@ public final class AnalyticsService {
         this.log = log;
         this.settings = settings;
         this.clock = clock;
+        this.computing = new Semaphore(settings.maxConcurrentAnswers());
     }
 
     /** This service planning from {@code view} (the server's, kept in memory) instead of reading the manifest for every question. */
@@ -205,6 +209,21 @@ public final class AnalyticsService {
             }
         }
 
+        if (!computing.tryAcquire()) {
+            throw new QueryRefusedException(QueryRefusedException.Reason.BUSY, settings.maxConcurrentAnswers() + " answers are being "
+                    + "computed, the most this server computes at once (tokyoia.analytics.max-concurrent-answers); ask again after "
+                    + "Retry-After. Answers already computed are served from the cache meanwhile", List.of(), cost.bytes(), cost.usd(), null);
+        }
+        try {
+            return compute(request, override, spender, started, plan, cost, key);
+        } finally {
+            computing.release();
+        }
+    }
+
+    private AnalyticsResult compute(AnalyticsRequest request, boolean override, Spender spender, long started, DayPlan plan,
+                                    CostQuote cost, String key) throws SQLException {
+        AnalyticsQuery query = request.query();
         // The engines stream their partials into one bounded merge: memory follows the answer's groups, not the rows read.
         PartialMerge merge = new PartialMerge(query, settings.maxAnswerBytes());
         Long scanned = null;

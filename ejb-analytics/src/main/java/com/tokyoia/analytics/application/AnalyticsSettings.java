@@ -12,13 +12,26 @@ import java.util.Map;
  * lifetimes. The daily budget is everyone's together; userDailyBudgetUsd is each user's share of it
  * (by default all of it: no user limit of its own), and groupBudgets each budget group's share.
  * pageLimits: rows per answer page when a request names none, and the most it may ask for;
- * maxAnswerBytes: what one answer's merged partials may take in the heap before it is refused.
+ * maxAnswerBytes: what one answer's merged partials may take in the heap before it is refused;
+ * maxConcurrentAnswers: how many answers (cache misses) may be computed at once, the rest refused
+ * with 503 so a burst of heavy questions cannot take every worker thread and core from the hot API.
  */
 public record AnalyticsSettings(Engine engine, int hotWindowDays, int maxRangeDays, BigDecimal maxQueryUsd,
                                 BigDecimal dailyBudgetUsd, Duration coldTtl, Duration hotTtl, BigDecimal userDailyBudgetUsd,
-                                GroupBudgets groupBudgets, PageRequest.Limits pageLimits, long maxAnswerBytes) {
+                                GroupBudgets groupBudgets, PageRequest.Limits pageLimits, long maxAnswerBytes,
+                                int maxConcurrentAnswers) {
     /** What one answer's merged partials may take by default (tokyoia.analytics.max-answer-mb). */
     public static final long DEFAULT_MAX_ANSWER_BYTES = 64L << 20;
+    /** Answers computed at once by default (tokyoia.analytics.max-concurrent-answers). */
+    public static final int DEFAULT_MAX_CONCURRENT_ANSWERS = 4;
+
+    /** With the default number of answers computed at once. */
+    public AnalyticsSettings(Engine engine, int hotWindowDays, int maxRangeDays, BigDecimal maxQueryUsd, BigDecimal dailyBudgetUsd,
+                             Duration coldTtl, Duration hotTtl, BigDecimal userDailyBudgetUsd, GroupBudgets groupBudgets,
+                             PageRequest.Limits pageLimits, long maxAnswerBytes) {
+        this(engine, hotWindowDays, maxRangeDays, maxQueryUsd, dailyBudgetUsd, coldTtl, hotTtl, userDailyBudgetUsd, groupBudgets,
+                pageLimits, maxAnswerBytes, DEFAULT_MAX_CONCURRENT_ANSWERS);
+    }
 
     /** With the default page sizes and answer bound. */
     public AnalyticsSettings(Engine engine, int hotWindowDays, int maxRangeDays, BigDecimal maxQueryUsd, BigDecimal dailyBudgetUsd,
@@ -69,7 +82,8 @@ public record AnalyticsSettings(Engine engine, int hotWindowDays, int maxRangeDa
                 share(config, "tokyoia.analytics.user-daily-budget-usd", daily),
                 new GroupBudgets(share(config, "tokyoia.analytics.group-daily-budget-usd", daily),
                         config.namedDecimals("tokyoia.analytics.group-daily-budgets-usd", BigDecimal.ZERO, daily)),
-                pageLimits(config), (long) config.integer("tokyoia.analytics.max-answer-mb", 1, 65_536) << 20);
+                pageLimits(config), (long) config.integer("tokyoia.analytics.max-answer-mb", 1, 65_536) << 20,
+                config.integer("tokyoia.analytics.max-concurrent-answers", 1, 1000));
     }
 
     private static PageRequest.Limits pageLimits(ConfigReader config) {

@@ -11,7 +11,7 @@ import java.util.List;
  */
 @ApplicationException
 public class QueryRefusedException extends RuntimeException {
-    public enum Reason { ARCHIVED_DAYS, STORE_UNREACHABLE, DAMAGED_DAYS, OVER_QUERY_LIMIT, OVER_DAILY_BUDGET, ANSWER_TOO_LARGE }
+    public enum Reason { ARCHIVED_DAYS, STORE_UNREACHABLE, DAMAGED_DAYS, OVER_QUERY_LIMIT, OVER_DAILY_BUDGET, ANSWER_TOO_LARGE, BUSY }
 
     private final Reason reason;
     private final List<String> days;

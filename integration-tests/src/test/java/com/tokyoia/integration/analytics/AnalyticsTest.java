@@ -9,6 +9,7 @@ import com.tokyoia.analytics.application.AnalyticsSettings;
 import com.tokyoia.analytics.application.QueryRefusedException;
 import com.tokyoia.analytics.application.Spender;
 import com.tokyoia.analytics.application.port.ColdEngine;
+import com.tokyoia.analytics.application.port.HotPartials;
 import com.tokyoia.analytics.application.port.QueryLog;
 import com.tokyoia.analytics.application.port.ResultCache;
 import com.tokyoia.analytics.domain.AnalyticsQuery;
@@ -45,7 +46,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -115,6 +120,56 @@ class AnalyticsTest {
                     });
             AnalyticsResult fits = run(service(10, duck, ResultCache.NONE, NO_LIMIT), query.name(), Map.of());
             assertThat(fits.totalRows()).as(query.name() + " under the default bound").isGreaterThan(3);
+        }
+    }
+
+    @Test
+    void anAnswerBeyondTheConcurrencyLimitIsRefusedAsBusyAndPassesOnceAPermitIsBack() throws Exception {
+        CountDownLatch computing = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        PostgresHotEngine postgres = new PostgresHotEngine(LakeFixture.dataSource());
+        // PostgreSQL's own engine, held at its start, so one answer is being computed while the next question arrives.
+        HotPartials held = new HotPartials() {
+            @Override
+            public void partials(AnalyticsQuery query, LocalDate first, LocalDate last, Map<String, String> filters, PartialSink sink)
+                    throws SQLException {
+                computing.countDown();
+                try {
+                    finish.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                postgres.partials(query, first, last, filters, sink);
+            }
+
+            @Override
+            public String watermark(AnalyticsQuery query, LocalDate first, LocalDate last) throws SQLException {
+                return postgres.watermark(query, first, last);
+            }
+        };
+        AnalyticsService oneAtATime = new AnalyticsService(held, duck, LakeFixture.manifest(), ResultCache.NONE,
+                new JdbcQueryLog(LakeFixture.dataSource(), LakeFixture.CLOCK),
+                new AnalyticsSettings(AnalyticsSettings.Engine.DUCKDB, 400, 400, NO_LIMIT, NO_LIMIT, Duration.ofHours(24),
+                        Duration.ofSeconds(60), NO_LIMIT, new AnalyticsSettings.GroupBudgets(NO_LIMIT, Map.of()),
+                        PageRequest.Limits.DEFAULT, AnalyticsSettings.DEFAULT_MAX_ANSWER_BYTES, 1), LakeFixture.CLOCK);
+        ExecutorService first = Executors.newSingleThreadExecutor();
+        try {
+            Future<AnalyticsResult> running = first.submit(() -> run(oneAtATime, QueryCatalog.LATENCY_BY_AGENT.name(), Map.of()));
+            assertThat(computing.await(60, TimeUnit.SECONDS)).as("the first answer is being computed").isTrue();
+
+            assertThatThrownBy(() -> run(oneAtATime, QueryCatalog.TOKEN_COST_BY_WORKFLOW.name(), Map.of()))
+                    .isInstanceOfSatisfying(QueryRefusedException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(QueryRefusedException.Reason.BUSY);
+                        assertThat(e.getMessage()).contains("1 answers are being computed").contains("tokyoia.analytics.max-concurrent-answers");
+                    });
+
+            finish.countDown();
+            assertThat(running.get(60, TimeUnit.SECONDS).rows()).as("the first answer completes").isNotEmpty();
+            assertThat(run(oneAtATime, QueryCatalog.TOKEN_COST_BY_WORKFLOW.name(), Map.of()).rows())
+                    .as("with the permit back, the refused question is answered").isNotEmpty();
+        } finally {
+            finish.countDown();
+            first.shutdownNow();
         }
     }
 

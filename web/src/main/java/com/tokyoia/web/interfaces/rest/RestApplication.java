@@ -108,7 +108,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                                         + "Nothing changed.",
                                 content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(ref = "Problem"))),
                         @APIResponse(name = ApiResponses.UNAVAILABLE, responseCode = "503",
-                                description = "PostgreSQL cannot be reached, or the connection broke under the request; retry after Retry-After. The "
+                                description = "PostgreSQL cannot be reached, or the connection broke under the request, or (analytics) the server "
+                                        + "computes as many answers as it may at once (type ...:busy); retry after Retry-After. The "
                                         + "transaction rolled back unless the connection broke during its commit: retry writes with the same "
                                         + "Idempotency-Key to be sure they are stored once.",
                                 content = @Content(mediaType = ApiResponses.PROBLEM, schema = @Schema(ref = "Problem"))),

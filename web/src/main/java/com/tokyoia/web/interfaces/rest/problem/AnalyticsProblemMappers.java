@@ -28,6 +28,7 @@ public final class AnalyticsProblemMappers {
 
     @Provider
     public static class Refused implements ExceptionMapper<QueryRefusedException> {
+        static final int BUSY_RETRY_SECONDS = 2;
         @Context
         UriInfo uri;
 
@@ -38,13 +39,15 @@ public final class AnalyticsProblemMappers {
             boolean conflict = e.reason() == QueryRefusedException.Reason.ARCHIVED_DAYS
                     || e.reason() == QueryRefusedException.Reason.STORE_UNREACHABLE
                     || e.reason() == QueryRefusedException.Reason.DAMAGED_DAYS;
-            int status = conflict ? 409 : 422;
-            String title = conflict ? "Conflict" : "Unprocessable Content";
+            // Busy: as many answers as the server computes at once are running; the same request may pass in a moment.
+            boolean busy = e.reason() == QueryRefusedException.Reason.BUSY;
+            int status = busy ? 503 : conflict ? 409 : 422;
+            String title = busy ? "Service Unavailable" : conflict ? "Conflict" : "Unprocessable Content";
             String type = "urn:tokyo-ia:problem:" + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
-            return Response.status(status).type(Problem.MEDIA_TYPE)
+            Response.ResponseBuilder response = Response.status(status).type(Problem.MEDIA_TYPE)
                     .entity(new Refusal(type, title, status, e.getMessage(), ProblemMappers.path(uri), e.days(),
-                            e.quotedBytes(), e.quotedUsd(), e.limitUsd()))
-                    .build();
+                            e.quotedBytes(), e.quotedUsd(), e.limitUsd()));
+            return (busy ? response.header("Retry-After", BUSY_RETRY_SECONDS) : response).build();
         }
     }
 
