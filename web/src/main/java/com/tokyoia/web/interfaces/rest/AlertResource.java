@@ -6,7 +6,7 @@ import com.tokyoia.web.application.InvalidInputException;
 import com.tokyoia.web.interfaces.rest.dto.AlertCheckView;
 import com.tokyoia.web.interfaces.rest.dto.IncidentView;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Tag(name = ApiResponses.OPERATIONS)
 @Path("/alerts")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertResource {
     @Inject

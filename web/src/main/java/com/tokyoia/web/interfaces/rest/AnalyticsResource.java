@@ -12,7 +12,7 @@ import com.tokyoia.web.application.RoleRequiredException;
 import com.tokyoia.web.application.Spenders;
 import com.tokyoia.web.interfaces.rest.dto.AnalyticsQuote;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -40,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Tag(name = ApiResponses.ANALYTICS)
 @Path("/")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AnalyticsResource {
     @Inject

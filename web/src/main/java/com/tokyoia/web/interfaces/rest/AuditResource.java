@@ -4,7 +4,7 @@ import com.tokyoia.web.application.AuditLogQueries;
 import com.tokyoia.web.application.Views.AuditEntryView;
 import com.tokyoia.web.interfaces.rest.dto.PageResponse;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The audit trail (admin actions, refused calls, budget overrides, API-started jobs), for admins only. */
 @Tag(name = ApiResponses.AUDIT)
 @Path("/audit")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource extends ResourceSupport {
     private static final int MAX_FILTER = 200;

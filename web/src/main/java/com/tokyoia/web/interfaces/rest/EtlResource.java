@@ -23,7 +23,7 @@ import com.tokyoia.web.interfaces.rest.dto.LakeMigrationRequest;
 import com.tokyoia.web.interfaces.rest.dto.LakePublishRequest;
 import com.tokyoia.web.interfaces.rest.dto.RestoreRequest;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -56,7 +56,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Tag(name = ApiResponses.ETL)
 @Path("/etl")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class EtlResource {

@@ -10,7 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 
-/** What every resource of the hot API uses: value parsing, limits, the clock, and the 201 answer. */
+/**
+ * What every resource of the hot API uses: value parsing, limits, the clock, and the 201 answer.
+ * The resources are application-scoped and hold only injected collaborators; their {@code @Context}
+ * fields are RESTEasy's proxies to the current request. Request-scoped, each request built an
+ * instance, its interceptors and proxies, and RESTEasy's validator for it.
+ */
 abstract class ResourceSupport {
     @Inject
     RequestValues values;

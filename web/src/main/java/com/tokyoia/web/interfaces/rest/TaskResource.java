@@ -7,7 +7,7 @@ import com.tokyoia.web.interfaces.rest.dto.TaskOutcomeRequest;
 import com.tokyoia.web.interfaces.rest.dto.TaskRequest;
 import com.tokyoia.web.interfaces.rest.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Tag(name = ApiResponses.HOT)
 @Path("/tasks")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TaskResource extends ResourceSupport {
