@@ -2,14 +2,10 @@ package com.tokyoia.web.application;
 
 import com.tokyoia.platform.cache.RedisCache;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -24,8 +20,8 @@ public class ViewCache {
     @Inject
     RedisCache cache;
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
+    @Inject
+    CurrentTransaction transaction;
 
     private final Jsonb jsonb = JsonbBuilder.create();
 
@@ -56,21 +52,6 @@ public class ViewCache {
 
     /** Evicts the entry once the current transaction commits (at once when there is none). */
     public void evictAfterCommit(String cacheName, String key) {
-        if (transactions.getTransactionKey() == null) {
-            cache.evict(cacheName, key);
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    cache.evict(cacheName, key);
-                }
-            }
-        });
+        transaction.afterCommit(() -> cache.evict(cacheName, key));
     }
 }

@@ -2,6 +2,7 @@ package com.tokyoia.web.interfaces.rest.idempotency;
 
 import com.tokyoia.persistence.domain.idempotency.StoredAnswer;
 import com.tokyoia.persistence.repository.IdempotencyKeyRepository;
+import com.tokyoia.web.application.CurrentTransaction;
 import com.tokyoia.web.application.IdempotencyKeyReusedException;
 import com.tokyoia.web.application.InvalidInputException;
 import com.tokyoia.web.interfaces.rest.json.JsonBodyGuard;
