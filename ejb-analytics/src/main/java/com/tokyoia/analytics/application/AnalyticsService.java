@@ -74,12 +74,13 @@ public final class AnalyticsService {
     /** With what the cold engine can reach: days kept elsewhere are refused by name (409), never sent to it. */
     public AnalyticsService(HotPartials hot, ColdEngine cold, Manifest manifest, ResultCache cache, QueryLog log,
                             AnalyticsSettings settings, Clock clock, QueryMetrics metrics, LakeReach reach) {
-        this(hot, cold, manifest, cache, log, settings, clock, metrics, reach, manifest::currentVersions, false);
+        this(hot, cold, manifest, cache, log, settings, clock, metrics, reach, manifest::currentVersions, false,
+                new Semaphore(settings.maxConcurrentAnswers()));
     }
 
     private AnalyticsService(HotPartials hot, ColdEngine cold, Manifest manifest, ResultCache cache, QueryLog log,
                              AnalyticsSettings settings, Clock clock, QueryMetrics metrics, LakeReach reach, ManifestView view,
-                             boolean viewKeptElsewhere) {
+                             boolean viewKeptElsewhere, Semaphore computing) {
         this.view = view;
         this.viewKeptElsewhere = viewKeptElsewhere;
         this.reach = reach;
@@ -91,12 +92,15 @@ public final class AnalyticsService {
         this.log = log;
         this.settings = settings;
         this.clock = clock;
-        this.computing = new Semaphore(settings.maxConcurrentAnswers());
+        this.computing = computing;
     }
 
-    /** This service planning from {@code view} (the server's, kept in memory) instead of reading the manifest for every question. */
+    /**
+     * This service planning from {@code view} (the server's, kept in memory) instead of reading the
+     * manifest for every question; it shares this one's permits, so the limit holds across both.
+     */
     public AnalyticsService withManifestView(ManifestView view) {
-        return new AnalyticsService(hot, cold, manifest, cache, log, settings, clock, metrics, reach, view, true);
+        return new AnalyticsService(hot, cold, manifest, cache, log, settings, clock, metrics, reach, view, true, computing);
     }
 
     public AnalyticsRequest validate(String name, Map<String, String> parameters) {
