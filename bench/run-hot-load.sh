@@ -9,5 +9,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/server-client.sh
 echo "server before: $(gc)"
-SERVER_PID="$SERVER_PID" java -Xmx512m -cp "$CP" com.tokyoia.bench.HotApiLoadBenchmark "$APP" < .run/users/admin
+SERVER_PID="$SERVER_PID" CLK_TCK="$(getconf CLK_TCK)" java -Xmx512m -cp "$CP" com.tokyoia.bench.HotApiLoadBenchmark "$APP" < .run/users/admin
 echo "server after:  $(gc)"

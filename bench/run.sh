@@ -9,5 +9,5 @@ source "$(dirname "$0")/prepare.sh"
 for rows in ${BENCH_ROWS:-1000000 5000000}; do
     day=$(date -u -d "2024-01-10 + $((rows / 1000000)) days" +%F)
     echo "=== $rows rows, $day ==="
-    java -Xmx${BENCH_HEAP:-384m} -Ds3proxy.jar=bench/target/s3proxy/s3proxy.jar -cp "$CP" com.tokyoia.bench.ExportBenchmark "$rows" "$day"
+    CLK_TCK="$(getconf CLK_TCK)" java -Xmx${BENCH_HEAP:-384m} -Ds3proxy.jar=bench/target/s3proxy/s3proxy.jar -cp "$CP" com.tokyoia.bench.ExportBenchmark "$rows" "$day"
 done

@@ -258,7 +258,6 @@ public final class ExportBenchmark {
      * what the postmaster has reaped from backends that ended (their time moves to its cutime/cstime).
      */
     static final class Cpu {
-        private static final double TICKS = 100.0; // USER_HZ on Linux
         private final long s3Pid;
 
         Cpu(long s3Pid) {
@@ -287,7 +286,7 @@ public final class ExportBenchmark {
                     if (stat != null && stat.contains("(postgres)")) {
                         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                         // f[0] is field 3 (state): utime 14, stime 15, cutime 16, cstime 17.
-                        sum += (Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14])) / TICKS;
+                        sum += (Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14])) / ClockTicks.PER_SECOND;
                     }
                 }
             }
@@ -301,7 +300,7 @@ public final class ExportBenchmark {
             }
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]) + (children ? Long.parseLong(f[13]) + Long.parseLong(f[14]) : 0);
-            return ticks / TICKS;
+            return ticks / ClockTicks.PER_SECOND;
         }
 
         private static String stat(Path proc) {

@@ -113,7 +113,7 @@ public final class HotApiLoadBenchmark {
         }
     }
 
-    /** A process's user and system CPU time from /proc (clock ticks of 10 ms, Linux's USER_HZ), 0 without a pid. */
+    /** A process's user and system CPU time from /proc (in clock ticks, see ClockTicks), 0 without a pid. */
     private static long cpuNanos(String pid) throws IOException {
         if (pid.isEmpty()) {
             return 0;
@@ -121,7 +121,7 @@ public final class HotApiLoadBenchmark {
         String stat = Files.readString(Path.of("/proc", pid, "stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // After the command: state is field 3 of stat(5), so utime (14) and stime (15) are at 11 and 12 here.
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+        return ClockTicks.toNanos(Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
     }
 
     private static String task(String workflow, String agent) {
