@@ -1,6 +1,7 @@
 package com.tokyoia.bench;
 
 import com.sun.management.OperatingSystemMXBean;
+import com.tokyoia.faults.Schedule;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,6 @@ import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
 
@@ -71,8 +71,7 @@ public final class RawHttpLoad {
 
     /** Sends {@code rate} requests a second for {@code duration}, then waits for every answer or its timeout. */
     public Step run(double rate, Duration duration, IntFunction<Request> request) throws InterruptedException {
-        long interval = (long) (1_000_000_000L / rate);
-        int count = (int) (duration.toNanos() / interval);
+        int count = Schedule.of(rate, duration, 0).count();
         BlockingQueue<Due> queue = new ArrayBlockingQueue<>(count + connections);
         AtomicLong ok = new AtomicLong();
         AtomicLong notOk = new AtomicLong();
@@ -88,14 +87,10 @@ public final class RawHttpLoad {
             workers.add(worker);
         }
         long cpuBefore = processCpuNanos();
-        long start = System.nanoTime();
+        Schedule schedule = Schedule.of(rate, duration, System.nanoTime());
         for (int i = 0; i < count; i++) {
-            long intended = start + i * interval;
             byte[] bytes = encode(request.apply(i));
-            for (long wait = intended - System.nanoTime(); wait > 0; wait = intended - System.nanoTime()) {
-                LockSupport.parkNanos(wait);
-            }
-            queue.add(new Due(intended, bytes));
+            queue.add(new Due(schedule.awaitDue(i), bytes));
         }
         for (int c = 0; c < connections; c++) {
             queue.add(STOP);

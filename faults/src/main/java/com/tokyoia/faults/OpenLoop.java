@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
 
@@ -41,14 +40,10 @@ public final class OpenLoop {
 
     /** As {@link #run(HttpClient, double, Duration, IntFunction)}, from a start (System.nanoTime) the caller also times other events from. */
     public static List<Sent> run(HttpClient client, double rate, Duration duration, IntFunction<HttpRequest> request, long start) {
-        long interval = (long) (1_000_000_000L / rate);
-        int count = (int) (duration.toNanos() / interval);
-        List<CompletableFuture<Sent>> pending = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            long intended = start + i * interval;
-            for (long wait = intended - System.nanoTime(); wait > 0; wait = intended - System.nanoTime()) {
-                LockSupport.parkNanos(wait);
-            }
+        Schedule schedule = Schedule.of(rate, duration, start);
+        List<CompletableFuture<Sent>> pending = new ArrayList<>(schedule.count());
+        for (int i = 0; i < schedule.count(); i++) {
+            long intended = schedule.awaitDue(i);
             int index = i;
             pending.add(client.sendAsync(request.apply(i), HttpResponse.BodyHandlers.ofString())
                     .handle((response, error) -> new Sent(index, intended - start, response == null ? -1 : response.statusCode(),
