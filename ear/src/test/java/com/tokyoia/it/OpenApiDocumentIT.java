@@ -20,6 +20,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * and every operation says what it answers: a stable operationId, a summary, its success code and
  * the problem+json errors it can give, typed parameters.
  */
+@Tag(ClockIndependent.TAG)
 @ExtendWith(ArquillianExtension.class)
 class OpenApiDocumentIT {
     static final Path DOCUMENT = Path.of("target/openapi.json");

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * installation on its own database and ports, switched between the modes by the management CLI and
  * a reload, as an operator would.
  */
+@Tag(ClockIndependent.TAG)
 class PlainHttpIT {
     private static final String DATABASE = "tokyoia_plain_http_it";
     private static final int OFFSET = 600;

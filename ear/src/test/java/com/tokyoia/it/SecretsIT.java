@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the server's logs, and both log handlers carry the redacting filter. ./tokyo-ia test scans the
  * logs once more after the whole run.
  */
+@Tag(ClockIndependent.TAG)
 @ExtendWith(ArquillianExtension.class)
 class SecretsIT {
     private static final Path HOME = Path.of(System.getProperty("jboss.home"));

@@ -11,6 +11,7 @@ import javax.net.ssl.SSLSocket;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * HTTP ones. The server's certificate is the self-signed one WildFly generates on first use, so
  * this client trusts any certificate: what is tested is the protocol, not the certificate.
  */
+@Tag(ClockIndependent.TAG)
 @ExtendWith(ArquillianExtension.class)
 class TlsIT {
     private static final int HTTPS_PORT = 8443 + Http.OFFSET;
