@@ -2,6 +2,7 @@ package com.tokyoia.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tokyoia.analytics.application.AnalyticsSettings;
 import com.tokyoia.platform.time.SystemTime;
 import com.tokyoia.testing.Http;
 import com.tokyoia.testing.Http.Reply;
@@ -21,6 +22,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -205,6 +210,67 @@ class AnalyticsIT {
         });
         assertThat(TestDatabase.count("SELECT count(*) FROM analytics_query_log")).isEqualTo(logged);
         assertThat(TestDatabase.count("SELECT count(*) FROM agents WHERE id = ?::uuid", AGENT.toString())).isEqualTo(1);
+    }
+
+    /**
+     * At most {@code tokyoia.analytics.max-concurrent-answers} answers are computed at once (the
+     * default, 4, on the test server). With that many cache misses held at their last step (this
+     * test locks the query log against inserts; a miss logs itself before it gives its permit back,
+     * and nothing a miss does before taking one writes there), one more miss is refused at once: 503,
+     * Retry-After and problem+json. The held ones answer once the lock goes, and so does the next
+     * miss: the permits came back. (Locking the table they read would hold them before the permit:
+     * the cache key reads the hot days' row counts.)
+     */
+    @Test
+    void aMissBeyondTheAnswersComputedAtOnceIsBusyUntilOneEnds() throws Exception {
+        int permits = AnalyticsSettings.DEFAULT_MAX_CONCURRENT_ANSWERS;
+        ExecutorService clients = Executors.newFixedThreadPool(permits + 1);
+        try {
+            List<Future<Reply>> held = new ArrayList<>();
+            Reply busy;
+            try (Connection lock = TestDatabase.connect()) {
+                lock.setAutoCommit(false);
+                try {
+                    exec(lock, "LOCK TABLE analytics_query_log IN EXCLUSIVE MODE");
+                    for (int i = 0; i < permits; i++) {
+                        String path = aMiss();
+                        held.add(clients.submit(() -> Http.get(path)));
+                    }
+                    awaitLogInsertsWaitingOnTheLock(permits);
+                    String path = aMiss();
+                    busy = clients.submit(() -> Http.get(path)).get(30, TimeUnit.SECONDS);
+                } finally {
+                    lock.rollback();
+                }
+            }
+            assertThat(busy.status()).as(busy.body()).isEqualTo(503);
+            assertThat(busy.contentType()).startsWith("application/problem+json");
+            assertThat(busy.json().getString("type")).isEqualTo("urn:tokyo-ia:problem:busy");
+            assertThat(busy.header("Retry-After")).isEqualTo("2");
+            for (Future<Reply> answer : held) {
+                Reply reply = answer.get(60, TimeUnit.SECONDS);
+                assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        Reply after = Http.get(aMiss());
+        assertThat(after.status()).as(after.body()).isEqualTo(200);
+    }
+
+    /** A question no earlier one asked (its own agent), over hot days only: a cache miss answered by PostgreSQL. */
+    private static String aMiss() {
+        return "/api/analytics/task_throughput?from=" + HOT + "&to=" + TODAY + "&agentId=" + UUID.randomUUID();
+    }
+
+    private static void awaitLogInsertsWaitingOnTheLock(int expected) throws Exception {
+        String waiting = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' "
+                + "AND query ILIKE 'INSERT INTO analytics_query_log%'";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (TestDatabase.count(waiting) < expected) {
+            assertThat(System.nanoTime()).as("%d answers waiting to log themselves within 30 s", expected).isLessThan(deadline);
+            Thread.sleep(50);
+        }
     }
 
     private static void insertTasks(Connection c, UUID workflow, LocalDate day, int count, int failed) throws Exception {

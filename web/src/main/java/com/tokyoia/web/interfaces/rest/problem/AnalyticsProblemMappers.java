@@ -34,20 +34,22 @@ public final class AnalyticsProblemMappers {
 
         @Override
         public Response toResponse(QueryRefusedException e) {
+            if (e.reason() == QueryRefusedException.Reason.BUSY) {
+                // Busy: as many answers as the server computes at once are running; the same request may pass in a
+                // moment. A plain problem, as the document's shared 503 says: no days or quote are at fault.
+                Problem busy = Problem.of(Response.Status.SERVICE_UNAVAILABLE, "busy", e.getMessage(), ProblemMappers.path(uri), null);
+                return Response.status(busy.status()).type(Problem.MEDIA_TYPE).entity(busy).header("Retry-After", BUSY_RETRY_SECONDS).build();
+            }
             // Days the configured engine cannot read (archived, in another store, or damaged) conflict
             // with the lake's state; a quote over a limit is the request's own matter.
             boolean conflict = e.reason() == QueryRefusedException.Reason.ARCHIVED_DAYS
                     || e.reason() == QueryRefusedException.Reason.STORE_UNREACHABLE
                     || e.reason() == QueryRefusedException.Reason.DAMAGED_DAYS;
-            // Busy: as many answers as the server computes at once are running; the same request may pass in a moment.
-            boolean busy = e.reason() == QueryRefusedException.Reason.BUSY;
-            int status = busy ? 503 : conflict ? 409 : 422;
-            String title = busy ? "Service Unavailable" : conflict ? "Conflict" : "Unprocessable Content";
+            int status = conflict ? 409 : 422;
+            String title = conflict ? "Conflict" : "Unprocessable Content";
             String type = "urn:tokyo-ia:problem:" + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
-            Response.ResponseBuilder response = Response.status(status).type(Problem.MEDIA_TYPE)
-                    .entity(new Refusal(type, title, status, e.getMessage(), ProblemMappers.path(uri), e.days(),
-                            e.quotedBytes(), e.quotedUsd(), e.limitUsd()));
-            return (busy ? response.header("Retry-After", BUSY_RETRY_SECONDS) : response).build();
+            return Response.status(status).type(Problem.MEDIA_TYPE).entity(new Refusal(type, title, status, e.getMessage(),
+                    ProblemMappers.path(uri), e.days(), e.quotedBytes(), e.quotedUsd(), e.limitUsd())).build();
         }
     }
 
