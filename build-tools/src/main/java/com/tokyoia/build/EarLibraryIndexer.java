@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,6 +45,7 @@ import org.jboss.jandex.Indexer;
  */
 public final class EarLibraryIndexer {
     static final String INDEX_ENTRY = "META-INF/jandex.idx";
+    static final String JANDEX_VERSION = jandexVersion();
 
     private EarLibraryIndexer() {
     }
@@ -116,18 +119,36 @@ public final class EarLibraryIndexer {
         if (cache == null) {
             return withIndex(jar);
         }
-        Path cached = cache.resolve(sha256(jar) + ".jar");
+        // The index's bytes depend on the Jandex that wrote them: a newer one must not be served an older one's.
+        Path cached = cache.resolve("jandex-" + JANDEX_VERSION).resolve(sha256(jar) + ".jar");
         if (Files.isRegularFile(cached)) {
             return new Indexed(Files.readAllBytes(cached), Source.FROM_CACHE, 0);
         }
         Indexed indexed = withIndex(jar);
         if (indexed.how() == Source.INDEXED_NOW) {
-            Files.createDirectories(cache);
-            Path partial = Files.createTempFile(cache, "indexing", ".tmp");
+            Files.createDirectories(cached.getParent());
+            Path partial = Files.createTempFile(cached.getParent(), "indexing", ".tmp");
             Files.write(partial, indexed.bytes());
             Files.move(partial, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         return indexed;
+    }
+
+    /** The version of the Jandex on this classpath, from the Maven metadata its jar carries. */
+    static String jandexVersion() {
+        try (InputStream in = Indexer.class.getResourceAsStream("/META-INF/maven/io.smallrye/jandex/pom.properties")) {
+            Properties pom = new Properties();
+            if (in != null) {
+                pom.load(in);
+            }
+            String version = pom.getProperty("version");
+            if (version == null || !version.matches("[0-9A-Za-z.\\-]+")) {
+                throw new IllegalStateException("Jandex's jar names no usable version: " + version);
+            }
+            return version;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read Jandex's version", e);
+        }
     }
 
     private static String sha256(byte[] bytes) {

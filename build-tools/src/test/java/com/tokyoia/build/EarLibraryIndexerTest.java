@@ -99,6 +99,8 @@ class EarLibraryIndexerTest {
         assertThat(cached.jarsFromCache()).isEqualTo(1);
         assertThat(read(second).get("lib/library.jar")).isEqualTo(read(first).get("lib/library.jar"));
         assertThat(entries(read(second).get("lib/library.jar"))).containsKey(EarLibraryIndexer.INDEX_ENTRY);
+        // Kept apart by the Jandex that wrote it: another version of Jandex would not find it.
+        assertThat(cache.resolve("jandex-" + EarLibraryIndexer.JANDEX_VERSION)).isDirectoryContaining("glob:**.jar");
     }
 
     private static String classEntry(Class<?> type) {
