@@ -71,8 +71,8 @@ public final class RawHttpLoad {
 
     /** Sends {@code rate} requests a second for {@code duration}, then waits for every answer or its timeout. */
     public Step run(double rate, Duration duration, IntFunction<Request> request) throws InterruptedException {
-        int count = Schedule.of(rate, duration, 0).count();
-        BlockingQueue<Due> queue = new ArrayBlockingQueue<>(count + connections);
+        Schedule plan = Schedule.of(rate, duration, 0);
+        BlockingQueue<Due> queue = new ArrayBlockingQueue<>(plan.count() + connections);
         AtomicLong ok = new AtomicLong();
         AtomicLong notOk = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -87,8 +87,8 @@ public final class RawHttpLoad {
             workers.add(worker);
         }
         long cpuBefore = processCpuNanos();
-        Schedule schedule = Schedule.of(rate, duration, System.nanoTime());
-        for (int i = 0; i < count; i++) {
+        Schedule schedule = plan.startingAt(System.nanoTime());
+        for (int i = 0; i < schedule.count(); i++) {
             byte[] bytes = encode(request.apply(i));
             queue.add(new Due(schedule.awaitDue(i), bytes));
         }

@@ -19,6 +19,11 @@ public record Schedule(long startNanos, long intervalNanos, int count) {
         return new Schedule(startNanos, interval, (int) Math.min(Integer.MAX_VALUE, duration.toNanos() / interval));
     }
 
+    /** The same requests, the first due at {@code startNanos}: a plan sized before its start is known. */
+    public Schedule startingAt(long startNanos) {
+        return new Schedule(startNanos, intervalNanos, count);
+    }
+
     public long dueNanos(int index) {
         return startNanos + index * intervalNanos;
     }

@@ -17,6 +17,15 @@ class ScheduleTest {
     }
 
     @Test
+    void aPlanStartedLaterKeepsItsRequestsAndInterval() {
+        Schedule started = Schedule.of(400, Duration.ofSeconds(3), 0).startingAt(5_000);
+
+        assertThat(started.count()).isEqualTo(1_200);
+        assertThat(started.dueNanos(0)).isEqualTo(5_000);
+        assertThat(started.dueNanos(7)).isEqualTo(5_000 + 7 * 2_500_000L);
+    }
+
+    @Test
     void aLateRequestIsDueAtOnceAndKeepsItsDueTime() {
         long longAgo = System.nanoTime() - Duration.ofMinutes(1).toNanos();
         Schedule schedule = Schedule.of(10, Duration.ofSeconds(1), longAgo);
