@@ -267,11 +267,11 @@ public final class ExportBenchmark {
         Phase measure(Work work) throws Exception {
             double jvm = jvm();
             double pg = postgres();
-            double s3 = process(s3Pid, false);
+            double s3 = process(s3Pid);
             long t = System.nanoTime();
             work.run();
             double wall = (System.nanoTime() - t) / 1e9;
-            return new Phase(wall, jvm() - jvm, postgres() - pg, process(s3Pid, false) - s3);
+            return new Phase(wall, jvm() - jvm, postgres() - pg, process(s3Pid) - s3);
         }
 
         private static double jvm() {
@@ -282,33 +282,17 @@ public final class ExportBenchmark {
             double sum = 0;
             try (var procs = Files.list(Path.of("/proc"))) {
                 for (Path p : (Iterable<Path>) procs.filter(q -> q.getFileName().toString().matches("\\d+"))::iterator) {
-                    String stat = stat(p);
-                    if (stat != null && stat.contains("(postgres)")) {
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        // f[0] is field 3 (state): utime 14, stime 15, cutime 16, cstime 17.
-                        sum += (Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14])) / ClockTicks.PER_SECOND;
+                    Optional<ProcStat> stat = ProcStat.read(p);
+                    if (stat.isPresent() && stat.get().command().equals("postgres")) {
+                        sum += stat.get().withReapedChildrenSeconds();
                     }
                 }
             }
             return sum;
         }
 
-        private static double process(long pid, boolean children) throws IOException {
-            String stat = stat(Path.of("/proc", Long.toString(pid)));
-            if (stat == null) {
-                return 0;
-            }
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]) + (children ? Long.parseLong(f[13]) + Long.parseLong(f[14]) : 0);
-            return ticks / ClockTicks.PER_SECOND;
-        }
-
-        private static String stat(Path proc) {
-            try {
-                return Files.readString(proc.resolve("stat"));
-            } catch (IOException e) {
-                return null; // the process ended meanwhile
-            }
+        private static double process(long pid) throws IOException {
+            return ProcStat.of(pid).map(ProcStat::ownSeconds).orElse(0.0);
         }
     }
 

@@ -7,8 +7,6 @@ import com.tokyoia.faults.ServerUnderTest;
 import com.tokyoia.platform.time.SystemTime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -113,15 +111,9 @@ public final class HotApiLoadBenchmark {
         }
     }
 
-    /** A process's user and system CPU time from /proc (in clock ticks, see ClockTicks), 0 without a pid. */
+    /** A process's user and system CPU time from /proc, 0 without a pid or once it has ended. */
     private static long cpuNanos(String pid) throws IOException {
-        if (pid.isEmpty()) {
-            return 0;
-        }
-        String stat = Files.readString(Path.of("/proc", pid, "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        // After the command: state is field 3 of stat(5), so utime (14) and stime (15) are at 11 and 12 here.
-        return ClockTicks.toNanos(Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+        return pid.isEmpty() ? 0 : ProcStat.of(Long.parseLong(pid)).map(ProcStat::ownNanos).orElse(0L);
     }
 
     private static String task(String workflow, String agent) {
