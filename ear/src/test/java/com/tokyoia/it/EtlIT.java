@@ -168,6 +168,28 @@ class EtlIT {
 
 
     @Test
+    void theScrubOfARangeReReadsItsCopiesAndRecordsEachCheck() throws Exception {
+        long exported = Http.post("/api/etl/backfill", """
+                {"from":"%s","to":"%s","tables":"agent_tasks"}""".formatted(DAY_1, DAY_2)).json().getJsonNumber("executionId").longValue();
+        assertThat(Jobs.awaitEnd(exported).getString("status")).isEqualTo("COMPLETED");
+        String checks = "SELECT count(*) FROM lake_copy_checks k JOIN export_manifest m ON m.id = k.manifest_id "
+                + "WHERE m.day BETWEEN ? AND ? AND k.outcome = 'WHOLE' AND k.checked_at > ?";
+        Timestamp before = Timestamp.from(SystemTime.clock().instant().minusSeconds(1));
+
+        assertThat(Http.post("/api/etl/scrub", "{\"from\":\"%s\",\"to\":\"%s\"}".formatted(DAY_2, DAY_1)).status()).isEqualTo(400);
+        Reply started = Http.post("/api/etl/scrub", "{\"from\":\"%s\",\"to\":\"%s\"}".formatted(DAY_1, DAY_2));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        JsonObject run = Jobs.awaitEnd(started.json().getJsonNumber("executionId").longValue());
+
+        assertThat(run.getString("status")).as(run.toString()).isEqualTo("COMPLETED");
+        long copies = TestDatabase.count("SELECT count(DISTINCT (table_name, day)) FROM export_manifest WHERE day BETWEEN ? AND ? "
+                + "AND status IN ('VALIDATED', 'PURGED')", DAY_1, DAY_2);
+        assertThat(run.getString("exitStatus")).as(run.toString())
+                .startsWith("checked " + copies + " (").contains(copies + " whole, 0 damaged");
+        assertThat(TestDatabase.count(checks, DAY_1, DAY_2, before)).isEqualTo(copies).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void badRequestsAreRefusedAndStartNothing() throws Exception {
         // Only jobs carrying these requests' dates count: a nightly run at 02:00 must not make this flaky.
         String today = LocalDate.now(SystemTime.clock()).toString();

@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * Deep verify: downloads the published object of a (table, day), checks its SHA-256 against the
- * manifest, re-reads every row and recomputes the content checksum. Operators run it on demand. A
+ * manifest, re-reads every row and recomputes the content checksum. Operators run it on demand, and
+ * the nightly scrub ({@code LakeScrub}) runs it over the copies checked longest ago. A
  * copy found damaged is recorded and announced ({@link DamagedCopies}); one found whole clears that.
  */
 public final class DeepVerifier {
@@ -48,15 +49,20 @@ public final class DeepVerifier {
         if (entry == null) {
             return new Verdict(table.name(), day, 0, false, "no validated export of this day");
         }
+        return verify(table, entry, "deep-verify", 0);
+    }
+
+    /** Checks this proven version; a damage found is announced as found by {@code checkedBy} (a job, with its execution). */
+    public Verdict verify(LakeTable table, ManifestEntry entry, String checkedBy, long executionId) throws IOException, SQLException {
         Optional<String> damage = damage(table, entry);
         if (damage.isPresent()) {
-            damaged.found(entry, damage.get(), "deep-verify", 0);
-            return new Verdict(table.name(), day, entry.version(), false, damage.get());
+            damaged.found(entry, damage.get(), checkedBy, executionId);
+            return new Verdict(table.name(), entry.day(), entry.version(), false, damage.get());
         }
         if (!entry.trusted()) {
             damaged.whole(entry);
         }
-        return new Verdict(table.name(), day, entry.version(), true, "all " + entry.rowCount() + " rows re-read: "
+        return new Verdict(table.name(), entry.day(), entry.version(), true, "all " + entry.rowCount() + " rows re-read: "
                 + entry.contentChecksum());
     }
 

@@ -67,6 +67,7 @@ public class EtlOperations {
     public static final String RETENTION_JOB = "retention";
     public static final String REIMPORT_JOB = "reimport";
     public static final String STORAGE_CLASSES_JOB = "storage-classes";
+    public static final String SCRUB_JOB = "scrub-lake";
     public static final String MIGRATE_LAKE_JOB = "migrate-lake";
     public static final String PUBLISH_LAKE_JOB = "publish-lake";
 
@@ -269,6 +270,18 @@ public class EtlOperations {
         return startAlone(STORAGE_CLASSES_JOB, "the lake's storage classes", startedBy);
     }
 
+    /**
+     * Starts the scrub: the lake copies checked longest ago, of the days in [from, to] (each null: no
+     * bound), are re-read completely as deep verify does, a bounded amount; refused while one runs.
+     */
+    public long startScrub(LocalDate from, LocalDate to, String startedBy) {
+        refuseRunning(List.of(SCRUB_JOB), "the lake's scrub");
+        Properties parameters = new Properties();
+        optionalDays(parameters, from, to);
+        parameters.setProperty(JobStarters.STARTED_BY, startedBy);
+        return started(BatchRuntime.getJobOperator().start(SCRUB_JOB, parameters), SCRUB_JOB);
+    }
+
     /** Starts a job that takes no parameters and of which one runs at a time. */
     private long startAlone(String job, String what, String startedBy) {
         JobOperator operator = BatchRuntime.getJobOperator();
@@ -357,7 +370,7 @@ public class EtlOperations {
         JobOperator operator = BatchRuntime.getJobOperator();
         List<Run> runs = new ArrayList<>();
         for (String job : List.of(EXPORT_JOB, RECONCILE_JOB, RETENTION_JOB, REIMPORT_JOB, STORAGE_CLASSES_JOB, MIGRATE_LAKE_JOB,
-                PUBLISH_LAKE_JOB)) {
+                PUBLISH_LAKE_JOB, SCRUB_JOB)) {
             List<JobInstance> instances;
             try {
                 instances = operator.getJobInstances(job, 0, limit);

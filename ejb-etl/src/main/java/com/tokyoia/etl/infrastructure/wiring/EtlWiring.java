@@ -38,6 +38,8 @@ import com.tokyoia.etl.application.retention.PlatformHousekeeping;
 import com.tokyoia.etl.application.retention.RetentionRun;
 import com.tokyoia.etl.application.retention.RetentionSettings;
 import com.tokyoia.etl.application.retention.SupersededVersions;
+import com.tokyoia.etl.application.scrub.LakeScrub;
+import com.tokyoia.etl.application.scrub.ScrubSettings;
 import com.tokyoia.etl.infrastructure.alerting.JdbcAlertFacts;
 import com.tokyoia.etl.infrastructure.alerting.JdbcIncidentLog;
 import com.tokyoia.etl.infrastructure.audit.JdbcJobAudit;
@@ -58,6 +60,7 @@ import com.tokyoia.etl.infrastructure.reimport.PostgresHotDayLoader;
 import com.tokyoia.etl.infrastructure.retention.JdbcRetentionHolds;
 import com.tokyoia.etl.infrastructure.retention.PostgresHotDays;
 import com.tokyoia.etl.infrastructure.retention.PostgresHousekeeping;
+import com.tokyoia.etl.infrastructure.scrub.JdbcCopyChecks;
 import com.tokyoia.etl.infrastructure.store.ObjectStores;
 import com.tokyoia.etl.infrastructure.store.OpenedLakeStores;
 import com.tokyoia.lake.application.port.Manifest;
@@ -121,6 +124,7 @@ public class EtlWiring {
 
     private EtlSettings settings;
     private RetentionSettings retention;
+    private ScrubSettings scrub;
     private ObjectStore store;
     private Catalogs.Opened catalog;
     private Alerts alerts;
@@ -133,6 +137,7 @@ public class EtlWiring {
     void build() {
         settings = EtlSettings.from(ConfigReader.forModuleOf(EtlWiring.class));
         retention = RetentionSettings.from(ConfigReader.forModuleOf(EtlWiring.class));
+        scrub = ScrubSettings.from(ConfigReader.forModuleOf(EtlWiring.class));
         store = ObjectStores.open(lake);
         catalog = Catalogs.open(lake, trino);
         probes.register(LakeStoreReadinessCheck.NAME, store::probe);
@@ -214,6 +219,11 @@ public class EtlWiring {
     @Produces
     DeepVerifier verifier() {
         return new DeepVerifier(manifest(), store, new ParquetFiles(), settings.workDir(), damagedCopies());
+    }
+
+    @Produces
+    LakeScrub lakeScrub() {
+        return new LakeScrub(new JdbcCopyChecks(dataSource), manifest(), verifier(), scrub, clock);
     }
 
     /** This server's leases: its name (jboss.node.name) and this boot, so a restarted server does not mistake the dead one's work for its own. */

@@ -21,6 +21,7 @@ import com.tokyoia.web.interfaces.rest.dto.BackfillRequest;
 import com.tokyoia.web.interfaces.rest.dto.JobStarted;
 import com.tokyoia.web.interfaces.rest.dto.LakeMigrationRequest;
 import com.tokyoia.web.interfaces.rest.dto.LakePublishRequest;
+import com.tokyoia.web.interfaces.rest.dto.LakeScrubRequest;
 import com.tokyoia.web.interfaces.rest.dto.RestoreRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -190,6 +191,29 @@ public class EtlResource {
     @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
     public Response storageClasses() {
         return Response.accepted(JobStarted.of(operations.startStorageRefresh(starter()), EtlOperations.STORAGE_CLASSES_JOB)).build();
+    }
+
+    /**
+     * Re-reads completely the lake copies checked longest ago, never-checked first, a bounded amount
+     * (tokyoia.etl.scrub.*); also daily at 06:00 UTC over the whole lake. {@code {}} for the whole lake.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    @POST
+    @Path("/scrub")
+    @Operation(operationId = "startScrub", summary = "Deep-verify the lake copies checked longest ago, never-checked first")
+    @APIResponse(responseCode = "202", description = "The scrub-lake job started; follow it at /api/etl/runs/{executionId}",
+            content = @Content(mediaType = ApiResponses.JSON, schema = @Schema(implementation = JobStarted.class)))
+    @APIResponse(responseCode = "400", ref = ApiResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = ApiResponses.CONFLICT)
+    @APIResponse(responseCode = "413", ref = ApiResponses.TOO_LARGE)
+    public Response scrub(@RequestBody(content = @Content(mediaType = ApiResponses.JSON,
+            examples = @ExampleObject(name = "example", value = RequestExamples.SCRUB))) LakeScrubRequest request) {
+        LakeScrubRequest body = values.body(request);
+        LocalDate from = values.date("from", body.from(), null);
+        LocalDate to = values.date("to", body.to(), null);
+        refuseBackwards(from, to);
+        long execution = operations.startScrub(from, to, starter());
+        return Response.accepted(new JobStarted(execution, EtlOperations.SCRUB_JOB, body.from(), body.to(), null)).build();
     }
 
     /**

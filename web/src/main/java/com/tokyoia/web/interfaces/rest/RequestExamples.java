@@ -32,6 +32,8 @@ final class RequestExamples {
             {"target": "s3://tokyo-ia-lake/lake", "catalog": "trino"}""";
     static final String PUBLISH = """
             {"from": "2026-01-01", "to": "2026-11-26"}""";
+    static final String SCRUB = """
+            {"from": "2026-01-01", "to": "2026-01-31"}""";
     static final String RESTORE = """
             {"from": "2026-03-01", "to": "2026-03-31", "tables": "agent_tasks", "tier": "BULK", "days": 7}""";
 
