@@ -36,13 +36,14 @@ public final class LakeScrub {
             return whole + damaged.size();
         }
 
-        /** The job's exit status: short enough for the batch repository, complete enough for the console. */
+        /** The job's exit status: short enough for the batch repository (512 characters), complete enough for the console. */
         public String summary() {
-            return "checked " + checked() + " (" + (bytesRead >> 20) + " MiB): " + whole + " whole, " + damaged.size() + " damaged"
+            String summary = "checked " + checked() + " (" + (bytesRead >> 20) + " MiB): " + whole + " whole, " + damaged.size() + " damaged"
                     + (damaged.isEmpty() ? "" : " " + String.join(", ", damaged.subList(0, Math.min(5, damaged.size())))
                     + (damaged.size() > 5 ? ", ..." : "")) + ", " + notReadable + " not readable; in range: " + coverage.copies()
                     + " copies, " + coverage.neverChecked() + " never checked" + coverage.oldestCheck().map(at -> ", oldest check " + at)
                     .orElse("");
+            return summary.length() <= 500 ? summary : summary.substring(0, 497) + "...";
         }
     }
 

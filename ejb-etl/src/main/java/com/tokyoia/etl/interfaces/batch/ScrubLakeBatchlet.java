@@ -29,7 +29,9 @@ public class ScrubLakeBatchlet extends AbstractBatchlet {
     public String process() throws Exception {
         try (LogContext ignored = LogContext.forExecution(job.getExecutionId())) {
             DayRange range = DayRange.of(from, to);
-            return scrub.scrub(range.from(), range.to(), job.getExecutionId()).summary();
+            String summary = scrub.scrub(range.from(), range.to(), job.getExecutionId()).summary();
+            job.setExitStatus(summary); // the job's, which the API and the console show, not only the step's
+            return summary;
         }
     }
 }

@@ -21,7 +21,9 @@ public class StorageClassesBatchlet extends AbstractBatchlet {
     public String process() throws Exception {
         try (LogContext ignored = LogContext.forExecution(job.getExecutionId())) {
             LakeArchive.Refreshed refreshed = archive.refresh(job.getExecutionId());
-            return "checked " + refreshed.checked() + ", changed " + refreshed.changed() + ", missing " + refreshed.missing().size();
+            String summary = "checked " + refreshed.checked() + ", changed " + refreshed.changed() + ", missing " + refreshed.missing().size();
+            job.setExitStatus(summary); // the job's, which the API and the console show, not only the step's
+            return summary;
         }
     }
 }
