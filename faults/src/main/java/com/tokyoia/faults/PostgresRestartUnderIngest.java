@@ -13,6 +13,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +34,17 @@ import java.util.function.IntFunction;
  * was not acknowledged is sent again with its key until it is, and then PostgreSQL holds every
  * batch exactly once and whole (no partial batch, no duplicate).
  *
+ * <p>Readers run beside the writers on the same schedule's clock: keyset list pages of agents and,
+ * one read in 20, a hot-days analytics question (PostgreSQL's side of the router, its answer cached in Redis).
+ * Each read gets a 200 or the same 503 problem+json with Retry-After (no 500, none without an answer),
+ * and every read sent once the database has been back for the recovery bound gets a 200.
+ *
  * <p>Arguments: the server's base URL, a JDBC URL that reads its database; the admin's password on
  * standard input; PG_CTL, the command that stops and starts PostgreSQL (its {@code stop -m fast}
  * and {@code start} are appended). Optional: FAULT_RATE batches/s (40), FAULT_POINTS per batch (100),
  * FAULT_SECONDS of load (45), FAULT_STOP_AT s (10), FAULT_OUTAGE s (8), FAULT_MAX_LATENCY s (10),
  * FAULT_RECOVERY s (10), FAULT_WARMUP s (15) of the same load before, reported but not checked,
- * FAULT_RETRY_DEADLINE s (120) for all the retries after the load.
+ * FAULT_RETRY_DEADLINE s (120) for all the retries after the load, FAULT_READ_RATE reads/s (10; 0: none).
  */
 public final class PostgresRestartUnderIngest {
     private PostgresRestartUnderIngest() {
@@ -56,6 +63,7 @@ public final class PostgresRestartUnderIngest {
         Duration recovery = Commands.seconds("FAULT_RECOVERY", 10);
 
         Duration warmup = Commands.seconds("FAULT_WARMUP", 15);
+        double readRate = Commands.number("FAULT_READ_RATE", 10);
 
         String run = UUID.randomUUID().toString();
         Instant recordedFrom = SystemTime.clock().instant().minusSeconds(60);
@@ -92,8 +100,14 @@ public final class PostgresRestartUnderIngest {
             }
         }, "postgresql-outage");
         fault.start();
+        List<List<Sent>> readsSent = new ArrayList<>();
+        Thread readers = new Thread(() -> readsSent.add(readRate > 0 ? OpenLoop.run(server.client(), readRate, load, read(server), start)
+                : List.of()), "readers");
+        readers.start();
         List<Sent> sent = OpenLoop.run(server.client(), rate, load, batch, start);
         fault.join();
+        readers.join();
+        List<Sent> reads = readsSent.isEmpty() ? List.of() : readsSent.get(0);
 
         List<String> violations = new ArrayList<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
@@ -124,6 +138,33 @@ public final class PostgresRestartUnderIngest {
         if (lastError < 0) {
             violations.add("no request failed: the outage did not reach the server (is PG_CTL the server's PostgreSQL?)");
         }
+        if (readRate > 0 && reads.isEmpty()) {
+            violations.add("the readers sent nothing");
+        }
+        Map<String, Map<Integer, Integer>> readStatuses = new TreeMap<>();
+        long[] readWindow = {Long.MAX_VALUE, -1};
+        for (Sent r : reads) {
+            readStatuses.computeIfAbsent(readKind(r.index()), k -> new TreeMap<>()).merge(r.status(), 1, Integer::sum);
+            if (r.status() == 200) {
+                continue;
+            }
+            readWindow[0] = Math.min(readWindow[0], r.intendedNanos());
+            readWindow[1] = Math.max(readWindow[1], r.intendedNanos() + r.latencyNanos());
+            String what = "read " + r.index() + " (" + readKind(r.index()) + ")";
+            if (r.status() != 503) {
+                violations.add(what + ": " + (r.answered() ? r.status() + " " + r.body() : "no answer: " + r.error()));
+            } else if (!r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
+                    || r.headers().firstValue("Retry-After").isEmpty()) {
+                violations.add(what + ": a 503 without problem+json or Retry-After: " + r.headers().map());
+            }
+            if (r.intendedNanos() > events[2] + recovery.toNanos()) {
+                violations.add(what + " sent " + ms(r.intendedNanos() - events[2]) + " ms after PostgreSQL was back still got " + r.status());
+            }
+        }
+        var readLatencies = OpenLoop.latencies(reads);
+        if (!reads.isEmpty() && readLatencies.getMaxValue() > maxLatency.toNanos() / 1000) {
+            violations.add("the slowest read took " + readLatencies.getMaxValue() / 1000 + " ms, over the " + maxLatency.toSeconds() + " s bound");
+        }
 
         int retried = 0;
         int replayed = 0;
@@ -145,6 +186,13 @@ public final class PostgresRestartUnderIngest {
         System.out.printf("load: %d batches of %d points at %.0f batches/s for %d s; statuses %s%n", sent.size(), points, rate,
                 load.toSeconds(), statuses);
         System.out.printf("latency from the intended send time: %s%n", OpenLoop.summary(latencies));
+        if (!reads.isEmpty()) {
+            System.out.printf("reads beside them: %d at %.0f/s, statuses %s; %s%n", reads.size(), readRate, readStatuses,
+                    OpenLoop.summary(readLatencies));
+            System.out.println(readWindow[1] < 0 ? "reads: none failed (answered from Redis or between the outage's edges)"
+                    : "reads' error window: %.1f s (first failed read sent at %.1f s, last failure answered at %.1f s)".formatted(
+                    (readWindow[1] - readWindow[0]) / 1e9, readWindow[0] / 1e9, readWindow[1] / 1e9));
+        }
         System.out.printf("PostgreSQL: stop issued at %.1f s, down at %.1f s, up again at %.1f s (outage %.1f s)%n",
                 events[0] / 1e9, events[1] / 1e9, events[2] / 1e9, (events[2] - events[1]) / 1e9);
         if (lastError >= 0) {
@@ -159,6 +207,20 @@ public final class PostgresRestartUnderIngest {
         System.out.println(violations.isEmpty() ? "PASS postgresql-restart-under-ingest" : "FAIL postgresql-restart-under-ingest ("
                 + violations.size() + " violations)");
         System.exit(violations.isEmpty() ? 0 : 1);
+    }
+
+    /**
+     * What the readers ask: keyset list pages of agents, and every 20th read an analytics question over
+     * the hot days (at 10 reads/s, 0.5 a second: under the per-user limit on analytics, 60 a minute).
+     */
+    static String readKind(int index) {
+        return index % 20 == 19 ? "task_throughput over the hot days" : "agents list page";
+    }
+
+    private static IntFunction<HttpRequest> read(ServerUnderTest server) {
+        LocalDate today = LocalDate.now(SystemTime.clock().withZone(ZoneOffset.UTC));
+        String analytics = "/api/analytics/task_throughput?from=" + today.minusDays(1) + "&to=" + today;
+        return i -> server.request(readKind(i).startsWith("task_throughput") ? analytics : "/api/agents?limit=50").GET().build();
     }
 
     static String body(String agentId, int batch, int points, Instant recordedFrom) {
