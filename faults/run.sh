@@ -6,6 +6,7 @@
 #   postgresql-restart-export  the same during a day's export: the day ends exported once, proven
 #   redis-killed         Redis killed (SIGKILL) for 15 s under cached agent reads, then started again
 #   disk-full            a day exported while the ETL's work directory (a 1 MiB tmpfs) is full, then with room
+#   lake-disk-full       a day exported while the lake's disk is full where the day goes (a 64 KiB tmpfs on its folder), then with room
 #   two-nodes            a second WildFly on the same database, Redis and lake; both asked to export one day at once;
 #                        the first node SIGKILLed mid-export and the second finishing its work (runs last: it kills
 #                        the first node, which the other faults need)
@@ -16,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 faults=("$@")
-[ ${#faults[@]} -gt 0 ] || faults=(postgresql-restart redis-killed disk-full postgresql-restart-export two-nodes)
+[ ${#faults[@]} -gt 0 ] || faults=(postgresql-restart redis-killed disk-full lake-disk-full postgresql-restart-export two-nodes)
 
 status=$(./tokyo-ia status 2>/dev/null || true)
 if [[ "$status" == *"running (pid"* ]]; then
@@ -36,6 +37,11 @@ NODE2_BASE="$PWD/.run/faults/node2"
 # A fresh database and lake every run: the faults pick their days and rows, and must not find an earlier run's.
 psql -h "${TOKYOIA_PG_HOST:-127.0.0.1}" -p "${TOKYOIA_PG_PORT:-5432}" -U "${TOKYOIA_PG_SUPERUSER:-postgres}" -d postgres -qc \
     "DROP DATABASE IF EXISTS $TOKYOIA_DB_NAME" >/dev/null 2>&1 || true
+# The full disks lake-disk-full mounts inside the lake, should an earlier run have been killed before it unmounted them.
+unmount_lake_disks() {
+    awk -v root="$TOKYOIA_LAKE_LOCAL_ROOT/" 'index($2, root) == 1 { print $2 }' /proc/mounts | sort -r | xargs -r -n1 umount || true
+}
+unmount_lake_disks
 rm -rf "$TOKYOIA_LAKE_LOCAL_ROOT"
 # The ETL's work directory on a tmpfs of 1 MiB (disk-full gives it room when it is done with it).
 export TOKYOIA_ETL_WORK_DIR="$WORK_DIR"
@@ -51,6 +57,7 @@ cleanup() {
     redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 || eval "$REDIS_START" >/dev/null 2>&1 || true
     ./tokyo-ia down >/dev/null 2>&1 || true
     mountpoint -q "$WORK_DIR" && umount "$WORK_DIR" || true
+    unmount_lake_disks
 }
 trap cleanup EXIT
 
@@ -94,6 +101,13 @@ for fault in "${faults[@]}"; do
             [ -n "$cluster_version" ] || { echo "no PostgreSQL cluster under /etc/postgresql for pg_ctlcluster" >&2; failed+=("$fault"); continue; }
             PG_CTL="$PG_CTL" java -Xmx256m -cp "$CP" com.tokyoia.faults.PostgresRestartUnderIngest "$APP" "$JDBC" < .run/users/admin \
                 || failed+=("$fault")
+            ;;
+        lake-disk-full)
+            # Room in the work directory (disk-full, when it ran, has already given it): the export must reach the lake.
+            [ "$work_on_tmpfs" = true ] && mount -o remount,size=512m "$WORK_DIR"
+            FAULT_FILL_LAKE="mount -t tmpfs -o size=64k tokyo-ia-lake-full" FAULT_EMPTY_LAKE="umount" \
+                java -Xmx256m -cp "$CP" com.tokyoia.faults.LakeDiskFullDuringExport "$APP" "$JDBC" "$TOKYOIA_LAKE_LOCAL_ROOT" \
+                < .run/users/admin || failed+=("$fault")
             ;;
         postgresql-restart-export)
             [ -n "$cluster_version" ] || { echo "no PostgreSQL cluster under /etc/postgresql for pg_ctlcluster" >&2; failed+=("$fault"); continue; }
