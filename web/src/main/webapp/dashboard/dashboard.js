@@ -17,7 +17,8 @@ const PLACES = {
     archived: {label: 'archived', color: '#98a2b3'},
     exporting: {label: 'exporting', color: '#7cd4fd'},
     hot: {label: 'PostgreSQL only', color: '#f79009'},
-    failed: {label: 'export failed', color: '#d92d20'}
+    failed: {label: 'export failed', color: '#d92d20'},
+    damaged: {label: 'damaged copy', color: '#7a271a'}
 };
 
 class ApiError extends Error {
@@ -224,6 +225,11 @@ function cell(row, text, className) {
     return td;
 }
 
+// Text from the API going into markup the chart library renders as HTML (its tooltips).
+function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]);
+}
+
 function number(value, digits) {
     if (value === null || value === undefined || value === '') {
         return '';
@@ -256,6 +262,10 @@ function placeOf(entry, readable, inPostgres) {
         case 'VALIDATED':
         case 'PURGED':
         case 'ARCHIVED':
+            // A check (deep verify, the scrub, retention's) found the proven copy's bytes changed or gone.
+            if (entry.damage) {
+                return 'damaged';
+            }
             // An empty day has nothing PostgreSQL could have lost.
             if (inPostgres || entry.rowCount === 0) {
                 return 'both';
@@ -295,16 +305,21 @@ async function loadLake() {
                     continue;
                 }
                 counts[place] = (counts[place] || 0) + 1;
-                series[place].push([day, table, entry ? entry.version : null, entry ? entry.rowCount : null]);
+                series[place].push([day, table, entry ? entry.version : null, entry ? entry.rowCount : null,
+                    entry && entry.damage ? entry.damage : null]);
             }
         }
         document.getElementById('lake-summary').textContent = Object.keys(PLACES).filter(p => counts[p])
             .map(p => `${PLACES[p].label}: ${counts[p]} table-days`).join(' · ') || 'No day exported yet.';
         const map = chart('lake-chart');
         map.setOption({
+            // Kept inside the chart and wrapped: a damaged copy's finding is a long line.
             tooltip: {
+                confine: true,
+                extraCssText: 'white-space: normal; max-width: 480px; word-break: break-all;',
                 formatter: p => `${p.value[1]} ${p.value[0]}<br>${p.seriesName}`
                     + (p.value[2] ? `<br>version ${p.value[2]}, ${number(p.value[3])} rows` : '')
+                    + (p.value[4] ? `<br>${escapeHtml(p.value[4])}` : '')
             },
             legend: {top: 0},
             grid: {left: 130, right: 20, top: 40, bottom: 50},
@@ -321,7 +336,7 @@ async function loadLake() {
         map.on('click', p => {
             // The hot window's line is clickable too; only cells are days.
             if (p.componentType === 'series' && Array.isArray(p.value)) {
-                showDay(p.value[1], p.value[0], p.seriesName);
+                showDay(p.value[1], p.value[0], p.seriesName, p.value[4]);
             }
         });
         panel.dataset.state = 'loaded';
@@ -332,15 +347,27 @@ async function loadLake() {
     }
 }
 
-function showDay(table, day, place) {
+function showDay(table, day, place, damage) {
     const detail = document.getElementById('day-detail');
     detail.hidden = false;
     detail.replaceChildren();
     const title = document.createElement('strong');
     title.textContent = `${table} ${day}: ${place}`;
     detail.appendChild(title);
+    if (damage) {
+        // What the check found, and the ways back (docs/runbook.md, data corruption).
+        const found = document.createElement('p');
+        found.className = 'damage';
+        found.textContent = `${damage}. Analytics refuses this day until a check finds the copy whole again: restore the `
+            + 'proven version (a versioned bucket), or re-export the day while PostgreSQL still holds it.';
+        detail.appendChild(found);
+    }
     const outcome = document.createElement('div');
-    for (const [label, action] of [['Verify the lake copy', 'verify'], ['Re-export', 'reexport']]) {
+    const actions = [['Verify the lake copy', 'verify'], ['Re-export', 'reexport']];
+    if (damage) {
+        actions.push(['Restore the proven version', 'restore-object']);
+    }
+    for (const [label, action] of actions) {
         const button = document.createElement('button');
         button.textContent = label;
         button.type = 'button';
@@ -348,8 +375,8 @@ function showDay(table, day, place) {
             outcome.textContent = '…';
             try {
                 const answer = await post(`api/etl/days/${table}/${day}/${action}`);
-                outcome.textContent = action === 'verify' ? `Verified: ${JSON.stringify(answer)}`
-                    : `Re-export started as execution ${answer.executionId}.`;
+                outcome.textContent = action === 'reexport' ? `Re-export started as execution ${answer.executionId}.`
+                    : `${action === 'verify' ? 'Verified' : 'Restore'}: ${JSON.stringify(answer)}`;
                 if (action === 'reexport') {
                     followRun(answer.executionId);
                 }

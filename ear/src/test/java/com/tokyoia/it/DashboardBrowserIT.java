@@ -28,8 +28,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -138,10 +140,61 @@ class DashboardBrowserIT {
                 assertThat(page.findElement(By.id("monthly-summary")).getText()).startsWith("About $");
                 shoot(page, "lake", "dashboard-lake-after-backfill.png");
                 shoot(page, "costs", "dashboard-costs.png");
+
+                aDamagedCopyShowsOnTheMapWithWhatToDoAndLeavesOnceWhole(browser, page, days.get(3));
             } catch (AssertionError | RuntimeException e) {
                 browser.screenshot(SHOTS.resolve("dashboard-failed.png"));
                 throw e;
             }
+        }
+    }
+
+    /**
+     * One byte of the day's proven copy flipped in the server's lake and found by a deep verify: the
+     * map shows the day as a damaged copy; clicking its cell says what the check found and offers the
+     * restore; the bytes put back, the detail's verify button clears it and the map shows the day whole.
+     */
+    private static void aDamagedCopyShowsOnTheMapWithWhatToDoAndLeavesOnceWhole(HeadlessChromium browser, WebDriver page, LocalDate day)
+            throws Exception {
+        String key = TestDatabase.string("SELECT object_key FROM export_manifest WHERE table_name = 'agent_tasks' AND day = ? "
+                + "AND status = 'VALIDATED' ORDER BY version DESC LIMIT 1", day);
+        Path file = Health.lakeRoot().resolve(key);
+        byte[] proven = Files.readAllBytes(file);
+        byte[] flipped = proven.clone();
+        flipped[flipped.length / 2] ^= 0x01;
+        Files.write(file, flipped);
+        try {
+            Http.Reply verdict = Http.post("/api/etl/days/agent_tasks/" + day + "/verify", null);
+            assertThat(verdict.json().getBoolean("ok")).as(verdict.body()).isFalse();
+            page.navigate().refresh();
+            awaitPanelsLoaded(page);
+            assertThat(page.findElement(By.id("lake-summary")).getText()).contains("damaged copy: 1 table-days");
+
+            WebElement chart = page.findElement(By.id("lake-chart"));
+            ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView()", chart);
+            @SuppressWarnings("unchecked")
+            List<Number> at = (List<Number>) ((JavascriptExecutor) page).executeScript("return echarts.getInstanceByDom(arguments[0])"
+                    + ".convertToPixel({seriesName: 'damaged copy'}, [arguments[1], 'agent_tasks'])", chart, day.toString());
+            Rectangle box = chart.getRect();
+            new Actions(page).moveToElement(chart, (int) Math.round(at.get(0).doubleValue() - box.getWidth() / 2.0),
+                    (int) Math.round(at.get(1).doubleValue() - box.getHeight() / 2.0)).click().perform();
+            String detail = browser.awaitText(By.cssSelector("#day-detail .damage"), "SHA-256", Duration.ofSeconds(20));
+            assertThat(detail).contains(key).contains("Analytics refuses this day");
+            assertThat(page.findElement(By.cssSelector("#day-detail strong")).getText()).isEqualTo("agent_tasks " + day + ": damaged copy");
+            assertThat(page.findElements(By.xpath("//div[@id='day-detail']//button[normalize-space()='Restore the proven version']")))
+                    .hasSize(1);
+            shoot(page, "lake", "dashboard-lake-damaged.png");
+
+            Files.write(file, proven);
+            page.findElement(By.xpath("//div[@id='day-detail']//button[normalize-space()='Verify the lake copy']")).click();
+            assertThat(browser.awaitText(By.id("day-detail"), "Verified:", Duration.ofSeconds(20))).contains("\"ok\":true");
+            page.navigate().refresh();
+            awaitPanelsLoaded(page);
+            assertThat(page.findElement(By.id("lake-summary")).getText()).doesNotContain("damaged");
+        } finally {
+            // Whatever failed above, later tests find the day whole.
+            Files.write(file, proven);
+            Http.post("/api/etl/days/agent_tasks/" + day + "/verify", null);
         }
     }
 
