@@ -7,6 +7,7 @@
 #   redis-killed         Redis killed (SIGKILL) for 15 s under cached agent reads, then started again
 #   disk-full            a day exported while the ETL's work directory (a 1 MiB tmpfs) is full, then with room
 #   lake-disk-full       a day exported while the lake's disk is full where the day goes (a 64 KiB tmpfs on its folder), then with room
+#   server-killed        the server SIGKILLed under metric ingest and started again at once; every batch retried with its key
 #   two-nodes            a second WildFly on the same database, Redis and lake; both asked to export one day at once;
 #                        the first node SIGKILLed mid-export and the second finishing its work (runs last: it kills
 #                        the first node, which the other faults need)
@@ -17,7 +18,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 faults=("$@")
-[ ${#faults[@]} -gt 0 ] || faults=(postgresql-restart redis-killed disk-full lake-disk-full postgresql-restart-export two-nodes)
+[ ${#faults[@]} -gt 0 ] || faults=(postgresql-restart redis-killed disk-full lake-disk-full postgresql-restart-export server-killed
+    two-nodes)
 
 status=$(./tokyo-ia status 2>/dev/null || true)
 if [[ "$status" == *"running (pid"* ]]; then
@@ -74,6 +76,25 @@ server_before=$(server_pid)
 # The server ./tokyo-ia up just prepared (the newest, should an older WildFly's folder be left beside it).
 SERVER_LOG="$(ls -dt "$PWD"/.run/server/wildfly-*/ | head -1)standalone/log/server.log"
 
+# The first node started again after server-killed, exactly as ./tokyo-ia up started it: the same command line
+# and environment, read from /proc before the kill (no build this time); its pid goes where ./tokyo-ia keeps it.
+FIRST_NODE_SAVED="$PWD/.run/faults/node1"
+save_first_node() {
+    mkdir -p "$FIRST_NODE_SAVED" && chmod 700 "$FIRST_NODE_SAVED"
+    cp "/proc/$(server_pid)/cmdline" "$FIRST_NODE_SAVED/cmdline"
+    cp "/proc/$(server_pid)/environ" "$FIRST_NODE_SAVED/environ"
+}
+start_first_node() {
+    local cmd vars
+    readarray -d '' cmd <"$FIRST_NODE_SAVED/cmdline"
+    readarray -d '' vars <"$FIRST_NODE_SAVED/environ"
+    nohup env -i "${vars[@]}" "${cmd[@]}" >>"$PWD/.run/logs/console.log" 2>&1 &
+    echo $! >"$PWD/.run/wildfly.pid"
+    disown
+}
+export -f start_first_node
+export FIRST_NODE_SAVED
+
 # A second node of the same installation: the first node's configuration (datasources, credential
 # store, users), its own base directory, work directory and node name, ports 100 up; the same
 # database, Redis and lake (the environment above).
@@ -128,6 +149,16 @@ for fault in "${faults[@]}"; do
             FAULT_ENLARGE="mount -o remount,size=512m $WORK_DIR" \
                 java -Xmx256m -cp "$CP" com.tokyoia.faults.DiskFullDuringExport "$APP" "$JDBC" "$TOKYOIA_LAKE_LOCAL_ROOT" "$WORK_DIR" \
                 < .run/users/admin || failed+=("$fault")
+            ;;
+        server-killed)
+            home="${SERVER_LOG%/standalone/log/server.log}"
+            save_first_node
+            FAULT_KILL="pkill -9 -f -- '-Djboss.server.base.dir=$home/standalone'" FAULT_START="start_first_node" \
+                java -Xmx256m -cp "$CP" com.tokyoia.faults.ServerKilledUnderIngest "$APP" "$JDBC" < .run/users/admin \
+                || failed+=("$fault")
+            # The fault started a new server process on purpose: the faults after it check that one.
+            server_before=$(server_pid)
+            continue
             ;;
         two-nodes)
             # Room for both nodes' exports (disk-full, when it ran, has already given it).

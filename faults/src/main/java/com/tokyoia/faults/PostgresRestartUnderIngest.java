@@ -234,7 +234,8 @@ public final class PostgresRestartUnderIngest {
         return json.append("]}").toString();
     }
 
-    private static HttpResponse<String> retryUntilAccepted(ServerUnderTest server, HttpRequest request, long deadline)
+    /** Sends the request again each second until it is accepted (202), or null once the deadline (System.nanoTime) has passed. */
+    static HttpResponse<String> retryUntilAccepted(ServerUnderTest server, HttpRequest request, long deadline)
             throws InterruptedException {
         while (System.nanoTime() < deadline) {
             try {
@@ -251,7 +252,7 @@ public final class PostgresRestartUnderIngest {
     }
 
     /** Rows, batches, duplicate rows and batches not whole, as PostgreSQL counts them. */
-    private static int[] stored(String jdbc, String agentId, int batches, int points, List<String> violations) throws SQLException {
+    static int[] stored(String jdbc, String agentId, int batches, int points, List<String> violations) throws SQLException {
         String sql = "SELECT (metric_value::bigint / 1000)::int AS batch, count(*), count(DISTINCT metric_value) "
                 + "FROM agent_metrics WHERE agent_id = ?::uuid GROUP BY 1";
         int rows = 0;
