@@ -2,24 +2,15 @@ package com.tokyoia.faults;
 
 import com.tokyoia.faults.OpenLoop.Sent;
 import com.tokyoia.platform.time.SystemTime;
-import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
@@ -65,20 +56,9 @@ public final class PostgresRestartUnderIngest {
         Duration warmup = Commands.seconds("FAULT_WARMUP", 15);
         double readRate = Commands.number("FAULT_READ_RATE", 10);
 
-        String run = UUID.randomUUID().toString();
-        Instant recordedFrom = SystemTime.clock().instant().minusSeconds(60);
-        // The same load on a server that has just started, first: its answers are reported, not checked
-        // (a cold server's first seconds are a capacity question, not this fault's).
-        String warmAgent = server.newAgent("fault-pg-warmup");
-        List<Sent> warm = OpenLoop.run(server.client(), rate, warmup, i -> server.post("/api/metrics",
-                body(warmAgent, i, points, recordedFrom), run + "-warmup-" + i));
-        Map<Integer, Integer> warmStatuses = new TreeMap<>();
-        warm.forEach(s -> warmStatuses.merge(s.status(), 1, Integer::sum));
-        System.out.printf("warm-up: %d s, statuses %s, %s%n", warmup.toSeconds(), warmStatuses, OpenLoop.summary(OpenLoop.latencies(warm)));
-
-        String agentId = server.newAgent("fault-pg");
-        IntFunction<HttpRequest> batch = i -> server.post("/api/metrics", body(agentId, i, points, recordedFrom),
-                run + "-" + i);
+        MetricBatches batches = new MetricBatches(server, points);
+        batches.warmUp(rate, warmup, "fault-pg");
+        MetricBatches.Load batch = batches.newAgent("fault-pg");
 
         long start = System.nanoTime();
         long[] events = new long[3]; // stop issued, stopped, started (ns from start)
@@ -104,7 +84,7 @@ public final class PostgresRestartUnderIngest {
         Thread readers = new Thread(() -> readsSent.add(readRate > 0 ? OpenLoop.run(server.client(), readRate, load, read(server), start)
                 : List.of()), "readers");
         readers.start();
-        List<Sent> sent = OpenLoop.run(server.client(), rate, load, batch, start);
+        List<Sent> sent = OpenLoop.run(server.client(), rate, load, batch.request(), start);
         fault.join();
         readers.join();
         List<Sent> reads = readsSent.isEmpty() ? List.of() : readsSent.get(0);
@@ -166,22 +146,8 @@ public final class PostgresRestartUnderIngest {
             violations.add("the slowest read took " + readLatencies.getMaxValue() / 1000 + " ms, over the " + maxLatency.toSeconds() + " s bound");
         }
 
-        int retried = 0;
-        int replayed = 0;
-        // One deadline for all retries: a server that never recovers fails the fault in minutes, not hours.
-        long retryDeadline = System.nanoTime() + Commands.seconds("FAULT_RETRY_DEADLINE", 120).toNanos();
-        for (Sent s : sent) {
-            if (s.status() != 202) {
-                retried++;
-                HttpResponse<String> answer = retryUntilAccepted(server, batch.apply(s.index()), retryDeadline);
-                if (answer == null) {
-                    violations.add("batch " + s.index() + " was never accepted on retry");
-                } else if (answer.headers().firstValue("Idempotent-Replayed").isPresent()) {
-                    replayed++;
-                }
-            }
-        }
-        int[] stored = stored(jdbc, agentId, sent.size(), points, violations);
+        MetricBatches.Retried retried = batches.retryUnacknowledged(sent, batch, Commands.seconds("FAULT_RETRY_DEADLINE", 120), violations);
+        int[] stored = batches.stored(jdbc, batch, sent.size(), violations);
 
         System.out.printf("load: %d batches of %d points at %.0f batches/s for %d s; statuses %s%n", sent.size(), points, rate,
                 load.toSeconds(), statuses);
@@ -200,7 +166,7 @@ public final class PostgresRestartUnderIngest {
                     + "PostgreSQL was up)%n", (lastError - firstError) / 1e9, firstError / 1e9, lastError / 1e9, (lastError - events[2]) / 1e9);
         }
         System.out.printf("retried with the same key: %d batches, of which %d had been stored by their first attempt (answer replayed)%n",
-                retried, replayed);
+                retried.batches(), retried.replayed());
         System.out.printf("stored: %d points in %d batches, expected %d; duplicates %d; partial batches %d%n",
                 stored[0], stored[1], sent.size() * points, stored[2], stored[3]);
         violations.stream().limit(20).forEach(v -> System.out.println("VIOLATION " + v));
@@ -221,63 +187,6 @@ public final class PostgresRestartUnderIngest {
         LocalDate today = LocalDate.now(SystemTime.clock().withZone(ZoneOffset.UTC));
         String analytics = "/api/analytics/task_throughput?from=" + today.minusDays(1) + "&to=" + today;
         return i -> server.request(readKind(i).startsWith("task_throughput") ? analytics : "/api/agents?limit=50").GET().build();
-    }
-
-    static String body(String agentId, int batch, int points, Instant recordedFrom) {
-        StringBuilder json = new StringBuilder("{\"points\":[");
-        String at = recordedFrom.plusMillis(batch).toString();
-        for (int p = 0; p < points; p++) {
-            // Each point's value names its batch and place: the check below finds partial batches and duplicates by it.
-            json.append(p == 0 ? "" : ",").append("{\"agentId\":\"").append(agentId).append("\",\"name\":\"fault.pg\",\"value\":")
-                    .append((long) batch * 1000 + p).append(",\"recordedAt\":\"").append(at).append("\"}");
-        }
-        return json.append("]}").toString();
-    }
-
-    /** Sends the request again each second until it is accepted (202), or null once the deadline (System.nanoTime) has passed. */
-    static HttpResponse<String> retryUntilAccepted(ServerUnderTest server, HttpRequest request, long deadline)
-            throws InterruptedException {
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> answer = server.send(request);
-                if (answer.statusCode() == 202) {
-                    return answer;
-                }
-            } catch (IOException e) {
-                // Not answered: tried again below.
-            }
-            Thread.sleep(1000);
-        }
-        return null;
-    }
-
-    /** Rows, batches, duplicate rows and batches not whole, as PostgreSQL counts them. */
-    static int[] stored(String jdbc, String agentId, int batches, int points, List<String> violations) throws SQLException {
-        String sql = "SELECT (metric_value::bigint / 1000)::int AS batch, count(*), count(DISTINCT metric_value) "
-                + "FROM agent_metrics WHERE agent_id = ?::uuid GROUP BY 1";
-        int rows = 0;
-        int found = 0;
-        int duplicates = 0;
-        int partial = 0;
-        try (Connection c = DriverManager.getConnection(jdbc); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, agentId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found++;
-                    rows += rs.getInt(2);
-                    duplicates += rs.getInt(2) - rs.getInt(3);
-                    if (rs.getInt(3) != points) {
-                        partial++;
-                        violations.add("batch " + rs.getInt(1) + " has " + rs.getInt(3) + " of its " + points + " points");
-                    }
-                }
-            }
-        }
-        if (found != batches || duplicates != 0 || rows != batches * points) {
-            violations.add("PostgreSQL holds " + rows + " points in " + found + " batches (" + duplicates + " duplicates); "
-                    + batches * points + " in " + batches + " were acknowledged");
-        }
-        return new int[] {rows, found, duplicates, partial};
     }
 
     private static long ms(long nanos) {

@@ -1,20 +1,14 @@
 package com.tokyoia.faults;
 
 import com.tokyoia.faults.OpenLoop.Sent;
-import com.tokyoia.platform.time.SystemTime;
 import java.io.IOException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 
 /**
  * The server killed (SIGKILL) while clients ingest metric batches at a fixed rate, each with its own
@@ -51,16 +45,9 @@ public final class ServerKilledUnderIngest {
         Duration readyWithin = Commands.seconds("FAULT_READY_WITHIN", 180);
         Duration warmup = Commands.seconds("FAULT_WARMUP", 10);
 
-        String run = UUID.randomUUID().toString();
-        Instant recordedFrom = SystemTime.clock().instant().minusSeconds(60);
-        String warmAgent = server.newAgent("fault-kill-warmup");
-        List<Sent> warm = OpenLoop.run(server.client(), rate, warmup, i -> server.post("/api/metrics",
-                PostgresRestartUnderIngest.body(warmAgent, i, points, recordedFrom), run + "-warmup-" + i));
-        System.out.printf("warm-up: %d s, %s%n", warmup.toSeconds(), OpenLoop.summary(OpenLoop.latencies(warm)));
-
-        String agentId = server.newAgent("fault-kill");
-        IntFunction<HttpRequest> batch = i -> server.post("/api/metrics", PostgresRestartUnderIngest.body(agentId, i, points, recordedFrom),
-                run + "-" + i);
+        MetricBatches batches = new MetricBatches(server, points);
+        batches.warmUp(rate, warmup, "fault-kill");
+        MetricBatches.Load batch = batches.newAgent("fault-kill");
         long began = System.nanoTime();
         long[] events = new long[2]; // killed, start issued (ns from began)
         Thread fault = new Thread(() -> {
@@ -75,7 +62,7 @@ public final class ServerKilledUnderIngest {
             }
         }, "server-kill");
         fault.start();
-        List<Sent> sent = OpenLoop.run(server.client(), rate, load, batch, began);
+        List<Sent> sent = OpenLoop.run(server.client(), rate, load, batch.request(), began);
         fault.join();
 
         List<String> violations = new ArrayList<>();
@@ -91,28 +78,15 @@ public final class ServerKilledUnderIngest {
             }
         }
 
-        int retried = 0;
-        int replayed = 0;
-        long retryDeadline = System.nanoTime() + Commands.seconds("FAULT_RETRY_DEADLINE", 120).toNanos();
-        for (Sent s : sent) {
-            if (s.status() != 202) {
-                retried++;
-                HttpResponse<String> answer = PostgresRestartUnderIngest.retryUntilAccepted(server, batch.apply(s.index()), retryDeadline);
-                if (answer == null) {
-                    violations.add("batch " + s.index() + " was never accepted on retry");
-                } else if (answer.headers().firstValue("Idempotent-Replayed").isPresent()) {
-                    replayed++;
-                }
-            }
-        }
-        int[] stored = PostgresRestartUnderIngest.stored(jdbc, agentId, sent.size(), points, violations);
+        MetricBatches.Retried retried = batches.retryUnacknowledged(sent, batch, Commands.seconds("FAULT_RETRY_DEADLINE", 120), violations);
+        int[] stored = batches.stored(jdbc, batch, sent.size(), violations);
 
         System.out.printf("load: %d batches of %d points at %.0f batches/s for %d s; outcomes %s%n", sent.size(), points, rate,
                 load.toSeconds(), outcomes);
         System.out.printf("server: killed at %.1f s, start issued at %.1f s, answering again at %s%n", events[0] / 1e9, events[1] / 1e9,
                 back < 0 ? "never" : "%.1f s (%.1f s without a server)".formatted(back / 1e9, (back - events[0]) / 1e9));
         System.out.printf("retried with the same key: %d batches, of which %d had been stored before the kill (answer lost, replayed)%n",
-                retried, replayed);
+                retried.batches(), retried.replayed());
         System.out.printf("stored: %d points in %d batches, expected %d; duplicates %d; partial batches %d%n",
                 stored[0], stored[1], sent.size() * points, stored[2], stored[3]);
         violations.stream().limit(20).forEach(v -> System.out.println("VIOLATION " + v));
