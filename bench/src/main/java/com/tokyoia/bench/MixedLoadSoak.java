@@ -98,8 +98,8 @@ public final class MixedLoadSoak {
                         + "database (./tokyo-ia down; drop it, or TOKYOIA_DB_NAME=another) so both exports write the same rows");
             }
         }
-        LakeDays.write(jdbc, alone, workflow, agents.get(1), rows, "mixed");
-        LakeDays.write(jdbc, loaded, workflow, agents.get(2), rows, "mixed");
+        LakeDays.write(jdbc, alone, new LakeDays.Owner(agents.get(1), workflow), rows, "mixed");
+        LakeDays.write(jdbc, loaded, new LakeDays.Owner(agents.get(2), workflow), rows, "mixed");
         OpenLoop.run(server.client(), users, Duration.ofSeconds(10), user); // warm-up, not reported
         double exportAlone = timedExport(server, alone);
         List<Sent> usersAlone = OpenLoop.run(server.client(), users, Duration.ofSeconds(60), user);

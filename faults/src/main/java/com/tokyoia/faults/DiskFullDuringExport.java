@@ -39,10 +39,8 @@ public final class DiskFullDuringExport {
         int rows = (int) Commands.number("FAULT_ROWS", 200_000);
         LocalDate day = LocalDate.now(SystemTime.clock().withZone(ZoneOffset.UTC)).minusDays((long) Commands.number("FAULT_DAYS_BACK", 3));
 
-        String agent = server.newAgent("fault-disk");
-        String workflow = ServerUnderTest.json(server.send(server.post("/api/workflows",
-                "{\"name\":\"disk-full\",\"agentId\":\"" + agent + "\"}", null)).body()).getString("id");
-        LakeDays.write(jdbc, day, workflow, agent, rows, "disk-full");
+        LakeDays.Owner owner = LakeDays.owner(server, "fault-disk");
+        LakeDays.write(jdbc, day, owner, rows, "disk-full");
         long before = LakeDays.count(jdbc, day);
         List<String> violations = new ArrayList<>();
 

@@ -26,8 +26,23 @@ public final class LakeDays {
     private LakeDays() {
     }
 
+    /** The agent and workflow a fault's rows belong to, created through the API so they are told apart from anything else. */
+    public record Owner(String agent, String workflow) {
+    }
+
+    /** A new agent and a workflow of it, both named after the fault. */
+    public static Owner owner(ServerUnderTest server, String name) throws IOException, InterruptedException {
+        String agent = server.newAgent(name);
+        HttpResponse<String> workflow = server.send(server.post("/api/workflows",
+                "{\"name\":\"" + name + "\",\"agentId\":\"" + agent + "\"}", null));
+        if (workflow.statusCode() != 201) {
+            throw new IllegalStateException("could not create a workflow: " + workflow.statusCode() + " " + workflow.body());
+        }
+        return new Owner(agent, ServerUnderTest.json(workflow.body()).getString("id"));
+    }
+
     /** High-entropy rows (random ids, times over the whole day, two md5s of text each) straight into the day's partition. */
-    public static void write(String jdbc, LocalDate day, String workflow, String agent, int rows, String taskType) throws SQLException {
+    public static void write(String jdbc, LocalDate day, Owner owner, int rows, String taskType) throws SQLException {
         try (Connection c = DriverManager.getConnection(jdbc)) {
             try (PreparedStatement ensure = c.prepareStatement("SELECT tokyoia_ensure_day_partition(?, ?)")) {
                 ensure.setString(1, TABLE);
@@ -41,8 +56,8 @@ public final class LakeDays {
                            round((random() * 5)::numeric, 6), (random() * 100000)::int, md5(random()::text) || md5(random()::text), t
                     FROM (SELECT (?::date)::timestamp AT TIME ZONE 'UTC' + random() * interval '86399 seconds' AS t
                           FROM generate_series(1, ?)) g""")) {
-                insert.setString(1, workflow);
-                insert.setString(2, agent);
+                insert.setString(1, owner.workflow());
+                insert.setString(2, owner.agent());
                 insert.setString(3, taskType);
                 insert.setObject(4, day);
                 insert.setInt(5, rows);
@@ -126,10 +141,15 @@ public final class LakeDays {
         }
     }
 
-    /** The lake's files of this table and day (its year=/month=/day= folders). */
+    /** The day's folder of the table in the lake, under which each version has its own. */
+    public static Path dayFolder(Path lake, LocalDate day) {
+        return lake.resolve(TABLE).resolve("year=%04d/month=%02d/day=%02d".formatted(day.getYear(), day.getMonthValue(),
+                day.getDayOfMonth()));
+    }
+
+    /** The lake's files of this table and day. */
     public static List<Path> dayFiles(Path lake, LocalDate day) {
-        String folder = "year=%04d/month=%02d/day=%02d".formatted(day.getYear(), day.getMonthValue(), day.getDayOfMonth());
-        return files(lake).stream().filter(p -> p.toString().contains("/" + TABLE + "/") && p.toString().contains(folder)).toList();
+        return files(dayFolder(lake, day));
     }
 
     /** Half-written copies an export left in the lake. */

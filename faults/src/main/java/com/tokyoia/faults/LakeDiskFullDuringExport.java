@@ -37,13 +37,10 @@ public final class LakeDiskFullDuringExport {
         String empty = Commands.required("FAULT_EMPTY_LAKE");
         int rows = (int) Commands.number("FAULT_ROWS", 200_000);
         LocalDate day = LocalDate.now(SystemTime.clock().withZone(ZoneOffset.UTC)).minusDays((long) Commands.number("FAULT_DAYS_BACK", 6));
-        Path dayFolder = lake.resolve(LakeDays.TABLE).resolve("year=%04d/month=%02d/day=%02d".formatted(day.getYear(),
-                day.getMonthValue(), day.getDayOfMonth()));
+        Path dayFolder = LakeDays.dayFolder(lake, day);
 
-        String agent = server.newAgent("fault-lake-disk");
-        String workflow = ServerUnderTest.json(server.send(server.post("/api/workflows",
-                "{\"name\":\"lake-disk-full\",\"agentId\":\"" + agent + "\"}", null)).body()).getString("id");
-        LakeDays.write(jdbc, day, workflow, agent, rows, "lake-disk-full");
+        LakeDays.Owner owner = LakeDays.owner(server, "fault-lake-disk");
+        LakeDays.write(jdbc, day, owner, rows, "lake-disk-full");
         long before = LakeDays.count(jdbc, day);
         List<String> violations = new ArrayList<>();
 

@@ -38,10 +38,8 @@ public final class PostgresRestartDuringExport {
         LocalDate day = LocalDate.now(SystemTime.clock().withZone(ZoneOffset.UTC)).minusDays((long) Commands.number("FAULT_EXPORT_DAYS_BACK", 7));
         List<String> violations = new ArrayList<>();
 
-        String agent = server.newAgent("fault-pg-export");
-        String workflow = ServerUnderTest.json(server.send(server.post("/api/workflows",
-                "{\"name\":\"pg-restart-export\",\"agentId\":\"" + agent + "\"}", null)).body()).getString("id");
-        LakeDays.write(jdbc, day, workflow, agent, rows, "pg-restart");
+        LakeDays.Owner owner = LakeDays.owner(server, "fault-pg-export");
+        LakeDays.write(jdbc, day, owner, rows, "pg-restart");
         long before = LakeDays.count(jdbc, day);
 
         long execution = LakeDays.executionId(LakeDays.backfill(server, day));

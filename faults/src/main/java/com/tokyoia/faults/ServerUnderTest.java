@@ -45,6 +45,23 @@ public record ServerUnderTest(String base, String authorization, HttpClient clie
         return json(created.body()).getString("id");
     }
 
+    /** Waits until the server answers an authenticated API request: the seconds it took. */
+    public long awaitReady(Duration limit) throws InterruptedException {
+        long began = System.nanoTime();
+        long deadline = began + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (send(request("/api/etl/runs?limit=1").GET().build()).statusCode() == 200) {
+                    return (System.nanoTime() - began) / 1_000_000_000L;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException(base + " did not answer within " + limit.toSeconds() + " s");
+    }
+
     public static JsonObject json(String body) {
         try (var reader = Json.createReader(new StringReader(body))) {
             return reader.readObject();

@@ -49,11 +49,12 @@ public final class TwoNodesShareTheWork {
         LocalDate today = LocalDate.now(SystemTime.clock().withZone(ZoneOffset.UTC));
         List<String> violations = new ArrayList<>();
 
-        long waitedFor = awaitReady(node2, Commands.seconds("FAULT_NODE2_START_SECONDS", 300));
+        long waitedFor = node2.awaitReady(Commands.seconds("FAULT_NODE2_START_SECONDS", 300));
         System.out.printf("node 2 answered %d s after it was started%n", waitedFor);
 
         // Either node: what one writes the other reads, and both serve the dashboard.
-        String agent = node1.newAgent("fault-nodes");
+        LakeDays.Owner owner = LakeDays.owner(node1, "two-nodes");
+        String agent = owner.agent();
         HttpResponse<String> read = node2.send(node2.request("/api/agents/" + agent).GET().build());
         if (read.statusCode() != 200 || !read.body().contains(agent)) {
             violations.add("node 2 does not read the agent node 1 wrote: " + read.statusCode() + " " + read.body());
@@ -64,12 +65,10 @@ public final class TwoNodesShareTheWork {
                 violations.add(node.base() + "/ (the dashboard) answered " + dashboard.statusCode());
             }
         }
-        String workflow = ServerUnderTest.json(node1.send(node1.post("/api/workflows",
-                "{\"name\":\"two-nodes\",\"agentId\":\"" + agent + "\"}", null)).body()).getString("id");
 
         // The same backfill asked of both nodes at once.
         LocalDate both = today.minusDays(5);
-        LakeDays.write(jdbc, both, workflow, agent, 50_000, "two-nodes");
+        LakeDays.write(jdbc, both, owner, 50_000, "two-nodes");
         List<HttpResponse<String>> answers = simultaneousBackfills(List.of(node1, node2), both);
         List<Long> started = new ArrayList<>();
         for (HttpResponse<String> answer : answers) {
@@ -93,7 +92,7 @@ public final class TwoNodesShareTheWork {
 
         // Node 1 killed while it writes version 1 of another day.
         LocalDate killed = today.minusDays(4);
-        LakeDays.write(jdbc, killed, workflow, agent, rows, "two-nodes");
+        LakeDays.write(jdbc, killed, owner, rows, "two-nodes");
         long expected = LakeDays.count(jdbc, killed);
         long execution = LakeDays.executionId(LakeDays.backfill(node1, killed));
         LakeDays.awaitStatus(jdbc, killed, "EXPORTING", Duration.ofMinutes(2));
@@ -161,22 +160,6 @@ public final class TwoNodesShareTheWork {
         violations.forEach(v -> System.out.println("VIOLATION " + v));
         System.out.println(violations.isEmpty() ? "PASS two-nodes" : "FAIL two-nodes (" + violations.size() + " violations)");
         System.exit(violations.isEmpty() ? 0 : 1);
-    }
-
-    private static long awaitReady(ServerUnderTest node, Duration limit) throws Exception {
-        long began = System.nanoTime();
-        long deadline = began + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (node.send(node.request("/api/etl/runs?limit=1").GET().build()).statusCode() == 200) {
-                    return (System.nanoTime() - began) / 1_000_000_000L;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(1000);
-        }
-        throw new IllegalStateException(node.base() + " did not answer within " + limit.toSeconds() + " s");
     }
 
     private static List<HttpResponse<String>> simultaneousBackfills(List<ServerUnderTest> nodes, LocalDate day) {
