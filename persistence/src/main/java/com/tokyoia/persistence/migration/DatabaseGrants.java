@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * What the application's database role may do, given by the schema's owner after every migration
  * (so tables a migration adds are covered at once): read and write the application's rows, and
  * nothing else. No DDL (partitions come and go through the owner's SECURITY DEFINER functions), no
- * change to the audit log once written, no change to the migration history. Idempotent.
+ * change to the audit log once written, no change to the migration history. Idempotent, and
+ * serialized across nodes.
  */
 public final class DatabaseGrants {
     private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
@@ -47,6 +48,9 @@ public final class DatabaseGrants {
         boolean autoCommit = owner.getAutoCommit();
         owner.setAutoCommit(false);
         try (Statement s = owner.createStatement()) {
+            // Nodes starting together grant at once, and PostgreSQL refuses concurrent GRANTs on one
+            // object ("tuple concurrently updated"): one node at a time, until this transaction ends.
+            s.execute("SELECT pg_advisory_xact_lock(hashtext('tokyoia_database_grants'))");
             for (String sql : statements) {
                 s.execute(sql);
             }
