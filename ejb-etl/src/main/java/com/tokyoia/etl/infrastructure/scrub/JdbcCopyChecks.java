@@ -1,6 +1,7 @@
 package com.tokyoia.etl.infrastructure.scrub;
 
 import com.tokyoia.etl.application.port.CopyChecks;
+import com.tokyoia.lake.domain.lifecycle.StorageClass;
 import com.tokyoia.lake.infrastructure.JdbcManifest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,8 +11,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /** Copy checks in PostgreSQL (table lake_copy_checks, beside export_manifest). */
@@ -22,8 +25,10 @@ public final class JdbcCopyChecks implements CopyChecks {
      */
     private static final String CURRENT_READABLE = "SELECT DISTINCT ON (table_name, day) id, table_name, day, version, bytes, status, "
             + "storage_class FROM export_manifest WHERE status IN " + JdbcManifest.PROVEN + " AND day >= ? AND day <= ? ORDER BY table_name, day, version DESC";
-    private static final String READABLE = "m.status <> 'ARCHIVED' AND upper(coalesce(m.storage_class, 'STANDARD')) "
-            + "NOT IN ('GLACIER', 'DEEP_ARCHIVE', 'MISSING')";
+    /** Archived versions are left out even while a restored copy lasts: the scrub reads what stays readable. */
+    private static final String READABLE = "m.status <> 'ARCHIVED' AND upper(coalesce(m.storage_class, 'STANDARD')) NOT IN ("
+            + Arrays.stream(StorageClass.values()).filter(c -> !c.directlyReadable()).map(c -> "'" + c.name() + "'")
+                    .collect(Collectors.joining(", ")) + ")";
 
     private final DataSource dataSource;
 
