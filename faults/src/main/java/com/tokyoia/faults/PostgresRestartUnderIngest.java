@@ -25,8 +25,9 @@ import java.util.function.IntFunction;
  * was not acknowledged is sent again with its key until it is, and then PostgreSQL holds every
  * batch exactly once and whole (no partial batch, no duplicate).
  *
- * <p>Readers run beside the writers on the same schedule's clock: keyset list pages of agents and,
- * one read in 20, a hot-days analytics question (PostgreSQL's side of the router, its answer cached in Redis).
+ * <p>Readers run beside the writers on the same schedule's clock: keyset list pages of agents,
+ * one read in 20 a hot-days analytics question (PostgreSQL's side of the router, its answer cached
+ * in Redis), and three in 20 what the dashboard's pages load (the lake's day map, job runs, alerts).
  * Each read gets a 200 or the same 503 problem+json with Retry-After (no 500, none without an answer),
  * and every read sent once the database has been back for the recovery bound gets a 200.
  *
@@ -176,17 +177,29 @@ public final class PostgresRestartUnderIngest {
     }
 
     /**
-     * What the readers ask: keyset list pages of agents, and every 20th read an analytics question over
-     * the hot days (at 10 reads/s, 0.5 a second: under the per-user limit on analytics, 60 a minute).
+     * What the readers ask: keyset list pages of agents; one read in 20 an analytics question over
+     * the hot days (at 10 reads/s, 0.5 a second: under the per-user limit on analytics, 60 a minute),
+     * and three in 20 what the dashboard's pages load: the lake's day map, the job runs, the alerts.
      */
     static String readKind(int index) {
-        return index % 20 == 19 ? "task_throughput over the hot days" : "agents list page";
+        return switch (index % 20) {
+            case 4 -> "dashboard: lake overview";
+            case 9 -> "dashboard: job runs";
+            case 14 -> "dashboard: alerts";
+            case 19 -> "task_throughput over the hot days";
+            default -> "agents list page";
+        };
     }
 
     private static IntFunction<HttpRequest> read(ServerUnderTest server) {
         LocalDate today = LocalDate.now(SystemTime.clock().withZone(ZoneOffset.UTC));
-        String analytics = "/api/analytics/task_throughput?from=" + today.minusDays(1) + "&to=" + today;
-        return i -> server.request(readKind(i).startsWith("task_throughput") ? analytics : "/api/agents?limit=50").GET().build();
+        Map<String, String> paths = Map.of(
+                "dashboard: lake overview", "/api/etl/overview?days=30",
+                "dashboard: job runs", "/api/etl/runs",
+                "dashboard: alerts", "/api/alerts/incidents?limit=20",
+                "task_throughput over the hot days", "/api/analytics/task_throughput?from=" + today.minusDays(1) + "&to=" + today,
+                "agents list page", "/api/agents?limit=50");
+        return i -> server.request(paths.get(readKind(i))).GET().build();
     }
 
     private static long ms(long nanos) {
