@@ -72,6 +72,12 @@ public final class LakeDays {
                 "{\"from\":\"" + day + "\",\"to\":\"" + day + "\",\"tables\":\"" + TABLE + "\"}", null));
     }
 
+    /** Asks the server to back the days from, to (inclusive) up in every exported table. */
+    public static HttpResponse<String> backfillAllTables(ServerUnderTest server, LocalDate from, LocalDate to)
+            throws IOException, InterruptedException {
+        return server.send(server.post("/api/etl/backfill", "{\"from\":\"" + from + "\",\"to\":\"" + to + "\"}", null));
+    }
+
     public static long executionId(HttpResponse<String> started) {
         if (started.statusCode() != 202) {
             throw new IllegalStateException("the backfill was refused: " + started.statusCode() + " " + started.body());

@@ -1,6 +1,7 @@
 package com.tokyoia.faults;
 
 import com.tokyoia.platform.time.SystemTime;
+import jakarta.json.JsonString;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,10 +24,11 @@ import java.util.concurrent.CountDownLatch;
  * <p>What must hold (exit 1 otherwise): an agent written through node 1 reads the same through
  * node 2, and both serve the dashboard; of two simultaneous backfills of one day, at least one
  * starts and the day ends with exactly one manifest version, VALIDATED, with PostgreSQL's row
- * count, and one file in the lake; node 1 killed while version 1 of another day is being written:
- * node 2 fails the dead execution and restarts it (recorded in the audit log), the day is then
- * VALIDATED as version 1 with every row, one file and no staging file, within
- * FAULT_TAKEOVER_SECONDS (180); node 2 keeps answering throughout; the persistent timer store
+ * count, and one file in the lake; node 1 killed while its backfill of two more days (every table,
+ * so some (table, day)s are still queued) writes the first day's agent_tasks: node 2 fails the dead
+ * execution and restarts it (recorded in the audit log), the day is then VALIDATED as version 1
+ * with every row, one file and no staging file, within FAULT_TAKEOVER_SECONDS (180), and every
+ * (table, day) of the two is proven once; node 2 keeps answering throughout; the persistent timer store
  * both nodes share holds the nightly export's timer once.
  *
  * <p>Arguments: node 1's and node 2's base URLs, a JDBC URL of their database (a superuser), the
@@ -90,11 +92,17 @@ public final class TwoNodesShareTheWork {
         System.out.printf("simultaneous backfills of %s: answers %s; versions [%s]; lake files %d%n", both,
                 answers.stream().map(HttpResponse::statusCode).toList(), versions, LakeDays.dayFiles(lake, both).size());
 
-        // Node 1 killed while it writes version 1 of another day.
-        LocalDate killed = today.minusDays(4);
+        // Node 1 killed while it writes version 1 of another day. The backfill covers that day and the
+        // next in every table, both days with the large agent_tasks: both batch threads are busy
+        // with an agent_tasks day at the kill, and the next day's later tables are still queued.
+        LocalDate killed = today.minusDays(9);
+        LocalDate queued = killed.plusDays(1);
         LakeDays.write(jdbc, killed, owner, rows, "two-nodes");
+        LakeDays.write(jdbc, queued, owner, rows, "two-nodes");
         long expected = LakeDays.count(jdbc, killed);
-        long execution = LakeDays.executionId(LakeDays.backfill(node1, killed));
+        List<String> tables = ServerUnderTest.json(node1.send(node1.request("/api/etl/overview?days=1").GET().build()).body())
+                .getJsonArray("tables").getValuesAs(JsonString::getString);
+        long execution = LakeDays.executionId(LakeDays.backfillAllTables(node1, killed, queued));
         LakeDays.awaitStatus(jdbc, killed, "EXPORTING", Duration.ofMinutes(2));
         Thread.sleep(1000);
         Commands.run(kill);
@@ -121,11 +129,20 @@ public final class TwoNodesShareTheWork {
             status = LakeDays.manifest(jdbc, killed);
         }
         double takeover = (System.nanoTime() - killedAt) / 1e9;
+        String restartQuery = "SELECT string_agg(jobexecutionid || ' ' || batchstatus, ', ') FROM job_execution "
+                + "WHERE jobinstanceid = (SELECT jobinstanceid FROM job_execution WHERE jobexecutionid = ?) AND jobexecutionid > ?";
+        // agent_tasks is proven; the restart may still be exporting the other tables' day.
+        long restartDeadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!LakeDays.string(jdbc, restartQuery, execution, execution).matches(".*(COMPLETED|FAILED|STOPPED|ABANDONED).*")
+                && System.nanoTime() < restartDeadline) {
+            Thread.sleep(500);
+        }
         String dead = LakeDays.string(jdbc, "SELECT batchstatus || ' ' || coalesce(exitstatus, '') FROM job_execution "
                 + "WHERE jobexecutionid = ?", execution);
-        String restart = LakeDays.string(jdbc, "SELECT string_agg(jobexecutionid || ' ' || batchstatus, ', ') FROM job_execution "
-                + "WHERE jobinstanceid = (SELECT jobinstanceid FROM job_execution WHERE jobexecutionid = ?) AND jobexecutionid > ?",
-                execution, execution);
+        String restart = LakeDays.string(jdbc, restartQuery, execution, execution);
+        long tablesProven = Long.parseLong(LakeDays.string(jdbc, "SELECT count(*) FROM (SELECT 1 FROM export_manifest "
+                + "WHERE day BETWEEN ? AND ? GROUP BY table_name, day HAVING count(*) = 1 AND bool_and(status = 'VALIDATED')) t",
+                killed, queued));
         String audit = LakeDays.string(jdbc, "SELECT count(*) FROM audit_log WHERE entity_type = 'job-execution' "
                 + "AND action = 'batch.restart' AND details ~ ?", "restarts execution " + execution + "([^0-9]|$)");
         String killedVersions = LakeDays.versions(jdbc, killed);
@@ -141,14 +158,21 @@ public final class TwoNodesShareTheWork {
             violations.add("after the takeover: versions [" + killedVersions + "] for " + expected + " rows, lake files " + files
                     + ", staging files " + staging);
         }
+        if (tablesProven != 2L * tables.size()) {
+            violations.add("after the takeover, " + tablesProven + " of the " + 2 * tables.size() + " (table, day)s of " + tables + " on "
+                    + killed + " and " + queued + " are proven once: " + LakeDays.string(jdbc, "SELECT string_agg(table_name || ' ' || day "
+                    + "|| ' v' || version || ' ' || status, ', ' ORDER BY day, table_name, version) FROM export_manifest "
+                    + "WHERE day BETWEEN ? AND ?", killed, queued));
+        }
         if (node2Errors > 0) {
             violations.add("node 2 failed " + node2Errors + " requests while node 1 was dead");
         }
         nodes.remove("null");
         System.out.printf("node 1 killed while %s of %s (%d rows) was %s; %s after %.1f s; dead execution %d: %s; restarts: %s; "
-                + "audited restarts %s; leases seen: %s; versions [%s]; lake files %d; staging files %d; node 2 errors %d%n",
+                + "audited restarts %s; leases seen: %s; versions [%s]; lake files %d; staging files %d; (table, day)s proven once %d of %d; "
+                + "node 2 errors %d%n",
                 LakeDays.TABLE, killed, expected, atKill, status, takeover, execution, dead, restart, audit, nodes, killedVersions,
-                files.size(), staging.size(), node2Errors);
+                files.size(), staging.size(), tablesProven, 2 * tables.size(), node2Errors);
         // Both nodes deployed the same automatic timer: the store must hold it once, so 02:00 fires on one node.
         String nightly = LakeDays.string(jdbc, "SELECT count(*) FROM jboss_ejb_timer WHERE timed_object_id LIKE '%.NightlyExportTimer' "
                 + "AND timer_state NOT IN ('CANCELED', 'EXPIRED')");

@@ -16,8 +16,8 @@ import javax.sql.DataSource;
 
 /**
  * Execution leases in PostgreSQL (table batch_execution_lease), next to JBeret's JDBC job
- * repository (job_execution, step_execution, partition_execution), which a claim updates in the
- * same transaction. An execution without a lease is not an orphan until it is older than the lease
+ * repository (job_execution and partition_execution), which a claim updates in the same
+ * transaction. An execution without a lease is not an orphan until it is older than the lease
  * period and at least two minutes: it may still be waiting for a batch thread on the node that
  * started it (a job started from the console gets its lease only when a thread takes it).
  */
@@ -114,8 +114,10 @@ public final class PostgresExecutionLeases implements ExecutionLeases {
                 }
                 update(c, "UPDATE partition_execution SET batchstatus = 'FAILED', exitstatus = ? WHERE batchstatus IN " + RUNNING
                         + " AND stepexecutionid IN (SELECT stepexecutionid FROM step_execution WHERE jobexecutionid = ?)", reason, executionId);
-                update(c, "UPDATE step_execution SET batchstatus = 'FAILED', exitstatus = ?, endtime = ? WHERE jobexecutionid = ? "
-                        + "AND batchstatus IN " + RUNNING, reason, at, executionId);
+                // The step stays as the dead server left it (STARTED). JBeret restarts a step that ended
+                // (FAILED) with only the partitions it recorded; a step that terminated abruptly, with
+                // every partition that did not complete, including those the dead server never started.
+                // Marked FAILED here, a crashed export's restart skipped the (table, day)s still queued.
                 c.commit();
                 return true;
             } catch (SQLException | RuntimeException e) {
