@@ -11,6 +11,9 @@
 #   two-nodes            a second WildFly on the same database, Redis and lake; both asked to export one day at once;
 #                        the first node SIGKILLed mid-export and the second finishing its work (runs last: it kills
 #                        the first node, which the other faults need)
+#   simulated-week       not in the default run (about 25 minutes): seven nights on two nodes, both started each night on a
+#                        clock (libfaketime) a few minutes before 02:00 UTC; the nightly timer exports each day once, and
+#                        on the fourth night the node holding the export is SIGKILLed and the other finishes it
 # Each fault prints its figures and PASS or FAIL; the script fails when any fault does. It stops
 # this machine's PostgreSQL and kills its Redis for a while: run it where nothing else needs them
 # meanwhile. Whatever happens, both run again when it ends.
@@ -55,6 +58,8 @@ mount -t tmpfs -o size=1m tokyo-ia-faults "$WORK_DIR" && work_on_tmpfs=true
 cleanup() {
     # Whatever happened, PostgreSQL runs again and the suite's servers stop.
     [ -s "$NODE2_BASE/pid" ] && pkill -9 -f -- "-Djboss.server.base.dir=$NODE2_BASE" >/dev/null 2>&1 || true
+    # The simulated week's first node, started on its clock outside ./tokyo-ia's knowledge.
+    [ -n "${NODE1_HOME:-}" ] && pkill -9 -f -- "-Djboss.server.base.dir=$NODE1_HOME/standalone( |$)" >/dev/null 2>&1 || true
     $PG_CTL start >/dev/null 2>&1 || true
     redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 || eval "$REDIS_START" >/dev/null 2>&1 || true
     ./tokyo-ia down >/dev/null 2>&1 || true
@@ -88,7 +93,8 @@ start_first_node() {
     local cmd vars
     readarray -d '' cmd <"$FIRST_NODE_SAVED/cmdline"
     readarray -d '' vars <"$FIRST_NODE_SAVED/environ"
-    nohup env -i "${vars[@]}" "${cmd[@]}" >>"$PWD/.run/logs/console.log" 2>&1 &
+    # Extra VAR=value arguments go into its environment (the simulated week's clock).
+    nohup env -i "${vars[@]}" "$@" "${cmd[@]}" >>"$PWD/.run/logs/console.log" 2>&1 &
     echo $! >"$PWD/.run/wildfly.pid"
     disown
 }
@@ -97,7 +103,7 @@ export FIRST_NODE_SAVED
 
 # A second node of the same installation: the first node's configuration (datasources, credential
 # store, users), its own base directory, work directory and node name, ports 100 up; the same
-# database, Redis and lake (the environment above).
+# database, Redis and lake (the environment above). Extra VAR=value arguments go into its environment.
 start_second_node() {
     local home="${SERVER_LOG%/standalone/log/server.log}"
     rm -rf "$NODE2_BASE"
@@ -105,13 +111,26 @@ start_second_node() {
     find "$home/standalone/configuration" -maxdepth 1 -type f -exec cp -p {} "$NODE2_BASE/configuration/" \;
     cp -rp "$home/standalone/data/tokyoia-users" "$NODE2_BASE/data/"
     cp "$home/standalone/deployments/tokyo-ia.ear" "$NODE2_BASE/deployments/"
-    TOKYOIA_ETL_WORK_DIR="$NODE2_BASE/work" \
+    nohup env "$@" TOKYOIA_ETL_WORK_DIR="$NODE2_BASE/work" \
         TOKYOIA_DB_URL="jdbc:postgresql://${TOKYOIA_PG_HOST:-127.0.0.1}:${TOKYOIA_PG_PORT:-5432}/$TOKYOIA_DB_NAME" \
-        nohup "$home/bin/standalone.sh" -c standalone.xml \
+        "$home/bin/standalone.sh" -c standalone.xml \
         -Djboss.server.base.dir="$NODE2_BASE" -Djboss.node.name=tokyo-ia-node-2 \
         -Djboss.socket.binding.port-offset=$(( ${TOKYOIA_PORT_OFFSET:-0} + 100 )) >"$NODE2_BASE/console.log" 2>&1 &
     echo $! >"$NODE2_BASE/pid"
     disown  # killed at the end on purpose: no job-control notice
+}
+
+# The simulated week's nights: both nodes started on the machine's clock moved by $1 seconds, and stopped.
+start_nodes() {
+    local clock=(LD_PRELOAD="$FAKETIME_LIB" FAKETIME="$(printf '%+d' "$1")")
+    start_first_node "${clock[@]}"
+    start_second_node "${clock[@]}"
+}
+stop_nodes() {
+    local both="-Djboss.server.base.dir=($NODE1_HOME/standalone|$NODE2_BASE)( |$)" waited=0
+    pkill -TERM -f -- "$both" || true
+    while pgrep -f -- "$both" >/dev/null && [ $waited -lt 60 ]; do sleep 1; waited=$((waited + 1)); done
+    pkill -9 -f -- "$both" || true
 }
 
 failed=()
@@ -170,6 +189,26 @@ for fault in "${faults[@]}"; do
                 "http://127.0.0.1:$((8180 + ${TOKYOIA_PORT_OFFSET:-0}))" "$JDBC" "$TOKYOIA_LAKE_LOCAL_ROOT" < .run/users/admin \
                 || failed+=("$fault")
             # The fault killed the first node on purpose.
+            continue
+            ;;
+        simulated-week)
+            [ "$work_on_tmpfs" = true ] && mount -o remount,size=512m "$WORK_DIR"
+            FAKETIME_LIB="$(ls /usr/lib/*/faketime/libfaketime.so.1 2>/dev/null | head -1 || true)"
+            if [ -z "$FAKETIME_LIB" ]; then
+                apt-get install -y -q faketime >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q faketime >/dev/null; }
+                FAKETIME_LIB="$(ls /usr/lib/*/faketime/libfaketime.so.1 2>/dev/null | head -1 || true)"
+            fi
+            [ -n "$FAKETIME_LIB" ] || { echo "libfaketime is not installed (apt-get install faketime)" >&2; failed+=("$fault"); continue; }
+            save_first_node
+            NODE1_HOME="${SERVER_LOG%/standalone/log/server.log}"
+            export FAKETIME_LIB NODE1_HOME NODE2_BASE SERVER_LOG
+            export -f start_nodes stop_nodes start_second_node
+            WEEK_START_NODES="start_nodes" WEEK_STOP_NODES="stop_nodes" \
+                WEEK_KILL_NODE1="pkill -9 -f -- '-Djboss.server.base.dir=$NODE1_HOME/standalone'" \
+                WEEK_KILL_NODE2="pkill -9 -f -- '-Djboss.server.base.dir=$NODE2_BASE'" \
+                java -Xmx256m -cp "$CP" com.tokyoia.faults.SimulatedWeek "$APP" \
+                "http://127.0.0.1:$((8180 + ${TOKYOIA_PORT_OFFSET:-0}))" "$JDBC" "$TOKYOIA_LAKE_LOCAL_ROOT" < .run/users/admin \
+                || failed+=("$fault")
             continue
             ;;
         *) echo "unknown fault $fault" >&2; failed+=("$fault") ;;
